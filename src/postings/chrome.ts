@@ -1,0 +1,49 @@
+// Job-board chrome: buttons, footers, notices and offers that are not part of the posting.
+import { fold } from './text.ts';
+
+const CHROME_LINE: RegExp[] = [
+  /^(apply|apply now|apply here|apply today|easy apply|quick apply|apply for this (position|job|role)|apply on company site|apply on employer site|view job|save|save job|saved|share|share this job|share job|report( this)? job|report|follow|join waitlist|learn more|sign in|log in|sign up|show more|show less|see more|read more|back to (jobs|search|results)|view all jobs|similar jobs|more jobs|jetzt bewerben|postuler|candidatar-se|postularme|aplicar|candidatar)$/,
+  /let us apply|autoapply|auto[- ]apply|apply on your behalf|we find roles like this/,
+  /plans from [$€£]|cancel anytime|free trial|upgrade to premium|subscribe to (our|get)|get (job )?alerts|job alert/,
+  /^©|^\(c\) ?\d{4}|all rights reserved|privacy policy|terms of (service|use)|cookie/,
+  /this list contains only the countries|in the (french|english|german|spanish) version/,
+  /^(posted|reposted|updated) \d+ (days?|hours?|weeks?|months?) ago$|^\d+ (applicants|applications)$|^be an early applicant$|^(actively )?(hiring|recruiting)$/,
+  /^(skip to (main )?content|menu|home|jobs|companies|salaries|search|filters?|sort by.*)$/,
+];
+
+/** True for a line that belongs to the board's interface rather than the posting. */
+export function isChrome(line: string): boolean {
+  const f = fold(line).replace(/^[^\p{L}\d©(]+/u, '').replace(/[.!]+$/, '').trim();
+  if (!f) return false;
+  return CHROME_LINE.some((re) => re.test(f));
+}
+
+const BOARDS: Array<[string, RegExp]> = [
+  ['LinkedIn', /linkedin\.com\/jobs|\beasy apply\b/i],
+  ['Indeed', /indeed\.com/i],
+  ['Greenhouse', /greenhouse\.io|boards\.greenhouse/i],
+  ['Lever', /jobs\.lever\.co|\blever\.co\b/i],
+  ['Ashby', /ashbyhq\.com/i],
+  ['Workable', /workable\.com/i],
+  ['Glassdoor', /glassdoor/i],
+  ['Wellfound', /wellfound|angel\.co/i],
+  ['Hacker News', /who is hiring|news\.ycombinator/i],
+  ['Teal', /teal labs|tealhq/i],
+  ['Welcome to the Jungle', /welcome to the jungle|welcometothejungle/i],
+  ['StepStone', /stepstone/i],
+  ['Xing', /\bxing\.com\b/i],
+  ['Otta', /\botta\.com\b/i],
+  ['Built In', /builtin\.com/i],
+  ['Dice', /\bdice\.com\b/i],
+  ['ZipRecruiter', /ziprecruiter/i],
+  ['Remote OK', /remoteok/i],
+  ['We Work Remotely', /weworkremotely/i],
+  ['Workday', /myworkdayjobs|workday/i],
+  ['SmartRecruiters', /smartrecruiters/i],
+];
+
+/** The job board a posting was copied from, when its text gives it away. */
+export function detectBoard(text: string): string | null {
+  for (const [name, re] of BOARDS) if (re.test(text)) return name;
+  return null;
+}

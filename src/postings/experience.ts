@@ -1,0 +1,51 @@
+// Years of experience: "5+ years", "3-5 years", "at least 4 years", "mindestens 3 Jahre", "5 ans d'expérience".
+import type { YearsExperience } from './schema.ts';
+
+const WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15,
+  zwei: 2, drei: 3, vier: 4, fünf: 5, deux: 2, trois: 3, quatre: 4, cinq: 5, dos: 2, tres: 3, cuatro: 4, cinco: 5, três: 3, quatro: 4,
+};
+const N = String.raw`(\d{1,2}|${Object.keys(WORDS).join('|')})`;
+const YEARS = String.raw`(?:years?|yrs?|jahre?n?|ans|años|anos)`;
+const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => YearsExperience | null]> = [
+  [new RegExp(String.raw`${N}\s*(?:-|–|—|to|bis|à|a|y|e)\s*${N}\s*\+?\s*${YEARS}`, 'i'), (m) => range(m[1]!, m[2]!)],
+  [new RegExp(String.raw`${N}\s*\+\s*${YEARS}|${N}\s*${YEARS}\s*\+|${N}\s+or more\s+${YEARS}|(?:at least|minimum(?: of)?|min\.?|mindestens|au moins|al menos|pelo menos|mínimo de)\s+${N}\s*\+?\s*${YEARS}`, 'i'), (m) => atLeast(m[1] ?? m[2] ?? m[3] ?? m[4]!)],
+  [new RegExp(String.raw`(?<![\d.,$€£])${N}\s*${YEARS}(?:\s+of|\s+de|\s+d'|\s+in|\s+building|\s+experience|\s+professional|\s+(?:berufs)?erfahrung|\s+experi)`, 'i'), (m) => exact(m[1]!)],
+];
+
+function num(s: string): number {
+  return WORDS[s.toLowerCase()] ?? Number(s);
+}
+function range(a: string, b: string): YearsExperience | null {
+  const lo = num(a);
+  const hi = num(b);
+  return lo <= hi && hi <= 40 ? { min: lo, max: hi } : null;
+}
+function atLeast(a: string): YearsExperience | null {
+  const n = num(a);
+  return n <= 40 ? { min: n, max: null } : null;
+}
+function exact(a: string): YearsExperience | null {
+  const n = num(a);
+  // "47 years" where a dash was lost means 4–7: no posting asks for 47 years.
+  if (n > 20 && a.length === 2 && Number(a[0]) < Number(a[1])) return { min: Number(a[0]), max: Number(a[1]) };
+  return n <= 40 ? { min: n, max: n } : null;
+}
+
+const EXPERIENCE_WORD = /experi|erfahrung|expérience|experiencia|experiência|building|working|professional|industry/i;
+
+/** The first stated experience requirement; lines from requirement sections are searched first. */
+export function findYears(preferred: string[], rest: string[]): YearsExperience | null {
+  for (const group of [preferred, rest]) {
+    for (const line of group) {
+      for (const [re, make] of PATTERNS) {
+        const m = re.exec(line);
+        if (!m) continue;
+        if (group === rest && !EXPERIENCE_WORD.test(line)) continue;
+        const y = make(m);
+        if (y) return y;
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,356 @@
+// Raw posting text → validated Postings. Never throws: what it cannot find becomes null plus a problem.
+import { createHash } from 'node:crypto';
+import { isChrome, detectBoard } from './chrome.ts';
+import { findYears } from './experience.ts';
+import {
+  cleanTitle, educationOf, employmentTypeOf, looksLikeTitle, ROLE_PHRASE, seniorityOf, teamFromProse, teamFromTitle, titleFromProse,
+} from './identity.ts';
+import { extractLabels, type Labelled } from './labels.ts';
+import { findPlace } from './places.ts';
+import { findSalaries } from './salary.ts';
+import { Posting, type Seniority } from './schema.ts';
+import { asHeader, headerKind, type SectionKind } from './sections.ts';
+import { findSkills } from './skills.ts';
+import { sentences, stripBullet, toLines } from './text.ts';
+import { workplace } from './workmode.ts';
+import { parseJsonPostings } from './jsonld.ts';
+import { splitRoles } from './split.ts';
+
+export interface ParseOptions {
+  /** Where the text came from; with `index`, it makes the id stable across runs. */
+  file?: string | null;
+  /** Overrides the board guessed from the text. */
+  board?: string | null;
+}
+
+const MAX_TEXT = 200_000;
+
+/** Parses one source (a file's text) into its Postings: usually one, several for a multi-role post. */
+export function parsePostings(raw: unknown, opts: ParseOptions = {}): Posting[] {
+  const file = opts.file ?? null;
+  const problems: string[] = [];
+  let text = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
+  if (isBinary(text)) return [emptyPosting(file, ['the file is not text (it looks binary)'])];
+  if (text.length > MAX_TEXT) {
+    problems.push(`the text is very long (${text.length} characters); only the first ${MAX_TEXT} were read`);
+    text = text.slice(0, MAX_TEXT);
+  }
+  if (!text.trim()) return [emptyPosting(file, ['the text is empty'])];
+  try {
+    const fromJson = parseJsonPostings(text, opts, (desc) => parseText(desc, opts, []));
+    if (fromJson) return fromJson;
+    const blocks = splitRoles(text);
+    return blocks.map((block, index) => parseText(block, { ...opts, file }, problems, blocks.length > 1 ? index : 0));
+  } catch (err) {
+    return [emptyPosting(file, [...problems, `the text could not be read: ${(err as Error).message}`])];
+  }
+}
+
+function isBinary(s: string): boolean {
+  const sample = s.slice(0, 4096);
+  if (!sample) return false;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
+  }
+  return bad / sample.length > 0.1;
+}
+
+/** A stable id: the same file (and role within it) gets the same id on every run. */
+export function postingId(file: string | null, index: number, text: string): string {
+  const basis = file ? `${file.replace(/\\/g, '/')}#${index}` : `text:${text}`;
+  return createHash('sha1').update(basis).digest('hex').slice(0, 12);
+}
+
+function emptyPosting(file: string | null, problems: string[]): Posting {
+  return Posting.parse({
+    id: postingId(file, 0, problems.join()),
+    title: null, company: null, team: null, seniority: null, locations: [], workMode: null, remoteRegions: [],
+    salary: null, salaries: [], yearsExperience: null, requirements: [], responsibilities: [], niceToHave: [],
+    skills: [], benefits: [], education: null, employmentType: null, summary: '', postedAt: null, validThrough: null,
+    source: { file, board: null }, problems,
+  });
+}
+
+interface Line {
+  text: string;
+  bulleted: boolean;
+}
+
+type Sections = Record<SectionKind | 'intro', Line[]>;
+
+/** Splits "Requirements: 5+ years of Python" into a header and its first item. */
+function splitInlineHeaders(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const m = /^([^:：]{3,60})[:：]\s*(\S.*)$/.exec(line);
+    const kind = m ? headerKind(m[1]!) : null;
+    if (m && kind && !/[.;]/.test(m[1]!) && m[1]!.split(/\s+/).length <= 8) {
+      out.push(`${m[1]!.trim()}:`, m[2]!);
+    } else out.push(line);
+  }
+  return out;
+}
+
+function sectionize(lines: string[]): { sections: Sections; headerCount: number } {
+  const sections: Sections = { intro: [], requirements: [], niceToHave: [], responsibilities: [], benefits: [], about: [], role: [], other: [] };
+  let current: SectionKind | 'intro' = 'intro';
+  let headerCount = 0;
+  for (const line of lines) {
+    if (!line) continue;
+    const kind = asHeader(line);
+    if (kind) {
+      // An unknown colon header inside a list section is a sub-heading ("Ad Network Optimization:"); stay in the list.
+      if (kind === 'other' && headerKind(line) === null && ['requirements', 'responsibilities', 'niceToHave', 'benefits'].includes(current)) continue;
+      current = kind;
+      headerCount++;
+      continue;
+    }
+    const { text, bulleted } = stripBullet(line);
+    if (text) sections[current].push({ text, bulleted });
+  }
+  return { sections, headerCount };
+}
+
+/** One-line items; prose paragraphs in a list without bullets become sentences, sub-headings are dropped. */
+function items(lines: Line[], kind: SectionKind): string[] {
+  const anyBullets = lines.some((l) => l.bulleted);
+  const out: string[] = [];
+  for (const l of lines) {
+    let t = l.text.replace(/\s+/g, ' ').trim();
+    if (!t || isChrome(t)) continue;
+    if (anyBullets && !l.bulleted && t.length > 160) continue; // prose around a list is description, not an item
+    // "Ad Network Optimization" between items is a sub-heading.
+    if (kind !== 'benefits' && t.split(' ').length <= 4 && /^(\p{Lu}[\p{L}&/-]*\s*)+:?$/u.test(t)) continue;
+    t = t.replace(/[:：]$/, '');
+    const parts = !l.bulleted && t.length > 220 ? sentences(t) : [t];
+    for (const p of parts) if (p.length >= 3 && !out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
+const REQUIREMENT_SENTENCE = /\b(\d+\+? years|experience (with|in)|proficien|familiar|knowledge of|understanding of|degree|you have|you bring|must have|strong (skills|background)|ability to|expertise in)\b/i;
+
+function parseText(block: string, opts: ParseOptions, shared: string[], index = 0): Posting {
+  const file = opts.file ?? null;
+  const problems = [...shared];
+  const board = opts.board ?? detectBoard(block);
+  const rawLines = splitInlineHeaders(toLines(block));
+  const { labelled, rest } = extractLabels(rawLines.filter((l) => !isChrome(l)));
+  const footer = findFooter(rest);
+  const lines = footer ? rest.filter((_, i) => i !== footer.index) : rest;
+  const { sections } = sectionize(lines);
+
+  const proseLines = [...sections.intro, ...sections.role, ...sections.about].map((l) => l.text);
+  const allText = lines.join('\n');
+  const headEnd = headLength(lines);
+
+  // Title and company, from the strongest evidence down.
+  const question = /for the (.{4,100}?) (?:position|role|job|opening) at ([^?\n]{2,60})\?/i.exec(allText);
+  let title: string | null = labelled.title ?? question?.[1] ?? footer?.title ?? null;
+  let team: string | null = null;
+  let titleLine = -1;
+  if (!title) {
+    titleLine = lines.slice(0, headEnd).findIndex((l) => looksLikeTitle(l) && !isChrome(l));
+    if (titleLine >= 0) title = lines[titleLine]!;
+  }
+  if (!title) {
+    const prose = titleFromProse(allText);
+    if (prose) {
+      title = prose.title;
+      team = prose.team;
+    }
+  }
+  if (title) title = cleanTitle(title.replace(/\s+at\s+[A-Z][\w&.' -]+$/, ''));
+  team = labelled.team && !/^(engineering|general)$/i.test(labelled.team) ? labelled.team : team ?? (title ? teamFromTitle(title) : null) ?? teamFromProse(allText);
+
+  let company: string | null = labelled.company ?? question?.[2]?.trim() ?? footer?.company ?? null;
+  company ??= companyFromHead(lines, titleLine >= 0 ? titleLine : null, headEnd);
+  company ??= companyFromProse(proseLines.join('\n') || allText);
+
+  // Work arrangement and places.
+  const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? footer?.location }, headEnd);
+
+  // Lists.
+  const requirements = items(sections.requirements, 'requirements');
+  const responsibilities = items(sections.responsibilities, 'responsibilities');
+  const niceToHave = items(sections.niceToHave, 'niceToHave');
+  const benefits = items(sections.benefits, 'benefits');
+  if (!requirements.length) {
+    for (const s of sentences(proseLines.join(' '))) if (REQUIREMENT_SENTENCE.test(s) && s.length < 300) requirements.push(s);
+  }
+
+  const currencyHint = currencyFromPlaces(place.locations) ?? currencyFromLanguage(allText);
+  const salaries = findSalaries([labelled.salary ? `Salary: ${labelled.salary}` : '', allText].join('\n'), { currency: currencyHint });
+  const yearsExperience = findYears(
+    [labelled.experience ?? '', ...requirements, ...niceToHave.slice(0, 0)].filter(Boolean),
+    lines,
+  );
+  const skills = findSkills([title ?? '', ...requirements, ...responsibilities, ...niceToHave, allText].join('\n'));
+  const seniority: Seniority | null = seniorityOf(labelled.seniority ?? null) ?? seniorityOf(title);
+  const employmentType = employmentTypeOf(labelled.employmentType, lines.slice(0, headEnd).join('\n'), title ?? '', allText.slice(0, 3000));
+  const education = educationOf([...requirements, ...niceToHave]);
+
+  if (!title) problems.push('no job title found');
+  if (!company) problems.push('no company name found');
+  if (!place.workMode) problems.push('the posting does not say whether the role is remote, hybrid or on-site');
+  if (!place.locations.length && place.workMode !== 'remote') problems.push('no location found');
+  if (!salaries.length) problems.push('no salary stated');
+  if (!requirements.length) problems.push('no requirements found');
+  if (!responsibilities.length) problems.push('no responsibilities found');
+  if (!yearsExperience) problems.push('years of experience not stated');
+
+  const posting = {
+    id: postingId(file, index, block),
+    title,
+    company,
+    team,
+    seniority,
+    locations: place.locations,
+    workMode: place.workMode,
+    remoteRegions: place.remoteRegions,
+    salary: salaries[0] ?? null,
+    salaries,
+    yearsExperience,
+    requirements,
+    responsibilities,
+    niceToHave,
+    skills,
+    benefits,
+    education,
+    employmentType,
+    summary: '',
+    postedAt: null,
+    validThrough: null,
+    source: { file, board },
+    problems,
+  };
+  posting.summary = summarize(posting, proseLines);
+  return Posting.parse(posting);
+}
+
+/** The first lines before any section: where boards print title, company and chips. */
+function headLength(lines: string[]): number {
+  let n = 0;
+  for (const line of lines) {
+    if (n >= 12) break;
+    if (line && asHeader(line) && headerKind(line) !== null) break;
+    n++;
+  }
+  return Math.max(n, Math.min(lines.length, 3));
+}
+
+/** "Senior Engineer at Acme — Remote" or "Senior Engineer @ Acme", a line boards repeat at the foot. */
+function findFooter(lines: string[]): { index: number; title: string; company: string; location: string | null } | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (line.length > 140) continue;
+    const m = /^(.{4,100}?)\s+(?:at|@|bei|chez|en|na|em)\s+([\p{Lu}\d][\w&.'’ -]{0,40}?)(?:\s*[—–|·]\s*(.{2,60}))?$/u.exec(line);
+    if (m && looksLikeTitle(m[1]!) && !/[.!?]$/.test(m[2]!)) return { index: i, title: m[1]!, company: m[2]!.trim(), location: m[3]?.trim() ?? null };
+  }
+  return null;
+}
+
+const NOT_COMPANY = /^(remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|apply|about|new|featured|urgent|hiring|engineering|salary|job|jobs|careers?|home)$/i;
+
+/** A short line before the title ("Reddit"), or the text glued before a place ("PatreonNew York, NY"). */
+function companyFromHead(lines: string[], titleLine: number | null, headEnd: number): string | null {
+  const head = lines.slice(0, headEnd);
+  if (titleLine !== null) {
+    for (let i = titleLine - 1; i >= 0; i--) {
+      const l = head[i]!.trim();
+      if (l && l.split(/\s+/).length <= 4 && l.length <= 40 && !looksLikeTitle(l) && !NOT_COMPANY.test(l) && !findPlace(l)) return l;
+    }
+    for (let i = titleLine + 1; i < head.length; i++) {
+      const l = head[i]!.trim();
+      const glued = gluedCompany(l);
+      if (glued) return glued;
+      if (l && l.split(/\s+/).length <= 3 && l.length <= 30 && !looksLikeTitle(l) && !NOT_COMPANY.test(l) && !findPlace(l) && /^[\p{Lu}\d]/u.test(l) && !/\d{2}/.test(l)) {
+        if (!/^(remote|hybrid|on-?site)\b/i.test(l) && !/,/.test(l)) return l;
+      }
+    }
+  }
+  return null;
+}
+
+/** "PatreonNew York, NY" or "Acme · Berlin, Germany" → the text before the place. */
+export function gluedCompany(line: string): string | null {
+  const spaced = line.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+  for (const m of spaced.matchAll(/([\p{Lu}][\p{Ll}]+(?: [\p{Lu}][\p{Ll}]+){0,2}), ?([\p{Lu}]{2}\b|[\p{Lu}][\p{Ll}]+)/gu)) {
+    const words = m[1]!.split(' ');
+    const i = words.findIndex((_, k) => findPlace(words.slice(k).join(' ')));
+    if (i < 0) continue;
+    const cut = spaced.indexOf(m[0]) + words.slice(0, i).join(' ').length;
+    const prefix = spaced.slice(0, cut).replace(/[\s·|•,–—-]+$/, '').trim();
+    if (!prefix || prefix.split(/\s+/).length > 4 || NOT_COMPANY.test(prefix) || findPlace(prefix)) continue;
+    // The spacing was only for finding the place; give the name back as written ("PatreonNew" → "Patreon").
+    const original = line.slice(0, line.indexOf(words[i]!, Math.max(0, cut - prefix.length - 2)));
+    return original.replace(/[\s·|•,–—-]+$/, '').trim() || prefix;
+  }
+  return null;
+}
+
+/** "Reddit is a community…", "beehiiv is the…", "Why Acme?", "About Acme", "join Acme", possessives. */
+function companyFromProse(text: string): string | null {
+  const is = /(?:^|\n|[.!?]\s+)((?:[\p{Lu}][\w&.'’-]*|[a-z][a-z0-9]+[A-Z]?[\w]*)(?: [\p{Lu}][\w&.'’-]*){0,2}) (?:is|are|ist|est|es|é)\s+(?:a|an|the|one of|ein|eine|une?|la|le|el|uma?|o)\b/u.exec(text);
+  if (is && !/^(this|the|our|it|we|you|there|here|that|which|he|she|they|role|position|job)$/i.test(is[1]!) && !ROLE_PHRASE.test(is[1]!)) return is[1]!;
+  const why = /(?:^|\n)(?:Why|About|Über|À propos de|Sobre)\s+([\p{L}][\w&.'’-]*(?:\s[\p{Lu}][\w&.'’-]*){0,2})\??\s*(?:\n|$)/u.exec(text);
+  if (why && !/^(the|us|you|this|our|role|position|job|team)\b/i.test(why[1]!)) return why[1]!;
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/\b([\p{Lu}][\w&-]+)[’']s\b/gu)) {
+    const w = m[1]!;
+    if (/^(It|That|What|Here|There|Today|Let|Who|He|She|World|Company)$/.test(w)) continue;
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : null;
+}
+
+const COUNTRY_CURRENCY: Record<string, string> = {
+  'United States': 'USD', Canada: 'CAD', 'United Kingdom': 'GBP', Ireland: 'EUR', Germany: 'EUR', France: 'EUR', Spain: 'EUR',
+  Portugal: 'EUR', Italy: 'EUR', Netherlands: 'EUR', Belgium: 'EUR', Austria: 'EUR', Finland: 'EUR', Greece: 'EUR',
+  Switzerland: 'CHF', Sweden: 'SEK', Norway: 'NOK', Denmark: 'DKK', Poland: 'PLN', India: 'INR', Brazil: 'BRL',
+  Mexico: 'MXN', Australia: 'AUD', 'New Zealand': 'NZD', Singapore: 'SGD', Japan: 'JPY', Europe: 'EUR',
+};
+
+function currencyFromPlaces(locations: string[]): string | null {
+  for (const l of locations) {
+    const p = findPlace(l) ?? findPlace(l.split(',').pop() ?? '');
+    if (!p) continue;
+    const country = p.kind === 'country' || p.kind === 'region' ? p.name : p.within[0]!;
+    if (COUNTRY_CURRENCY[country]) return COUNTRY_CURRENCY[country]!;
+  }
+  return null;
+}
+
+function currencyFromLanguage(text: string): string | null {
+  const sample = text.slice(0, 3000).toLowerCase();
+  if (/\b(você|vaga|salário|benefícios|requisitos e qualificações)\b/.test(sample)) return 'BRL';
+  if (/\b(wir|und|sie|ihre|deine|aufgaben)\b/.test(sample) || /\b(nous|vous|poste|avec|les)\b/.test(sample) || /\b(somos|buscamos|empresa|nuestro|ofrecemos)\b/.test(sample)) return 'EUR';
+  return null;
+}
+
+const PAY_PERIOD_WORD: Record<string, string> = { year: 'a year', month: 'a month', week: 'a week', day: 'a day', hour: 'an hour' };
+
+/** One or two plain sentences: what the role is, then the posting's own first line about it. */
+function summarize(p: Omit<Posting, 'summary'> & { summary: string }, prose: string[]): string {
+  const what = p.title ?? 'A role';
+  const where = p.workMode === 'remote'
+    ? `remote${p.remoteRegions.length ? ` (${p.remoteRegions.join(', ')})` : ''}`
+    : [p.workMode, p.locations.length ? `in ${p.locations.slice(0, 2).join(' or ')}` : null].filter(Boolean).join(' ');
+  const pay = p.salary ? `, paying ${formatRangeShort(p.salary)} ${PAY_PERIOD_WORD[p.salary.period]}` : '';
+  let first = `${what}${p.company ? ` at ${p.company}` : ''}${p.team ? ` (${p.team} team)` : ''}${where ? `, ${where}` : ''}${pay}.`;
+  const about = sentences(prose.join(' ')).find((s) => /\b(you('| wi)ll|this role|the role|we are (seeking|looking)|as an? |will (build|design|lead|own|work))/i.test(s) && s.length <= 260);
+  if (about) first += ` ${about}`;
+  return first.replace(/\s+/g, ' ').trim();
+}
+
+function formatRangeShort(s: { min: number | null; max: number | null; currency: string }): string {
+  const f = (n: number): string => (n >= 10_000 ? `${Math.round(n / 1000)}k` : String(n));
+  const lo = s.min ?? s.max!;
+  const hi = s.max ?? s.min!;
+  return `${s.currency} ${lo === hi ? f(lo) : `${f(lo)}–${f(hi)}`}`;
+}
+
+export type { Labelled };

@@ -1,0 +1,72 @@
+// Skill names: languages, tools and methods, each with the ways postings write it.
+
+/** Canonical name → pattern source (matched case-insensitively unless the entry says otherwise). */
+const SKILLS: Array<[string, string, ('cs' | 'ci')?]> = [
+  ['Python', String.raw`python`],
+  ['Go', String.raw`golang|go(?=\s*\(golang\))`],
+  ['Java', String.raw`java(?!\s*script)`],
+  ['Kotlin', 'kotlin'], ['Scala', 'scala'], ['Rust', String.raw`rust(?=\b)(?!\s+belt)`],
+  ['C++', String.raw`c\+\+|cpp`], ['C#', String.raw`c#|\.net\s+c#`], ['JavaScript', String.raw`javascript|ecmascript`],
+  ['TypeScript', 'typescript'], ['Ruby', String.raw`ruby(?!\s+on)`], ['PHP', 'php'], ['Swift', String.raw`swift(?=\W*(?:ui|,|/|and|or|\)|\s+develop|\s+programming))|swiftui`],
+  ['Objective-C', String.raw`objective[- ]c`], ['SQL', String.raw`sql`, 'cs'], ['Bash', String.raw`bash|shell scripting`],
+  ['Elixir', 'elixir'], ['Erlang', 'erlang'], ['Haskell', 'haskell'], ['Clojure', 'clojure'], ['Dart', String.raw`dart(?=\W)`],
+  ['Lua', 'lua'], ['MATLAB', 'matlab'], ['Julia', String.raw`julia(?=\s*(?:,|/|\)|and|or))`], ['Perl', 'perl'], ['Solidity', 'solidity'],
+  ['React', String.raw`react(?:\.js|js)?(?!\s+native)|react(?=\s+native)`], ['React Native', 'react native'],
+  ['Angular', 'angular(?:js)?'], ['Vue', String.raw`vue(?:\.js|js)?`], ['Svelte', 'svelte(?:kit)?'],
+  ['Next.js', String.raw`next\.?js`], ['Node.js', String.raw`node\.?js|node(?=\s*(?:,|/|\)))`], ['Django', 'django'], ['Flask', 'flask'],
+  ['FastAPI', 'fastapi'], ['Spring', String.raw`spring(?:\s+boot)?(?=\W)(?!\s+(?:break|semester))`], ['Ruby on Rails', String.raw`ruby on rails|rails`],
+  ['.NET', String.raw`\.net(?:\s+core)?|dotnet`], ['GraphQL', 'graphql'], ['gRPC', 'grpc'], ['REST', String.raw`rest(?:ful)?\s+apis?|restful`],
+  ['PyTorch', 'pytorch|torch'], ['TensorFlow', 'tensorflow'], ['JAX', 'JAX', 'cs'], ['Keras', 'keras'],
+  ['scikit-learn', String.raw`scikit[- ]learn|sklearn`], ['XGBoost', 'xgboost'], ['LightGBM', 'lightgbm'], ['CatBoost', 'catboost'],
+  ['pandas', 'pandas'], ['NumPy', 'numpy'], ['SciPy', 'scipy'], ['Spark', String.raw`(?:apache\s+)?spark|pyspark`],
+  ['Hadoop', 'hadoop'], ['Kafka', 'kafka'], ['Flink', 'flink'], ['Airflow', 'airflow'], ['dbt', 'dbt'],
+  ['Snowflake', String.raw`snowflake(?!\s+schema)`], ['BigQuery', 'bigquery'], ['Redshift', 'redshift'], ['Databricks', 'databricks'],
+  ['Hugging Face', String.raw`hugging\s?face`], ['LangChain', 'langchain'], ['MLflow', 'mlflow'], ['Kubeflow', 'kubeflow'],
+  ['Ray', String.raw`Ray(?=\s*(?:,|/|\)|and|or)|\s+(?:serve|tune|cluster))`, 'cs'], ['CUDA', 'cuda'], ['OpenCV', 'opencv'],
+  ['Machine Learning', String.raw`machine learning|maschinelles lernen|apprentissage automatique|aprendizaje automático|aprendizado de máquina`],
+  ['Deep Learning', String.raw`deep learning`], ['NLP', String.raw`nlp|natural language processing`], ['LLM', String.raw`llms?|large language models?`],
+  ['Computer Vision', 'computer vision'], ['Reinforcement Learning', 'reinforcement learning'],
+  ['Recommender Systems', String.raw`recommend(?:er|ation)\s+(?:systems?|engines?)|recsys`], ['Search Ranking', String.raw`search(?:,| and)? ranking|learning to rank`],
+  ['A/B Testing', String.raw`a/b test(?:s|ing)?|ab testing|experimentation platform`], ['Statistics', String.raw`statistics|statistical modeling`],
+  ['Embeddings', String.raw`embeddings?`], ['Data Pipelines', String.raw`data pipelines?|etl`],
+  ['PostgreSQL', String.raw`postgres(?:ql)?`], ['MySQL', 'mysql'], ['MongoDB', 'mongo(?:db)?'], ['Redis', 'redis'], ['Memcached', 'memcached?'],
+  ['Cassandra', 'cassandra'], ['DynamoDB', 'dynamodb'], ['Elasticsearch', String.raw`elastic\s?search`], ['OpenSearch', 'opensearch'],
+  ['ClickHouse', 'clickhouse'], ['Neo4j', 'neo4j'], ['SQLite', 'sqlite'], ['Pinecone', 'pinecone'], ['Qdrant', 'qdrant'],
+  ['Weaviate', 'weaviate'], ['Milvus', 'milvus'], ['Chroma', String.raw`chroma(?:db)?(?=\s*[,/)])`],
+  ['Kubernetes', String.raw`kubernetes|k8s`], ['Docker', 'docker'], ['Terraform', 'terraform'], ['AWS', String.raw`aws|amazon web services`],
+  ['GCP', String.raw`gcp|google cloud(?:\s+platform)?`], ['Azure', 'azure'], ['Linux', 'linux'], ['Git', String.raw`git(?!hub|lab)`],
+  ['CI/CD', String.raw`ci\s?/\s?cd|cicd|continuous integration`], ['Jenkins', 'jenkins'], ['GitHub Actions', 'github actions'],
+  ['Ansible', 'ansible'], ['Prometheus', 'prometheus'], ['Grafana', 'grafana'], ['Datadog', 'datadog'],
+  ['Figma', 'figma'], ['Tableau', 'tableau'], ['Looker', 'looker'], ['Excel', String.raw`excel(?=\W)(?!\s+(?:at|in)\b)`], ['Salesforce', 'salesforce'],
+  ['Jira', 'jira'], ['iOS', 'ios', 'ci'], ['Android', 'android'], ['Microservices', 'microservices?'],
+];
+
+const COMPILED: Array<[string, RegExp]> = SKILLS.map(([name, src, mode]) => [
+  name,
+  new RegExp(String.raw`(?<![\w#+.-])(?:${src})(?![\w#+]|-(?!\s))`, mode === 'cs' ? 'g' : 'gi'),
+]);
+
+// "Go" is the language when it stands in a list or after a language verb, not "go above and beyond" or "go-to-market".
+const GO_LANGUAGE = /(?:(?<=(?:^|[,/(]|\band|\bor|\bin|\busing|\bwith|\bof|\blike)\s{0,2})Go(?=\s*(?:[,/)]|\band\b|\bor\b|$|\.|\s+(?:and|or|services?|code|backend|microservices|programming|developer|engineer|experience|\(golang\))))|(?<=[,/]\s?)Go\b)(?![-‑]to|\s+to\b|[-‑]live|\s+live\b)/gm;
+const LANGUAGE_R = /(?<=(?:[,/(]|\band|\bor|\bin|\bwith)\s{0,2})R(?=\s*(?:[,/)]|\band\b|\bor\b|\.|$))(?!&)/gm;
+const LANGUAGE_C = /(?<=(?:[,/(]|\band|\bor|\bin)\s{0,2})C(?=\s*(?:[,/)]|\band\b|\bor\b|$))(?![+#&])/gm;
+
+/** Skills named in the text, by canonical name, in order of first appearance, each once. */
+export function findSkills(text: string): string[] {
+  const hits: Array<[number, string]> = [];
+  for (const [name, re] of COMPILED) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m) hits.push([m.index, name]);
+  }
+  for (const [name, re] of [['Go', GO_LANGUAGE], ['R', LANGUAGE_R], ['C', LANGUAGE_C]] as const) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m && !hits.some(([, n]) => n === name)) hits.push([m.index, name]);
+  }
+  hits.sort((a, b) => a[0] - b[0]);
+  return [...new Set(hits.map(([, n]) => n))];
+}
+
+/** Every canonical skill name, for the search's skill filter. */
+export const SKILL_NAMES: string[] = [...SKILLS.map(([n]) => n), 'R', 'C'];

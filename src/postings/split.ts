@@ -1,0 +1,45 @@
+// Several roles in one post ("who is hiring" comments, "we're hiring for:" lists) become one block per role.
+import { looksLikeTitle } from './identity.ts';
+import { stripBullet, toLines } from './text.ts';
+
+const HIRING = /\b(we'?re hiring|we are hiring|hiring for|open (roles|positions)|positions?:|roles?:|who is hiring|several roles|multiple roles)\b/i;
+
+/**
+ * Returns the text split into one block per role, each keeping the shared lines (company, location, how to apply).
+ * A normal posting comes back whole.
+ */
+export function splitRoles(text: string): string[] {
+  const lines = toLines(text);
+  // "Acme | Senior Backend Engineer, Frontend Engineer | Remote (US) | $150k": roles listed in one pipe field.
+  const pipe = lines.findIndex((l) => (l.match(/\|/g) ?? []).length >= 2);
+  if (pipe >= 0 && pipe < 3) {
+    const fields = lines[pipe]!.split('|').map((f) => f.trim());
+    const roleField = fields.findIndex((f) => looksLikeTitle(f.split(/\s*(?:,|;| and | & )\s*/)[0] ?? ''));
+    if (roleField >= 0) {
+      const roles = fields[roleField]!.split(/\s*(?:,|;|\band\b|&)\s*/).filter((r) => looksLikeTitle(r));
+      if (roles.length >= 2) {
+        return roles.map((role) => {
+          const f = [...fields];
+          f[roleField] = role;
+          return [f.join(' | '), ...lines.filter((_, i) => i !== pipe)].join('\n');
+        });
+      }
+    }
+  }
+  if (!HIRING.test(text)) return [text];
+  // Role headings: short title lines, each followed by its own lines until the next.
+  const starts: number[] = [];
+  lines.forEach((l, i) => {
+    const { text: t } = stripBullet(l);
+    const head = t.split(/\s+[—–-]\s+|\s*\(|:\s/)[0] ?? t;
+    if (looksLikeTitle(head) && head.length <= 80 && (i === 0 || !lines[i - 1] || stripBullet(l).bulleted)) starts.push(i);
+  });
+  const titles = new Set(starts.map((i) => stripBullet(lines[i]!).text.toLowerCase()));
+  if (starts.length < 2 || titles.size < 2) return [text];
+  const preamble = lines.slice(0, starts[0]).join('\n');
+  return starts.map((s, k) => {
+    const body = lines.slice(s, starts[k + 1] ?? lines.length);
+    body[0] = stripBullet(body[0]!).text;
+    return `${body[0]}\n${preamble}\n${body.slice(1).join('\n')}`;
+  });
+}

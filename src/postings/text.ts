@@ -1,0 +1,142 @@
+// Turns whatever was pasted (plain text, markdown, simple HTML, one run-together line) into clean lines.
+
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
+  rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', bull: '•', middot: '·', euro: '€', pound: '£', yen: '¥',
+  copy: '©', reg: '®', trade: '™', eacute: 'é', egrave: 'è', agrave: 'à', ccedil: 'ç', uuml: 'ü', ouml: 'ö',
+  auml: 'ä', szlig: 'ß', ntilde: 'ñ', atilde: 'ã', otilde: 'õ', aacute: 'á', iacute: 'í', oacute: 'ó', uacute: 'ú',
+};
+
+/** Decodes HTML entities, named and numeric. */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, code: string) => {
+    if (code[0] === '#') {
+      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : m;
+    }
+    return ENTITIES[code.toLowerCase()] ?? m;
+  });
+}
+
+export function looksLikeHtml(s: string): boolean {
+  return /<\/?(p|div|li|ul|ol|br|h[1-6]|strong|b|em|span|section|article|body|html|table|tr|td)\b[^>]*>/i.test(s);
+}
+
+/** Simple HTML to text: block elements become line breaks, list items become bullets. */
+export function htmlToText(html: string): string {
+  let s = html
+    .replace(/<(script|style|noscript|svg|head)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ');
+  s = s
+    .replace(/<li\b[^>]*>/gi, '\n• ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?(p|div|ul|ol|h[1-6]|section|article|header|footer|tr|table|blockquote|dd|dt)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]+>/g, '');
+  return decodeEntities(s);
+}
+
+/** Strips markdown emphasis, heading marks and links, keeping the words. */
+function stripMarkdown(line: string): string {
+  return line
+    .replace(/^\s{0,3}#{1,6}\s+/, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\((?:[^)]*)\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_]([^*_\n]+?)[*_](?=[\s).,:;!?]|$)/g, '$1$2')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/^\s*>\s?/, '')
+    .replace(/^\s*([-*_])\1{2,}\s*$/, '');
+}
+
+// Words whose inner capital is part of the word, so a lost line break is not guessed inside them.
+const CAMEL_WORDS = new Set(
+  [
+    'ClickHouse', 'PyTorch', 'JavaScript', 'TypeScript', 'GitHub', 'GitLab', 'PostgreSQL', 'MySQL', 'LinkedIn',
+    'YouTube', 'WordPress', 'HubSpot', 'SharePoint', 'PowerPoint', 'DevOps', 'MLOps', 'DataOps', 'FastAPI', 'NumPy',
+    'SciPy', 'SentenceTransformers', 'MLFlow', 'MLflow', 'CloudFormation', 'DynamoDB', 'BigQuery', 'MongoDB',
+    'OpenAI', 'TensorFlow', 'JetBrains', 'PagerDuty', 'DataDog', 'CatBoost', 'LightGBM', 'XGBoost', 'OpenSearch',
+    'ElasticSearch', 'GraphQL', 'NoSQL', 'iPhone', 'iPad', 'macOS', 'iOS', 'TikTok', 'PayPal', 'DoorDash', 'AirBnB',
+    'FinTech', 'HealthTech', 'EdTech', 'SaaS', 'PaaS', 'IaaS', 'LangChain', 'LlamaIndex', 'HuggingFace',
+    'DeepMind', 'DeepSpeed', 'WebGL', 'WebRTC', 'WebSocket', 'WebSockets', 'NestJS', 'NextJS', 'NodeJS', 'VueJS',
+    'ReactJS', 'SvelteKit', 'CockroachDB', 'RabbitMQ', 'ActiveMQ', 'ZeroMQ', 'McKinsey', 'McDonald', 'BlackRock',
+    'SoundCloud', 'SpaceX', 'OpenShift', 'VMware', 'ServiceNow', 'NetSuite', 'QuickBooks', 'CloudFlare', 'Cloudflare',
+    'DigitalOcean', 'FreeBSD', 'AutoCAD', 'SolidWorks', 'SketchUp', 'InDesign', 'AfterEffects', 'ChatGPT', 'GitOps',
+    'FinOps', 'SecOps', 'DevSecOps', 'DuckDB', 'TimescaleDB', 'InfluxDB', 'RocksDB', 'LevelDB', 'FoundationDB',
+    'SingleStore', 'ScyllaDB', 'CouchDB', 'PySpark', 'SparkSQL', 'JUnit', 'PyTest', 'TestFlight', 'AppStore',
+  ].map((w) => w.toLowerCase()),
+);
+
+/**
+ * Puts back line breaks that scraping removed: "productionDeep experience" and "increases.Depending".
+ * Only applied to very long lines, where a run-together list is the likely cause.
+ */
+export function unglue(line: string): string {
+  return line
+    .replace(/([\p{Ll}]{2,}[’']?[\p{Ll}]*)([\p{Lu}][\p{Ll}])/gu, (m, a: string, b: string, offset: number, whole: string) => {
+      // Find the whole word to check against the camel-case dictionary.
+      let start = offset;
+      while (start > 0 && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
+      let end = offset + m.length;
+      while (end < whole.length && /[\p{L}\d]/u.test(whole[end] ?? '')) end++;
+      const word = whole.slice(start, end).toLowerCase();
+      for (const camel of CAMEL_WORDS) if (word.includes(camel)) return m;
+      // A word that starts with a capital and is short is likely a name ("McKinsey"-like).
+      if (/^\p{Lu}/u.test(whole.slice(start, offset + 1)) && offset + a.length - start <= 2) return m;
+      return `${a}\n${b}`;
+    })
+    .replace(/([\p{Ll}\d)%][.!?])([\p{Lu}])/gu, '$1\n$2')
+    // "(Neo4j)Experience with" and "Ad Network Optimization:Build".
+    .replace(/\)(\p{Lu}\p{Ll})/gu, ')\n$1')
+    .replace(/([\p{L})])[:：](\p{Lu}\p{Ll})/gu, '$1:\n$2');
+}
+
+const LONG_LINE = 400;
+
+/** Normalises raw posting text into trimmed lines (empty lines kept as paragraph breaks). */
+export function toLines(raw: string): string[] {
+  let s = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  s = s.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').replace(/[\u00A0\u2007\u202F]/g, ' ');
+  // Control characters other than tab and newline come from binary or broken input.
+  s = s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ');
+  if (looksLikeHtml(s)) s = htmlToText(s);
+  else if (/&(amp|lt|gt|nbsp|#\d+);/.test(s)) s = decodeEntities(s);
+  const out: string[] = [];
+  for (const rawLine of s.split('\n')) {
+    let line = stripMarkdown(rawLine).replace(/\t/g, ' ').replace(/ {2,}/g, ' ').trim();
+    if (line.length > LONG_LINE) {
+      for (const part of unglue(line).split('\n')) out.push(part.trim());
+      continue;
+    }
+    // Pipes in a markdown table row separate cells; keep them as one line.
+    out.push(line);
+  }
+  return out;
+}
+
+/** Normalises apostrophes and dashes so matching can ignore typographic variants. */
+export function fold(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[‐‑‒–—―]/g, '-')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+const BULLET = /^(?:[•●○◦▪▫■□‣⁃∙·*+\-–—>✓✔➤►→]|\d{1,2}[.)]|[a-z][.)])\s+/u;
+
+/** Removes a leading bullet or list number; returns null when the line had none. */
+export function stripBullet(line: string): { text: string; bulleted: boolean } {
+  const m = BULLET.exec(line);
+  if (!m) return { text: line, bulleted: false };
+  return { text: line.slice(m[0].length).trim(), bulleted: true };
+}
+
+/** Splits text into sentences, keeping abbreviations such as "e.g." together. */
+export function sentences(text: string): string[] {
+  return text
+    .replace(/\b(e\.g|i\.e|etc|vs|approx|incl|Inc|Ltd|Co|Dr|Mr|Ms|Sr|Jr|St)\./g, '$1\u0001')
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“(])/u)
+    .map((x) => x.replace(/\u0001/g, '.').trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,129 @@
+// Work mode, remote eligibility and locations, read only from what the posting states.
+import type { WorkMode } from './schema.ts';
+import { findPlace, placesIn } from './places.ts';
+import { fold } from './text.ts';
+
+export interface WorkplaceFacts {
+  workMode: WorkMode | null;
+  remoteRegions: string[];
+  locations: string[];
+}
+
+// Each says the role's own arrangement; "a remote, cross-functional team" says nothing of the kind.
+const HYBRID = /\b(hybrid|hybride|hibrido|híbrido|hybrides arbeiten|teletrabajo parcial|teletravail partiel|in[- ]office \d+ days|\d+ days (a|per) week in (the )?office|\d+ days in[- ]office)\b/i;
+const REMOTE_STRONG = /\b(fully[- ]remote|100% remote|remote[- ]first|remote only|remote-only|work from anywhere|work from home|wfh|remote (role|position|job|opportunity|work is possible)|(role|position|job) is (fully )?remote|(is|are) remote[- ](based|friendly)|work remotely from|can be (done |performed )?remote(ly)?|open to remote|(100 ?%|full) (homeoffice|home office|télétravail|teletravail|remoto|teletrabajo)|trabajo remoto|trabalho remoto|vaga remota|remoto)\b/i;
+const ONSITE = /\b(on[- ]?site (role|position|job|in|at|from)|(role|position|job) is (fully )?(on[- ]?site|in[- ]office|office[- ]based)|fully on[- ]?site|100% on[- ]?site|in[- ]office (role|position)|office[- ]based (role|position)|5 days (a|per) week in (the )?office|vor ort im büro|100 ?% presencial|trabajo presencial|sur site|en présentiel)\b/i;
+const MODE_WORD: Array<[WorkMode, RegExp]> = [
+  ['hybrid', /^(hybrid|hybride|híbrido|hibrido)\b/i],
+  ['remote', /^(remote|fully remote|remoto|télétravail|teletravail|homeoffice|remote ok|anywhere)\b/i],
+  ['onsite', /^(on[- ]?site|in[- ]office|office|in[- ]person|presencial|vor ort|sur site)\b/i],
+];
+
+/** "Remote - United States", "Remote (US/Canada)", "Remote, EMEA" → the regions; "Remote" alone → []. */
+export function regionsAfterRemote(s: string): string[] {
+  const m = /\bremote\b\s*(?:[-–—:,|]|\bin\b|\bwithin\b|\()\s*([^)\n]{2,60})/i.exec(s);
+  if (!m) return [];
+  return regionList(m[1]!);
+}
+
+function regionList(s: string): string[] {
+  const out: string[] = [];
+  for (const part of s.split(/\s*(?:,|\/|\bor\b|\band\b|&|\+|;)\s*/i)) {
+    const clean = part.replace(/\b(only|based|time ?zones?|hours|residents?|applicants?)\b/gi, '').replace(/[()]/g, '').trim();
+    const p = findPlace(clean);
+    if (p && p.name !== 'Worldwide' && !out.includes(p.name)) out.push(p.name);
+  }
+  return out;
+}
+
+const CITY_STATE = /([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){0,3}),\s?([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b/g;
+
+/** Work mode, where remote applicants may live, and the places named, from labelled facts first, then the text. */
+export function workplace(lines: string[], labelled: { workMode?: string; location?: string }, headEnd: number): WorkplaceFacts {
+  let workMode: WorkMode | null = null;
+  let remoteRegions: string[] = [];
+  const locations: string[] = [];
+  const addLoc = (l: string): void => {
+    const t = l.trim().replace(/[.;]$/, '');
+    if (!t || t.length > 60) return;
+    const key = fold(t);
+    if (locations.some((x) => fold(x) === key || fold(x).startsWith(key + ','))) return;
+    // "New York" after "New York, NY" adds nothing.
+    const idx = locations.findIndex((x) => key.startsWith(fold(x) + ','));
+    if (idx >= 0) locations[idx] = t;
+    else locations.push(t);
+  };
+
+  const fromWord = (s: string): WorkMode | null => {
+    for (const [mode, re] of MODE_WORD) if (re.test(s.trim())) return mode;
+    return null;
+  };
+  if (labelled.workMode) workMode = fromWord(labelled.workMode);
+
+  // Chips run together by scraping: "full-timeRemote - United States".
+  const head = lines.slice(0, headEnd).map((l) => l.replace(/(\p{Ll})(Remote|Hybrid|On-?site)\b/gu, '$1 $2'));
+  // Short lines near the top are the board's chips: "Hybrid", "Remote - United States", "New York, NY".
+  for (const line of head) {
+    if (line.length > 80) continue;
+    const mode = fromWord(line) ?? (/\bremote\b/i.test(line) && line.length < 50 ? 'remote' : null);
+    if (mode && !workMode) workMode = mode;
+    if (/\bremote\b/i.test(line)) remoteRegions = remoteRegions.length ? remoteRegions : regionsAfterRemote(line);
+  }
+  if (labelled.location) {
+    for (const part of labelled.location.split(/\s*[;|]\s*|\s+or\s+/)) {
+      if (/^remote\b/i.test(part)) {
+        workMode ??= 'remote';
+        if (!remoteRegions.length) remoteRegions = regionsAfterRemote(part);
+        const rest = part.replace(/^remote\b\s*[-–—:,(]?\s*/i, '').replace(/\)$/, '');
+        if (rest) addLoc(rest);
+      } else addLoc(part);
+    }
+  }
+
+  const text = lines.join('\n');
+  if (!workMode) {
+    if (HYBRID.test(text)) workMode = 'hybrid';
+    else if (REMOTE_STRONG.test(text)) workMode = 'remote';
+    else if (ONSITE.test(text)) workMode = 'onsite';
+  }
+  if (workMode === 'remote' && !remoteRegions.length) {
+    const m = /\bremote\b[^.\n]{0,20}?\b(?:in|within|from)\s+(?:the\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})/.exec(text);
+    if (m) remoteRegions = regionList(m[1]!);
+    const based = /\b(?:must be|should be|candidates must be)\s+(?:located|based|residing)\s+in\s+(?:the\s+)?([^.\n]{2,60})/i.exec(text);
+    if (!remoteRegions.length && based) remoteRegions = regionList(based[1]!);
+    const usBased = /\b(US|U\.S\.|UK|EU|Canada)[- ]based\b/.exec(text);
+    if (!remoteRegions.length && usBased) remoteRegions = regionList(usBased[1]!);
+  }
+
+  // Places in the chips: "PatreonNew York, NY" keeps "New York, NY".
+  for (const line of head) {
+    if (line.length > 80) continue;
+    for (const m of line.matchAll(CITY_STATE)) {
+      const whole = trimToPlace(m[0]);
+      const second = findPlace(m[2]!);
+      if (whole !== m[0] || findPlace(m[1]!)) addLoc(whole);
+      else if (second && /^[A-Z]{2}$/.test(m[2]!)) addLoc(m[0]);
+      else if (second && second.kind !== 'state') addLoc(m[2]!);
+    }
+    const stripped = line.replace(/^(remote|hybrid|on-?site)\s*[-–—:,(]?\s*/i, '').replace(/\)$/, '');
+    const p = findPlace(stripped);
+    if (p) addLoc(stripped);
+  }
+  // "based in San Francisco or New York", "located in Berlin", "office in London".
+  for (const m of text.matchAll(/\b(?:based (?:in|out of)|located in|office in|offices in|position in|role in|work from our|ansässig in|mit sitz in|basé à|basado en|localizado em|situada en|baseado em)\s+([^.\n;:]{2,80})/gi)) {
+    for (const name of placesIn(m[1]!)) addLoc(name);
+  }
+  for (const r of remoteRegions) if (!locations.some((l) => findPlace(l)?.name === r)) addLoc(r);
+  return { workMode, remoteRegions, locations };
+}
+
+/** "PatreonNew York, NY" → "New York, NY": drops a glued company name before the city. */
+function trimToPlace(s: string): string {
+  const [cityPart, rest] = s.split(/,\s?/, 2) as [string, string];
+  const words = cityPart.split(/(?<=[a-z])(?=[A-Z])| /);
+  for (let i = 0; i < words.length; i++) {
+    const candidate = words.slice(i).join(' ');
+    if (findPlace(candidate)) return i === 0 ? s : `${candidate}, ${rest}`;
+  }
+  return s;
+}
