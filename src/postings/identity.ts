@@ -60,7 +60,9 @@ const SENIORITY_RULES: Array<[Seniority, RegExp]> = [
   ['manager', /\b(manager|gerente|leiter(in)?|responsable)\b/i],
   ['lead', /\b(lead|tech lead|team lead|leader)\b/i],
   ['senior', /\b(senior|sr\.?|s[eê]nior|expert)\b/i],
-  ['junior', /\b(junior|jr\.?|j[uú]nior|entry[- ]level|graduate|new grad|d[ée]butant)\b/i],
+  ['senior', /\b(III|IV)\b/],
+  ['mid', /\b(II)\b/],
+  ['junior', /\b(I)$|\b(junior|jr\.?|j[uú]nior|entry[- ]level|graduate|new grad|d[ée]butant)\b/i],
   ['mid', /\b(mid[- ]?level|mid|intermediate|pleno|confirm[ée])\b/i],
 ];
 

@@ -1,5 +1,5 @@
 // schema.org JobPosting (JSON-LD, bare JSON, or embedded in an HTML page), mapped field by field.
-import type { ParseOptions } from './parse.ts';
+import { summarize, type ParseOptions } from './parse.ts';
 import { findPlace } from './places.ts';
 import type { PayPeriod, Posting, SalaryRange } from './schema.ts';
 import { htmlToText } from './text.ts';
@@ -111,12 +111,11 @@ export function parseJsonPostings(text: string, opts: ParseOptions, parseDesc: (
     ));
     const posting: Posting = {
       ...base,
-      id: opts.file ? base.id.replace(/.*/, base.id) : base.id,
       title: title ?? base.title,
       company: org ?? base.company,
       team: (title ? teamFromTitle(title) : null) ?? base.team,
       seniority: seniorityOf(title) ?? base.seniority,
-      locations: locations.length ? locations : base.locations,
+      locations: locations.length ? locations : regions.length ? regions : base.locations,
       workMode: remote ? 'remote' : base.workMode,
       remoteRegions: regions.length ? regions : base.remoteRegions,
       salary: salaries[0] ?? base.salary,
@@ -130,6 +129,7 @@ export function parseJsonPostings(text: string, opts: ParseOptions, parseDesc: (
       source: { file: opts.file ?? null, board: opts.board ?? base.source.board },
       problems,
     };
+    posting.summary = summarize(posting, [descText]);
     return { ...posting, id: index === 0 ? base.id : `${base.id}-${index}` };
   });
 }

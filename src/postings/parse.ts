@@ -5,7 +5,7 @@ import { findYears } from './experience.ts';
 import {
   cleanTitle, educationOf, employmentTypeOf, looksLikeTitle, ROLE_PHRASE, seniorityOf, teamFromProse, teamFromTitle, titleFromProse,
 } from './identity.ts';
-import { extractLabels, type Labelled } from './labels.ts';
+import { extractLabels, labelKey, type Labelled } from './labels.ts';
 import { findPlace } from './places.ts';
 import { findSalaries } from './salary.ts';
 import { Posting, type Seniority } from './schema.ts';
@@ -119,15 +119,21 @@ function items(lines: Line[], kind: SectionKind): string[] {
   const out: string[] = [];
   for (const l of lines) {
     let t = l.text.replace(/\s+/g, ' ').trim();
-    if (!t || isChrome(t)) continue;
+    if (!t || isChrome(t) || isPayLine(t)) continue;
     if (anyBullets && !l.bulleted && t.length > 160) continue; // prose around a list is description, not an item
     // "Ad Network Optimization" between items is a sub-heading.
-    if (kind !== 'benefits' && t.split(' ').length <= 4 && /^(\p{Lu}[\p{L}&/-]*\s*)+:?$/u.test(t)) continue;
+    if (kind !== 'benefits' && !l.bulleted && t.split(' ').length <= 4 && /^(\p{Lu}[\p{L}&/-]*\s*)+:?$/u.test(t)) continue;
     t = t.replace(/[:：]$/, '');
     const parts = !l.bulleted && t.length > 220 ? sentences(t) : [t];
     for (const p of parts) if (p.length >= 3 && !out.includes(p)) out.push(p);
   }
   return out;
+}
+
+/** "Salary: $100k", "CTC: ₹25 LPA", "Rate: $55/hr": pay is read from the whole text, not listed as an item. */
+function isPayLine(t: string): boolean {
+  const m = /^([^:：]{2,30})[:：]/.exec(t);
+  return !!m && labelKey(m[1]!) === 'salary' || (/^(ctc|rate|compensation|pay|salary)\b/i.test(t) && findSalaries(t, { currency: 'USD' }).length > 0);
 }
 
 const REQUIREMENT_SENTENCE = /\b(\d+\+? years|experience (with|in)|proficien|familiar|knowledge of|understanding of|degree|you have|you bring|must have|strong (skills|background)|ability to|expertise in)\b/i;
@@ -138,6 +144,7 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   const board = opts.board ?? detectBoard(block);
   const rawLines = splitInlineHeaders(toLines(block));
   const { labelled, rest } = extractLabels(rawLines.filter((l) => !isChrome(l)));
+  readPipeHeader(rest, labelled);
   const footer = findFooter(rest);
   const lines = footer ? rest.filter((_, i) => i !== footer.index) : rest;
   const { sections } = sectionize(lines);
@@ -170,7 +177,7 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   company ??= companyFromProse(proseLines.join('\n') || allText);
 
   // Work arrangement and places.
-  const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? footer?.location }, headEnd);
+  const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? footer?.location ?? undefined }, headEnd);
 
   // Lists.
   const requirements = items(sections.requirements, 'requirements');
@@ -230,6 +237,18 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   return Posting.parse(posting);
 }
 
+/** "Acme | Senior Engineer | Remote (US) | Full-time | $150k": the fields of a "who is hiring" first line. */
+function readPipeHeader(lines: string[], labelled: Labelled): void {
+  const first = lines.find((l) => l.trim());
+  if (!first || (first.match(/\|/g) ?? []).length < 2) return;
+  for (const field of first.split('|').map((f) => f.trim()).filter(Boolean)) {
+    if (!labelled.title && looksLikeTitle(field)) labelled.title = field;
+    else if (/^(remote|hybrid|on-?site)\b/i.test(field) || findPlace(field.split(/[,(]/)[0]!.trim())) labelled.location ??= field;
+    else if (/\b(full|part)[- ]time|contract|intern/i.test(field)) labelled.employmentType ??= field;
+    else if (!/\d/.test(field) && !labelled.company && field.split(/\s+/).length <= 4) labelled.company = field;
+  }
+}
+
 /** The first lines before any section: where boards print title, company and chips. */
 function headLength(lines: string[]): number {
   let n = 0;
@@ -264,6 +283,7 @@ function companyFromHead(lines: string[], titleLine: number | null, headEnd: num
     }
     for (let i = titleLine + 1; i < head.length; i++) {
       const l = head[i]!.trim();
+      if (asHeader(l)) break;
       const glued = gluedCompany(l);
       if (glued) return glued;
       if (l && l.split(/\s+/).length <= 3 && l.length <= 30 && !looksLikeTitle(l) && !NOT_COMPANY.test(l) && !findPlace(l) && /^[\p{Lu}\d]/u.test(l) && !/\d{2}/.test(l)) {
@@ -334,22 +354,23 @@ function currencyFromLanguage(text: string): string | null {
 const PAY_PERIOD_WORD: Record<string, string> = { year: 'a year', month: 'a month', week: 'a week', day: 'a day', hour: 'an hour' };
 
 /** One or two plain sentences: what the role is, then the posting's own first line about it. */
-function summarize(p: Omit<Posting, 'summary'> & { summary: string }, prose: string[]): string {
+export function summarize(p: Omit<Posting, 'summary'> & { summary: string }, prose: string[]): string {
   const what = p.title ?? 'A role';
   const where = p.workMode === 'remote'
     ? `remote${p.remoteRegions.length ? ` (${p.remoteRegions.join(', ')})` : ''}`
     : [p.workMode, p.locations.length ? `in ${p.locations.slice(0, 2).join(' or ')}` : null].filter(Boolean).join(' ');
   const pay = p.salary ? `, paying ${formatRangeShort(p.salary)} ${PAY_PERIOD_WORD[p.salary.period]}` : '';
   let first = `${what}${p.company ? ` at ${p.company}` : ''}${p.team ? ` (${p.team} team)` : ''}${where ? `, ${where}` : ''}${pay}.`;
-  const about = sentences(prose.join(' ')).find((s) => /\b(you('| wi)ll|this role|the role|we are (seeking|looking)|as an? |will (build|design|lead|own|work))/i.test(s) && s.length <= 260);
+  const about = prose.filter((l) => l.split(/\s+/).length >= 8).flatMap((l) => sentences(l)).find((s) => /\b(you('| wi)ll|this role|the role|we are (seeking|looking)|as an? |will (build|design|lead|own|work))/i.test(s) && s.length <= 260);
   if (about) first += ` ${about}`;
   return first.replace(/\s+/g, ' ').trim();
 }
 
 function formatRangeShort(s: { min: number | null; max: number | null; currency: string }): string {
-  const f = (n: number): string => (n >= 10_000 ? `${Math.round(n / 1000)}k` : String(n));
   const lo = s.min ?? s.max!;
   const hi = s.max ?? s.min!;
+  const f = (n: number): string =>
+    hi >= 1_000_000 ? `${(n / 1e6).toFixed(1).replace(/\.0$/, '')}M` : hi >= 10_000 ? `${Math.round(n / 1000)}k` : String(n);
   return `${s.currency} ${lo === hi ? f(lo) : `${f(lo)}–${f(hi)}`}`;
 }
 

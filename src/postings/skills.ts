@@ -8,7 +8,7 @@ const SKILLS: Array<[string, string, ('cs' | 'ci')?]> = [
   ['Kotlin', 'kotlin'], ['Scala', 'scala'], ['Rust', String.raw`rust(?=\b)(?!\s+belt)`],
   ['C++', String.raw`c\+\+|cpp`], ['C#', String.raw`c#|\.net\s+c#`], ['JavaScript', String.raw`javascript|ecmascript`],
   ['TypeScript', 'typescript'], ['Ruby', String.raw`ruby(?!\s+on)`], ['PHP', 'php'], ['Swift', String.raw`swift(?=\W*(?:ui|,|/|and|or|\)|\s+develop|\s+programming))|swiftui`],
-  ['Objective-C', String.raw`objective[- ]c`], ['SQL', String.raw`sql`, 'cs'], ['Bash', String.raw`bash|shell scripting`],
+  ['Objective-C', String.raw`objective[- ]c`], ['SQL', String.raw`SQL`, 'cs'], ['Bash', String.raw`bash|shell scripting`],
   ['Elixir', 'elixir'], ['Erlang', 'erlang'], ['Haskell', 'haskell'], ['Clojure', 'clojure'], ['Dart', String.raw`dart(?=\W)`],
   ['Lua', 'lua'], ['MATLAB', 'matlab'], ['Julia', String.raw`julia(?=\s*(?:,|/|\)|and|or))`], ['Perl', 'perl'], ['Solidity', 'solidity'],
   ['React', String.raw`react(?:\.js|js)?(?!\s+native)|react(?=\s+native)`], ['React Native', 'react native'],
@@ -47,7 +47,11 @@ const COMPILED: Array<[string, RegExp]> = SKILLS.map(([name, src, mode]) => [
 ]);
 
 // "Go" is the language when it stands in a list or after a language verb, not "go above and beyond" or "go-to-market".
-const GO_LANGUAGE = /(?:(?<=(?:^|[,/(]|\band|\bor|\bin|\busing|\bwith|\bof|\blike)\s{0,2})Go(?=\s*(?:[,/)]|\band\b|\bor\b|$|\.|\s+(?:and|or|services?|code|backend|microservices|programming|developer|engineer|experience|\(golang\))))|(?<=[,/]\s?)Go\b)(?![-‑]to|\s+to\b|[-‑]live|\s+live\b)/gm;
+const NOT_GO = String.raw`(?![-‑]to|\s+to\b|[-‑]live|\s+live\b|\s+(?:ahead|beyond|above|on|through|over|back|out|further|deep|get|for)\b|!)`;
+const GO_LANGUAGE = new RegExp(
+  String.raw`(?:(?<=(?:[,/(]|\b(?:and|or|in|using|with|like|of|Strong|strong|Golang))\s{0,2})Go\b${NOT_GO}|\bGo(?=\s*[,/)]|\s+(?:and|or)\s+\p{Lu}|\s+(?:services?|code|backend|microservices|programming|developer|engineer|experience|\(golang\))\b)${NOT_GO})`,
+  'gmu',
+);
 const LANGUAGE_R = /(?<=(?:[,/(]|\band|\bor|\bin|\bwith)\s{0,2})R(?=\s*(?:[,/)]|\band\b|\bor\b|\.|$))(?!&)/gm;
 const LANGUAGE_C = /(?<=(?:[,/(]|\band|\bor|\bin)\s{0,2})C(?=\s*(?:[,/)]|\band\b|\bor\b|$))(?![+#&])/gm;
 

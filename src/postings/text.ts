@@ -76,21 +76,30 @@ export function unglue(line: string): string {
       // Find the whole word to check against the camel-case dictionary.
       let start = offset;
       while (start > 0 && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
-      let end = offset + m.length;
-      while (end < whole.length && /[\p{L}\d]/u.test(whole[end] ?? '')) end++;
-      const word = whole.slice(start, end).toLowerCase();
-      for (const camel of CAMEL_WORDS) if (word.includes(camel)) return m;
+      if (isCamelWord(whole, offset, m.length)) return m;
       // A word that starts with a capital and is short is likely a name ("McKinsey"-like).
       if (/^\p{Lu}/u.test(whole.slice(start, offset + 1)) && offset + a.length - start <= 2) return m;
       return `${a}\n${b}`;
     })
+    .replace(/(\p{Lu}{2,})(\p{Lu}\p{Ll}{2,})/gu, (m, a: string, b: string, offset: number, whole: string) =>
+      isCamelWord(whole, offset, m.length) ? m : `${a}\n${b}`)
     .replace(/([\p{Ll}\d)%][.!?])([\p{Lu}])/gu, '$1\n$2')
     // "(Neo4j)Experience with" and "Ad Network Optimization:Build".
     .replace(/\)(\p{Lu}\p{Ll})/gu, ')\n$1')
     .replace(/([\p{L})])[:：](\p{Lu}\p{Ll})/gu, '$1:\n$2');
 }
 
-const LONG_LINE = 400;
+function isCamelWord(whole: string, offset: number, length: number): boolean {
+  let start = offset;
+  while (start > 0 && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
+  let end = offset + length;
+  while (end < whole.length && /[\p{L}\d]/u.test(whole[end] ?? '')) end++;
+  const word = whole.slice(start, end).toLowerCase();
+  for (const camel of CAMEL_WORDS) if (word.includes(camel)) return true;
+  return false;
+}
+
+const LONG_LINE = 200;
 
 /** Normalises raw posting text into trimmed lines (empty lines kept as paragraph breaks). */
 export function toLines(raw: string): string[] {
@@ -101,9 +110,12 @@ export function toLines(raw: string): string[] {
   if (looksLikeHtml(s)) s = htmlToText(s);
   else if (/&(amp|lt|gt|nbsp|#\d+);/.test(s)) s = decodeEntities(s);
   const out: string[] = [];
-  for (const rawLine of s.split('\n')) {
+  const rawLines = s.split('\n');
+  // A posting pasted as one or two lines has lost all its breaks, however short it is.
+  const runTogether = rawLines.filter((l) => l.trim()).length <= 2;
+  for (const rawLine of rawLines) {
     let line = stripMarkdown(rawLine).replace(/\t/g, ' ').replace(/ {2,}/g, ' ').trim();
-    if (line.length > LONG_LINE) {
+    if (line.length > LONG_LINE || (runTogether && line.length > 80)) {
       for (const part of unglue(line).split('\n')) out.push(part.trim());
       continue;
     }

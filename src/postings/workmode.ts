@@ -10,7 +10,7 @@ export interface WorkplaceFacts {
 }
 
 // Each says the role's own arrangement; "a remote, cross-functional team" says nothing of the kind.
-const HYBRID = /\b(hybrid|hybride|hibrido|híbrido|hybrides arbeiten|teletrabajo parcial|teletravail partiel|in[- ]office \d+ days|\d+ days (a|per) week in (the )?office|\d+ days in[- ]office)\b/i;
+const HYBRID = /\b(hybrid|hybride|hibrido|híbrido|teletravail partiel|teletravail possible|hybrides arbeiten|teletrabajo parcial|teletravail partiel|in[- ]office \d+ days|\d+ days (a|per) week in (the )?office|\d+ days in[- ]office)\b/i;
 const REMOTE_STRONG = /\b(fully[- ]remote|100% remote|remote[- ]first|remote only|remote-only|work from anywhere|work from home|wfh|remote (role|position|job|opportunity|work is possible)|(role|position|job) is (fully )?remote|(is|are) remote[- ](based|friendly)|work remotely from|can be (done |performed )?remote(ly)?|open to remote|(100 ?%|full) (homeoffice|home office|télétravail|teletravail|remoto|teletrabajo)|trabajo remoto|trabalho remoto|vaga remota|remoto)\b/i;
 const ONSITE = /\b(on[- ]?site (role|position|job|in|at|from)|(role|position|job) is (fully )?(on[- ]?site|in[- ]office|office[- ]based)|fully on[- ]?site|100% on[- ]?site|in[- ]office (role|position)|office[- ]based (role|position)|5 days (a|per) week in (the )?office|vor ort im büro|100 ?% presencial|trabajo presencial|sur site|en présentiel)\b/i;
 const MODE_WORD: Array<[WorkMode, RegExp]> = [
@@ -70,21 +70,27 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     if (/\bremote\b/i.test(line)) remoteRegions = remoteRegions.length ? remoteRegions : regionsAfterRemote(line);
   }
   if (labelled.location) {
-    for (const part of labelled.location.split(/\s*[;|]\s*|\s+or\s+/)) {
+    const inParens = /\(\s*(remote|hybrid|on-?site|in[- ]office)\s*\)/i.exec(labelled.location);
+    if (inParens) workMode ??= fromWord(inParens[1]!);
+    for (const part of labelled.location.replace(/\(\s*(hybrid|on-?site|in[- ]office)\s*\)/i, '').trim().split(/\s*[;|]\s*|\s+or\s+/)) {
       if (/^remote\b/i.test(part)) {
         workMode ??= 'remote';
         if (!remoteRegions.length) remoteRegions = regionsAfterRemote(part);
         const rest = part.replace(/^remote\b\s*[-–—:,(]?\s*/i, '').replace(/\)$/, '');
-        if (rest) addLoc(rest);
+        const regions = regionList(rest);
+        if (regions.length) regions.forEach(addLoc);
+        else if (rest) addLoc(rest);
       } else addLoc(part);
     }
   }
 
   const text = lines.join('\n');
   if (!workMode) {
-    if (HYBRID.test(text)) workMode = 'hybrid';
-    else if (REMOTE_STRONG.test(text)) workMode = 'remote';
-    else if (ONSITE.test(text)) workMode = 'onsite';
+    const folded = fold(text);
+    const says = (re: RegExp): boolean => re.test(text) || re.test(folded);
+    if (says(HYBRID)) workMode = 'hybrid';
+    else if (says(REMOTE_STRONG)) workMode = 'remote';
+    else if (says(ONSITE)) workMode = 'onsite';
   }
   if (workMode === 'remote' && !remoteRegions.length) {
     const m = /\bremote\b[^.\n]{0,20}?\b(?:in|within|from)\s+(?:the\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})/.exec(text);
@@ -101,9 +107,10 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     for (const m of line.matchAll(CITY_STATE)) {
       const whole = trimToPlace(m[0]);
       const second = findPlace(m[2]!);
-      if (whole !== m[0] || findPlace(m[1]!)) addLoc(whole);
+      if (whole !== m[0] || (findPlace(m[1]!) && (findPlace(m[2]!) || /^[A-Z]{2}$/.test(m[2]!)))) addLoc(whole);
       else if (second && /^[A-Z]{2}$/.test(m[2]!)) addLoc(m[0]);
       else if (second && second.kind !== 'state') addLoc(m[2]!);
+      else if (!second && findPlace(m[1]!)) addLoc(m[1]!);
     }
     const stripped = line.replace(/^(remote|hybrid|on-?site)\s*[-–—:,(]?\s*/i, '').replace(/\)$/, '');
     const p = findPlace(stripped);
