@@ -43,7 +43,7 @@ const SKILLS: Array<[string, string, ('cs' | 'ci')?]> = [
 
 const COMPILED: Array<[string, RegExp]> = SKILLS.map(([name, src, mode]) => [
   name,
-  new RegExp(String.raw`(?<![\w#+.-])(?:${src})(?![\w#+]|-(?!\s))`, mode === 'cs' ? 'g' : 'gi'),
+  new RegExp(String.raw`(?<![\w#+.-])(?:${src})(?![\w#+])`, mode === 'cs' ? 'g' : 'gi'),
 ]);
 
 // "Go" is the language when it stands in a list or after a language verb, not "go above and beyond" or "go-to-market".
