@@ -3,3 +3,4 @@ export * from './schema.ts';
 export { findSalaries, inferPeriod } from './salary.ts';
 export { findSkills, SKILL_NAMES } from './skills.ts';
 export { findPlace, placeAreas, PLACES } from './places.ts';
+export { annualize, annualTopUSD, convert, formatMoney, formatRange, annualEquivalent, USD_PER_UNIT } from './pay.ts';

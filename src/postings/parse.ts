@@ -8,6 +8,7 @@ import {
 import { extractLabels, labelKey, type Labelled } from './labels.ts';
 import { findPlace } from './places.ts';
 import { findSalaries } from './salary.ts';
+import { formatRange } from './pay.ts';
 import { Posting, type Seniority } from './schema.ts';
 import { asHeader, headerKind, type SectionKind } from './sections.ts';
 import { findSkills } from './skills.ts';
@@ -351,27 +352,17 @@ function currencyFromLanguage(text: string): string | null {
   return null;
 }
 
-const PAY_PERIOD_WORD: Record<string, string> = { year: 'a year', month: 'a month', week: 'a week', day: 'a day', hour: 'an hour' };
-
 /** One or two plain sentences: what the role is, then the posting's own first line about it. */
 export function summarize(p: Omit<Posting, 'summary'> & { summary: string }, prose: string[]): string {
   const what = p.title ?? 'A role';
   const where = p.workMode === 'remote'
     ? `remote${p.remoteRegions.length ? ` (${p.remoteRegions.join(', ')})` : ''}`
     : [p.workMode, p.locations.length ? `in ${p.locations.slice(0, 2).join(' or ')}` : null].filter(Boolean).join(' ');
-  const pay = p.salary ? `, paying ${formatRangeShort(p.salary)} ${PAY_PERIOD_WORD[p.salary.period]}` : '';
+  const pay = p.salary ? `, paying ${formatRange(p.salary)}` : '';
   let first = `${what}${p.company ? ` at ${p.company}` : ''}${p.team ? ` (${p.team} team)` : ''}${where ? `, ${where}` : ''}${pay}.`;
   const about = prose.filter((l) => l.split(/\s+/).length >= 8).flatMap((l) => sentences(l)).find((s) => /\b(you('| wi)ll|this role|the role|we are (seeking|looking)|as an? |will (build|design|lead|own|work))/i.test(s) && s.length <= 260);
   if (about) first += ` ${about}`;
   return first.replace(/\s+/g, ' ').trim();
-}
-
-function formatRangeShort(s: { min: number | null; max: number | null; currency: string }): string {
-  const lo = s.min ?? s.max!;
-  const hi = s.max ?? s.min!;
-  const f = (n: number): string =>
-    hi >= 1_000_000 ? `${(n / 1e6).toFixed(1).replace(/\.0$/, '')}M` : hi >= 10_000 ? `${Math.round(n / 1000)}k` : String(n);
-  return `${s.currency} ${lo === hi ? f(lo) : `${f(lo)}–${f(hi)}`}`;
 }
 
 export type { Labelled };

@@ -1,0 +1,31 @@
+// Tokens for the index and for queries: the same rules on both sides, so "C++", "Node.js" and "São Paulo" match.
+
+const STOPWORDS = new Set(
+  'a an and are as at be by for from has have in is it its of on or our the their this to was we were will with you your us who what which when where how do does i me my can any all open role roles job jobs position positions opening openings posting postings show find list need needs needing want looking please there here than that these those about into over per'.split(' '),
+);
+
+/** Splits text into terms, keeping the symbols that make a skill ("c++", "c#", ".net"). */
+export function tokenize(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}+#.]+/u).map((t) => t.replace(/^\.+(?!net\b)|\.+$/g, '')).filter(Boolean);
+}
+
+/** Lowercases and folds accents; drops words that carry no meaning in a search. */
+export function processTerm(term: string): string | null {
+  const t = term.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (t.length < 2 && !/^[cr]$/.test(t)) return null;
+  return STOPWORDS.has(t) ? null : t;
+}
+
+/** The distinct meaningful terms of a text: enough to find a posting by its long fields without indexing every repeat. */
+export function distinctTerms(text: string): string {
+  const out = new Set<string>();
+  for (const tok of tokenize(text)) {
+    const t = processTerm(tok);
+    if (t) out.add(t);
+  }
+  return [...out].join(' ');
+}
+
+export function isStopword(term: string): boolean {
+  return STOPWORDS.has(term.toLowerCase());
+}
