@@ -78,7 +78,7 @@ export function readMoney(word: string): PayFloor | null {
 function tokens(text: string): string[] {
   // Keep quoted phrases, key:value pairs, signs and money together.
   const out: string[] = [];
-  for (const m of text.matchAll(/-?"[^"]*"|-?[^\s"]+/g)) out.push(m[0]);
+  for (const m of text.matchAll(/-?[^\s"]*"[^"]*"|-?[^\s"]+/g)) out.push(m[0]);
   return out;
 }
 
