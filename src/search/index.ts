@@ -35,6 +35,8 @@ export interface Hit {
   /** Indexed terms that matched, and the fields they matched in. */
   terms: string[];
   fields: string[];
+  /** How many matched terms were found in the title, team or company: the role's name, not its text. */
+  nameTerms: number;
 }
 
 export interface LeftOut {
@@ -240,7 +242,7 @@ export class RoleIndex {
         if (!ok(id)) continue;
         const p = this.postings.get(id)!;
         if (q.excludedWords.length && this.mentions(p, q.excludedWords)) continue;
-        out.push({ posting: p, score: 0, terms: [], fields: [] });
+        out.push({ posting: p, score: 0, terms: [], fields: [], nameTerms: 0 });
       }
       return out.sort(byStableOrder);
     }
@@ -266,6 +268,7 @@ export class RoleIndex {
       score: r.score,
       terms: r.terms,
       fields: [...new Set(Object.values(r.match).flat())],
+      nameTerms: Object.values(r.match).filter((fs) => fs.some((f) => f === 'title' || f === 'team' || f === 'company')).length,
     }));
     return hits.sort((a, b) => b.score - a.score || byStableOrder(a, b));
   }

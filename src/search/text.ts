@@ -1,7 +1,7 @@
 // Tokens for the index and for queries: the same rules on both sides, so "C++", "Node.js" and "São Paulo" match.
 
 const STOPWORDS = new Set(
-  'a an and are as at be by for from has have in is it its of on or our the their this to was we were will with you your us who what which when where how do does i me my can any all open role roles job jobs position positions opening openings posting postings show find list need needs needing want looking please there here than that these those about into over per using use uses require requires requiring skill skills stack language languages tech anything something hiring available currently now today please could would like get give tell let see know knows any some'.split(' '),
+  'a an and are as at be by for from has have in is it its of on or our the their this to was we were will with you your us who what which when where how do does i me my can any all open role roles job jobs position positions opening openings posting postings show find list need needs needing want looking please there here than that these those about into over per using use uses require requires requiring skill skills stack language languages tech anything something hiring available currently now today please could would like get give tell let see know knows any some one ones'.split(' '),
 );
 
 /** Splits text into terms, keeping the symbols that make a skill ("c++", "c#", ".net"). */
