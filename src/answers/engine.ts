@@ -161,6 +161,7 @@ function pay(text: string, q: ParsedQuery, ctx: AskContext): Answer {
   const r = ctx.index.run(q, { limit: 10_000, now: ctx.now });
   const all = r.hits.map((h) => h.posting);
   const withPay = all.filter((p) => p.salaries.length).sort((a, b) => (top(b) - top(a)) || (a.title ?? '').localeCompare(b.title ?? ''));
+  if (!withPay.length && f.payFloor) return noMatch(text, r, ctx);
   const without = all.length - withPay.length;
   const limit = ctx.limit ?? PAGE;
   const shown = withPay.slice(0, ranked ? limit : Math.max(limit, 10));
