@@ -71,6 +71,7 @@ export function find(queryText: string, ctx: AskContext, offset = 0, intent: Int
   const limit = ctx.limit ?? PAGE;
   const r = ctx.index.search(text, { limit, offset, now: ctx.now });
   if (!r.total) return noMatch(text, r, ctx);
+  if (!r.hits.length) return answer(intent, `That was all ${plural(r.total, 'role')} matching “${text}”`, [{ type: 'text', text: 'There are no more results. Search again with other words to see different roles.' }]);
   const filters = describeFilters(r.query.filters);
   const cards = r.hits.map((h) => toCard(h.posting, { hit: h, filters, now: ctx.now, prefer: r.query.filters.skills }));
   const parts: Part[] = [{ type: 'roles', roles: cards }];
@@ -303,15 +304,19 @@ function count(xs: string[]): Array<[string, number]> {
   return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+const METHODS = new Set(['Embeddings', 'Statistics', 'Microservices', 'NLP', 'LLM', 'REST', 'CI/CD']);
+
 /** Example questions built from what is open now, so they always find something. */
 export function examples(ctx: AskContext): string[] {
   const all = ctx.index.all();
   const companies = count(all.map((p) => p.company ?? '').filter(Boolean));
-  const skills = count(all.flatMap((p) => p.skills).filter((s) => !/ /.test(s)));
-  const remote = all.some((p) => p.workMode === 'remote');
+  const tool = (s: string): boolean => !/ /.test(s) && !METHODS.has(s);
+  const skills = count(all.flatMap((p) => p.skills).filter(tool));
+  const remoteSkills = count(all.filter((p) => p.workMode === 'remote').flatMap((p) => p.skills).filter(tool));
   const c = companies[0]?.[0];
   const out: string[] = [];
-  if (remote) out.push(`remote ${skills[0]?.[0]?.toLowerCase() ?? 'engineer'}`);
+  if (remoteSkills[0]) out.push(`remote ${remoteSkills[0][0].toLowerCase()}`);
+  else if (all.some((p) => p.workMode === 'remote')) out.push('remote roles');
   if (c) out.push(`what does the ${c} role pay?`);
   if (skills[1]) out.push(`which roles need ${skills[1][0]}?`);
   if (companies.find(([, n]) => n > 1)) out.push(`compare the ${companies.find(([, n]) => n > 1)![0]} roles`);

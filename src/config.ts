@@ -1,0 +1,77 @@
+// Configuration from the environment, validated at start-up; a bad setting stops the app with the variable's name.
+import { Cron } from 'croner';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const Env = z.object({
+  SLACK_BOT_TOKEN: optionalString.pipe(z.string().regex(/^xoxb-/, 'a bot token starting with xoxb-').optional()),
+  SLACK_APP_TOKEN: optionalString.pipe(z.string().regex(/^xapp-/, 'an app-level token starting with xapp-').optional()),
+  SLACK_SIGNING_SECRET: optionalString.pipe(z.string().min(16, 'the signing secret from Basic Information (at least 16 characters)').optional()),
+  SLACK_API_URL: optionalString.pipe(z.url('a URL such as https://slack.com/api/').optional()),
+  PORT: optionalString
+    .pipe(z.string().regex(/^\d{1,5}$/, 'a port number from 1 to 65535').optional())
+    .transform((s) => (s ? Number(s) : 3000))
+    .pipe(z.number().min(1, 'a port number from 1 to 65535').max(65535, 'a port number from 1 to 65535')),
+  HOST: optionalString.transform((s) => s ?? '0.0.0.0'),
+  POSTINGS_DIR: optionalString.transform((s) => s ?? 'seeds'),
+  DATA_DIR: optionalString.transform((s) => s ?? 'data'),
+  LOG_LEVEL: optionalString.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()).transform((s) => s ?? 'info'),
+  DIGEST_CRON: optionalString.transform((s) => s ?? '0 9 * * 1-5'),
+  DIGEST_TZ: optionalString.transform((s) => s ?? 'UTC'),
+  DIGEST_CHANNELS: optionalString.transform((s) => (s ? s.split(',').map((c) => c.trim()).filter(Boolean) : [])),
+  DIGEST_EMPTY: optionalString.pipe(z.enum(['skip', 'post']).optional()).transform((s) => s ?? 'skip'),
+});
+
+export type Config = z.infer<typeof Env> & { mode: 'socket' | 'http' | 'console' };
+
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+}
+
+/** Reads and checks the configuration; throws ConfigError naming each bad variable and what it expects. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${String(i.path[0] ?? 'config')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const c = parsed.data;
+  if (c.DIGEST_TZ && !validTimeZone(c.DIGEST_TZ)) throw new ConfigError(`Invalid configuration:\n  DIGEST_TZ: a time zone such as UTC or Europe/Berlin, not "${c.DIGEST_TZ}"`);
+  if (!validCron(c.DIGEST_CRON, c.DIGEST_TZ)) throw new ConfigError(`Invalid configuration:\n  DIGEST_CRON: a cron pattern of five fields (or six, with seconds) such as "0 9 * * 1-5", not "${c.DIGEST_CRON}"`);
+  let mode: Config['mode'];
+  if (!c.SLACK_BOT_TOKEN) {
+    if (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET) {
+      throw new ConfigError('Invalid configuration:\n  SLACK_BOT_TOKEN: the bot token (xoxb-…) from OAuth & Permissions is needed with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET');
+    }
+    mode = 'console';
+  } else if (c.SLACK_APP_TOKEN) mode = 'socket';
+  else if (c.SLACK_SIGNING_SECRET) mode = 'http';
+  else {
+    throw new ConfigError('Invalid configuration:\n  SLACK_APP_TOKEN: an app-level token (xapp-…) for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode, is needed with SLACK_BOT_TOKEN');
+  }
+  return { ...c, mode };
+}
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function validCron(pattern: string, timezone: string): boolean {
+  if (pattern.trim().split(/\s+/).length > 6) return false;
+  try {
+    new Cron(pattern, { paused: true, timezone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,72 @@
+// The Bolt app in Socket Mode or HTTP mode; listeners are registered from their folders.
+import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { SlackDeps } from './deps.ts';
+import { register as registerActions } from './listeners/actions/index.ts';
+import { register as registerCommands } from './listeners/commands/index.ts';
+import { register as registerEvents } from './listeners/events/index.ts';
+
+/** Bolt logs through pino, so every line is JSON with secrets redacted. */
+function boltLogger(log: Logger): BoltLogger {
+  const l = log.child({ component: 'bolt' });
+  let level = LogLevel.INFO;
+  return {
+    debug: (...m: unknown[]) => l.debug(m.map(String).join(' ')),
+    info: (...m: unknown[]) => l.info(m.map(String).join(' ')),
+    warn: (...m: unknown[]) => l.warn(m.map(String).join(' ')),
+    error: (...m: unknown[]) => l.error(m.map(String).join(' ')),
+    setLevel: (v: LogLevel) => void (level = v),
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+export interface SlackApp {
+  app: App;
+  /** The Web API base URL in use (with a trailing slash), when overridden. */
+  apiUrl?: string;
+  /** Starts listening; in HTTP mode, resolves to the bound port. */
+  start(): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+type SlackConfig = Pick<Config, 'mode' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL' | 'PORT' | 'HOST'>;
+
+export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
+  const logger = boltLogger(deps.log);
+  const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/` } : {};
+  const app =
+    config.mode === 'socket'
+      ? new App({ token: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, socketMode: true, logger, clientOptions })
+      : new App({
+          token: config.SLACK_BOT_TOKEN,
+          signingSecret: config.SLACK_SIGNING_SECRET!,
+          logger,
+          clientOptions,
+          customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify({ ok: true, roles: deps.ctx().index.size })); } }],
+        });
+  app.error(async (err) => {
+    deps.log.error({ err }, 'unhandled error in a listener');
+  });
+  registerCommands(app, deps);
+  registerEvents(app, deps);
+  registerActions(app, deps);
+  return {
+    app,
+    apiUrl: clientOptions.slackApiUrl,
+    async start() {
+      if (config.mode === 'socket') {
+        await app.start();
+        return null;
+      }
+      const server = (await app.start({ port: config.PORT, host: config.HOST } as never)) as unknown as Server;
+      const addr = server.address();
+      return typeof addr === 'object' && addr ? addr.port : config.PORT;
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

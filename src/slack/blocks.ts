@@ -1,0 +1,140 @@
+// Answers to Block Kit: small pure functions, every string escaped and every list cut to Slack's limits.
+import { renderText, type Answer, type Part, type RoleCard } from '../answers/index.ts';
+
+export const LIMITS = { blocks: 50, modalBlocks: 100, sectionText: 3000, fields: 10, fieldText: 2000, header: 150, button: 75, contextText: 2000, totalChars: 12_000, fallback: 3000 } as const;
+
+export const ACTIONS = { details: 'role_details', share: 'role_share', more: 'results_more' } as const;
+
+// Block Kit is typed loosely here: these objects go straight to the Web API as JSON.
+export type Block = Record<string, unknown>;
+
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+  unfurl_links: false;
+  unfurl_media: false;
+}
+
+/** Escapes text for mrkdwn so nothing a posting or a user wrote can mention, link or break the layout. */
+export function escapeMrkdwn(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(here|channel|everyone)\b/gi, '@\u200b$1');
+}
+
+/** Cuts a string to `max` characters with an ellipsis. */
+export function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Plain text (header, button) needs no escaping but must not carry broadcast words. */
+function plain(s: string, max: number): { type: 'plain_text'; text: string; emoji: true } {
+  return { type: 'plain_text', text: clip(s.replace(/@(here|channel|everyone)\b/gi, '@\u200b$1') || ' ', max), emoji: true };
+}
+
+function mrkdwn(s: string, max: number = LIMITS.sectionText): { type: 'mrkdwn'; text: string } {
+  return { type: 'mrkdwn', text: clip(s || ' ', max) };
+}
+
+/** Bulleted lines that fit `max` characters, ending with "…and N more" when cut. */
+export function bulletList(items: string[], max: number, more = 0): string {
+  const out: string[] = [];
+  let used = 0;
+  for (let i = 0; i < items.length; i++) {
+    const line = `• ${escapeMrkdwn(clip(items[i]!, 400))}`;
+    const rest = items.length - i + more;
+    if (used + line.length + 30 > max) {
+      out.push(`_…and ${rest} more_`);
+      return out.join('\n');
+    }
+    out.push(line);
+    used += line.length + 1;
+  }
+  if (more > 0) out.push(`_…and ${more} more_`);
+  return out.join('\n');
+}
+
+function button(text: string, actionId: string, value: string, style?: 'primary'): Block {
+  return { type: 'button', text: plain(text, LIMITS.button), action_id: actionId, value: clip(value, 2000), ...(style ? { style } : {}) };
+}
+
+/** One role: a section with its facts, a context line with why it matched, and Details/Share buttons. */
+export function roleBlocks(c: RoleCard, opts: { buttons?: boolean } = {}): Block[] {
+  const reqs = c.requirements.length ? `\n${bulletList(c.requirements, 1500)}` : '';
+  const blocks: Block[] = [
+    {
+      type: 'section',
+      text: mrkdwn(`*${escapeMrkdwn(clip(c.title, 200))}*${reqs}`),
+      fields: [
+        mrkdwn(`*Company*\n${escapeMrkdwn(c.company)}`, LIMITS.fieldText),
+        mrkdwn(`*Location*\n${escapeMrkdwn(c.location)}`, LIMITS.fieldText),
+        mrkdwn(`*Work mode*\n${escapeMrkdwn(c.workMode)}`, LIMITS.fieldText),
+        mrkdwn(`*Pay*\n${escapeMrkdwn(c.pay)}${c.payNote ? `\n_${escapeMrkdwn(c.payNote)}_` : ''}`, LIMITS.fieldText),
+      ],
+    },
+  ];
+  const context = [c.why ? `Why: ${c.why}` : null, c.posted].filter(Boolean) as string[];
+  if (context.length) blocks.push({ type: 'context', elements: [mrkdwn(escapeMrkdwn(context.join(' · ')), LIMITS.contextText)] });
+  if (opts.buttons !== false) {
+    blocks.push({ type: 'actions', block_id: `role_${c.id}`, elements: [button('Details', ACTIONS.details, c.id), button('Share', ACTIONS.share, c.id)] });
+  }
+  return blocks;
+}
+
+function partBlocks(p: Part, opts: { buttons: boolean }): Block[] {
+  switch (p.type) {
+    case 'text':
+      return [{ type: 'section', text: mrkdwn(escapeMrkdwn(p.text)) }];
+    case 'note':
+      return [{ type: 'context', elements: [mrkdwn(escapeMrkdwn(p.text), LIMITS.contextText)] }];
+    case 'list':
+      return [{ type: 'section', text: mrkdwn(`*${escapeMrkdwn(p.title)}*\n${bulletList(p.items, LIMITS.sectionText - p.title.length - 10, p.more)}`) }];
+    case 'facts': {
+      const fields = p.facts.slice(0, LIMITS.fields).map(([k, v]) => mrkdwn(`*${escapeMrkdwn(k)}*\n${escapeMrkdwn(clip(v, 1500))}`, LIMITS.fieldText));
+      return [{ type: 'section', text: mrkdwn(`*${escapeMrkdwn(clip(p.title, 300))}*`), fields }];
+    }
+    case 'roles':
+      return p.roles.flatMap((c) => roleBlocks(c, { buttons: opts.buttons }));
+    case 'compare': {
+      const n = p.roles.length;
+      const tag = (i: number): string => (n > 2 ? `[${i + 1}] ` : '');
+      const head: Block = { type: 'section', fields: p.roles.slice(0, LIMITS.fields).map((r, i) => mrkdwn(`*${tag(i)}${escapeMrkdwn(clip(r.title, 150))}*\n${escapeMrkdwn(r.company)}`, LIMITS.fieldText)) };
+      const rows: Block[] = p.rows.map((row) => ({
+        type: 'section',
+        text: mrkdwn(`*${escapeMrkdwn(row.label)}*`),
+        fields: row.values.slice(0, LIMITS.fields).map((v, i) => mrkdwn(`${tag(i)}${escapeMrkdwn(clip(v, 500))}`, LIMITS.fieldText)),
+      }));
+      return [head, ...rows];
+    }
+  }
+}
+
+const size = (blocks: Block[]): number => JSON.stringify(blocks).length;
+
+/** The Slack message for an answer, within Block Kit limits, with a plain text fallback. */
+export function answerMessage(a: Answer, opts: { buttons?: boolean; maxBlocks?: number } = {}): SlackMessage {
+  const buttons = opts.buttons !== false;
+  const maxBlocks = opts.maxBlocks ?? LIMITS.blocks;
+  const blocks: Block[] = [{ type: 'header', text: plain(a.heading, LIMITS.header) }];
+  const tail: Block[] = [];
+  if (buttons && a.paging && a.paging.offset + a.paging.limit < a.paging.total) {
+    const next = a.paging.offset + a.paging.limit;
+    tail.push({ type: 'actions', block_id: 'paging', elements: [button(`More (${a.paging.total - next} left)`, ACTIONS.more, JSON.stringify({ q: clip(a.paging.query, 500), o: next }))] });
+  }
+  let dropped = 0;
+  for (const part of a.parts) {
+    const pb = partBlocks(part, { buttons });
+    for (const b of pb) {
+      if (blocks.length + tail.length + 2 > maxBlocks || size([...blocks, b, ...tail]) > LIMITS.totalChars) {
+        dropped++;
+        continue;
+      }
+      blocks.push(b);
+    }
+  }
+  if (dropped) blocks.push({ type: 'context', elements: [mrkdwn(`_Some of this answer was cut to fit in Slack (${dropped} more blocks). Narrow the question to see the rest._`)] });
+  blocks.push(...tail);
+  return { text: clip(escapeMrkdwn(renderText(a)), LIMITS.fallback), blocks, unfurl_links: false, unfurl_media: false };
+}

@@ -1,0 +1,26 @@
+// What the Slack listeners need from the rest of the app, passed in so handlers never import the App.
+import type { Logger } from 'pino';
+import type { AskContext } from '../answers/index.ts';
+import type { Answer } from '../answers/index.ts';
+
+/** Channel digests and personal alerts, as the slash command uses them (implemented in src/digest). */
+export interface DigestCommands {
+  /** Handles `/jobs digest …`, `/jobs subscribe …`, `/jobs subscriptions`, `/jobs unsubscribe N`; null when not such a command. */
+  command(text: string, who: { userId: string; channelId: string; channelName?: string }): Promise<Answer | null>;
+}
+
+export interface SlackDeps {
+  ctx(): AskContext;
+  log: Logger;
+  digest?: DigestCommands;
+  /** Problems to show in App Home (broken posting files, failing sources). */
+  status?(): string[];
+}
+
+/** The narrow shapes of Bolt's arguments our handlers use, so tests can pass small fakes. */
+export type Ack = (response?: unknown) => Promise<void>;
+export type Respond = (message: Record<string, unknown>) => Promise<unknown>;
+export interface WebClientLike {
+  chat: { postMessage(args: Record<string, unknown>): Promise<unknown> };
+  views: { open(args: Record<string, unknown>): Promise<unknown>; publish(args: Record<string, unknown>): Promise<unknown> };
+}

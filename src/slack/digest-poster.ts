@@ -1,0 +1,118 @@
+// Digests and alerts to Slack: compact cards split over messages within Block Kit limits, posted with retries.
+import { WebClient, retryPolicies } from '@slack/web-api';
+import type { Logger } from 'pino';
+import { locationLine, payLine, roleName, workModeLine } from '../answers/cards.ts';
+import type { DigestContent } from '../digest/diff.ts';
+import { ChannelGoneError, SlackUnavailableError } from '../digest/errors.ts';
+import type { DigestPoster } from '../digest/service.ts';
+import type { Posting } from '../postings/index.ts';
+import { ACTIONS, bulletList, clip, escapeMrkdwn, LIMITS, type Block, type SlackMessage } from './blocks.ts';
+
+const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'channel_is_archived', 'team_access_not_granted']);
+
+/** One compact card: a section with a Details button. */
+function compactCard(p: Posting, note?: string): Block {
+  const line = `*${escapeMrkdwn(clip(p.title ?? 'Untitled role', 150))}* — ${escapeMrkdwn(p.company ?? 'Company not stated')}\n${escapeMrkdwn(`${locationLine(p)} · ${workModeLine(p)} · ${payLine(p)}`)}${note ? `\n_${escapeMrkdwn(note)}_` : ''}`;
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: clip(line, LIMITS.sectionText) },
+    accessory: { type: 'button', text: { type: 'plain_text', text: 'Details', emoji: true }, action_id: ACTIONS.details, value: p.id },
+  };
+}
+
+const MAX_BLOCKS = LIMITS.blocks - 2;
+
+/** The digest as messages, in order; each fits Block Kit, and a long one says "part i of n". */
+export function digestMessages(content: DigestContent, info: { slotLabel: string; empty: boolean }): SlackMessage[] {
+  const title = `Open roles: ${content.added.length} new, ${content.changed.length} changed, ${content.gone.length} gone`;
+  if (info.empty) {
+    return [{ text: `No changes in open roles since the last digest (${info.slotLabel}).`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `No changes in open roles since the last digest. _${escapeMrkdwn(info.slotLabel)}_` } }], unfurl_links: false, unfurl_media: false }];
+  }
+  const items: Block[] = [];
+  if (content.added.length) items.push({ type: 'section', text: { type: 'mrkdwn', text: `*New* (${content.added.length})` } }, ...content.added.map((p) => compactCard(p)));
+  if (content.changed.length) items.push({ type: 'section', text: { type: 'mrkdwn', text: `*Changed* (${content.changed.length})` } }, ...content.changed.map((c) => compactCard(c.posting, `changed: ${c.what.join(', ')}`)));
+  if (content.gone.length) {
+    for (let i = 0; i < content.gone.length; i += 40) {
+      const chunk = content.gone.slice(i, i + 40);
+      items.push({ type: 'section', text: { type: 'mrkdwn', text: `*Gone*${content.gone.length > 40 ? ` (${i + 1}–${i + chunk.length} of ${content.gone.length})` : ` (${content.gone.length})`}\n${bulletList(chunk.map((g) => g.title), LIMITS.sectionText - 60)}` } });
+    }
+  }
+  const pages: Block[][] = [];
+  let page: Block[] = [];
+  for (const b of items) {
+    if (page.length >= MAX_BLOCKS || JSON.stringify([...page, b]).length > LIMITS.totalChars - 600) {
+      pages.push(page);
+      page = [];
+    }
+    page.push(b);
+  }
+  if (page.length) pages.push(page);
+  return pages.map((blocks, i) => {
+    const head: Block = { type: 'header', text: { type: 'plain_text', text: clip(pages.length > 1 ? `${title} (${i + 1}/${pages.length})` : title, LIMITS.header), emoji: true } };
+    const foot: Block = { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(`${info.slotLabel}${pages.length > 1 ? ` · part ${i + 1} of ${pages.length}` : ''}`) }] };
+    return { text: clip(`${title}${pages.length > 1 ? ` (part ${i + 1} of ${pages.length})` : ''}`, LIMITS.fallback), blocks: [head, ...blocks, foot], unfurl_links: false, unfurl_media: false };
+  });
+}
+
+export interface PosterOptions {
+  token: string;
+  slackApiUrl?: string;
+  /** Attempts for a 5xx or network failure, with exponential backoff from `backoffMs`. */
+  retries?: number;
+  backoffMs?: number;
+  log: Logger;
+}
+
+/** Posts through a Web API client of its own: 429s wait for Retry-After (the client does), 5xx and network errors back off. */
+export function createDigestPoster(opts: PosterOptions): DigestPoster {
+  const client = new WebClient(opts.token, {
+    slackApiUrl: opts.slackApiUrl,
+    retryConfig: { ...retryPolicies.fiveRetriesInFiveMinutes, retries: opts.retries ?? 4, minTimeout: opts.backoffMs ?? 500, maxTimeout: (opts.backoffMs ?? 500) * 8, randomize: false },
+    rejectRateLimitedCalls: false,
+    logger: undefined,
+  });
+  const retries = opts.retries ?? 4;
+  const backoff = opts.backoffMs ?? 500;
+
+  async function post(channel: string, message: SlackMessage): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.chat.postMessage({ channel, ...message } as never);
+        return;
+      } catch (err) {
+        const e = err as { code?: string; data?: { error?: string }; statusCode?: number };
+        const slackError = e.data?.error;
+        if (slackError && CHANNEL_GONE.has(slackError)) throw new ChannelGoneError(channel, slackError);
+        const retryable = e.code === 'slack_webapi_http_error' ? (e.statusCode ?? 500) >= 500 : e.code === 'slack_webapi_request_error' || e.code === 'slack_webapi_rate_limited_error';
+        if (!retryable || attempt >= retries) throw new SlackUnavailableError(`digest: Slack did not accept the message (${slackError ?? e.code ?? String(err)})`);
+        await new Promise((r) => setTimeout(r, backoff * 2 ** attempt));
+      }
+    }
+  }
+
+  return {
+    async postDigest(channelId, content, info) {
+      const messages = digestMessages(content, info);
+      for (const m of messages) await post(channelId, m);
+      return messages.length;
+    },
+    async postAlert(userId, query, postings) {
+      const shown = postings.slice(0, 20);
+      const blocks: Block[] = [
+        { type: 'section', text: { type: 'mrkdwn', text: `*${postings.length} new ${postings.length === 1 ? 'role matches' : 'roles match'} your alert* “${escapeMrkdwn(clip(query, 200))}”` } },
+        ...shown.map((p) => compactCard(p)),
+      ];
+      if (postings.length > shown.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${postings.length - shown.length} more. Search with /jobs ${escapeMrkdwn(clip(query, 100))}` }] });
+      await post(userId, { text: clip(`New roles for “${query}”: ${postings.map(roleName).join('; ')}`.replace(/[<>&]/g, ''), LIMITS.fallback), blocks, unfurl_links: false, unfurl_media: false });
+    },
+    async isMember(channelId) {
+      try {
+        const r = (await client.conversations.info({ channel: channelId })) as { channel?: { is_member?: boolean } };
+        return r.channel?.is_member ?? null;
+      } catch (err) {
+        const e = err as { data?: { error?: string } };
+        return e.data?.error === 'channel_not_found' ? false : null;
+      }
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.ts';
+import { jobsCommand } from './jobs.ts';
+
+export function register(app: App, deps: SlackDeps): void {
+  app.command('/jobs', jobsCommand(deps) as never);
+}

@@ -1,0 +1,33 @@
+// /jobs <query>: acks at once with an ephemeral page of role cards; help, digest and alert subcommands.
+import { ask, find } from '../../../answers/index.ts';
+import { answerMessage } from '../../blocks.ts';
+import type { Ack, SlackDeps } from '../../deps.ts';
+
+export interface JobsCommandArgs {
+  command: { text?: string; user_id: string; channel_id: string; channel_name?: string };
+  ack: Ack;
+}
+
+/** Handles the slash command; the answer goes back in the acknowledgement itself. */
+export function jobsCommand(deps: SlackDeps) {
+  return async ({ command, ack }: JobsCommandArgs): Promise<void> => {
+    const text = (command.text ?? '').trim();
+    const log = deps.log.child({ command: '/jobs', user: command.user_id, channel: command.channel_id });
+    try {
+      const ctx = deps.ctx();
+      if (deps.digest && /^(digest|subscribe|subscriptions|unsubscribe)\b/i.test(text)) {
+        const a = await deps.digest.command(text, { userId: command.user_id, channelId: command.channel_id, channelName: command.channel_name });
+        if (a) {
+          await ack({ response_type: 'ephemeral', ...answerMessage(a, { buttons: false }) });
+          return;
+        }
+      }
+      const a = !text || /^help$/i.test(text) ? ask('help', ctx) : find(text, ctx);
+      log.info({ query: text, intent: a.intent, results: a.paging?.total ?? 0 }, 'slash command answered');
+      await ack({ response_type: 'ephemeral', ...answerMessage(a) });
+    } catch (err) {
+      log.error({ err }, 'slash command failed');
+      await ack({ response_type: 'ephemeral', text: 'Sorry, something went wrong answering that. Try again, or `/jobs help`.' });
+    }
+  };
+}

@@ -1,0 +1,65 @@
+// The embedded SQLite database: one file under DATA_DIR, WAL mode, schema migrations in code.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type DB = Database.Database;
+
+/** Each entry moves the schema one version up; never edit a released one, add another. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE channel_subscriptions (
+     channel_id TEXT PRIMARY KEY,
+     source TEXT NOT NULL DEFAULT 'command',
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE sent_postings (
+     channel_id TEXT NOT NULL,
+     posting_id TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     facts TEXT NOT NULL,
+     sent_at TEXT NOT NULL,
+     PRIMARY KEY (channel_id, posting_id)
+   );
+   CREATE TABLE digests (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     channel_id TEXT NOT NULL,
+     slot TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('sent', 'empty', 'failed')),
+     new_count INTEGER NOT NULL DEFAULT 0,
+     changed_count INTEGER NOT NULL DEFAULT 0,
+     gone_count INTEGER NOT NULL DEFAULT 0,
+     messages INTEGER NOT NULL DEFAULT 0,
+     error TEXT,
+     at TEXT NOT NULL
+   );
+   CREATE UNIQUE INDEX digests_done ON digests (channel_id, slot) WHERE status IN ('sent', 'empty');
+   CREATE TABLE alert_subscriptions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     user_id TEXT NOT NULL,
+     query TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE alerts_sent (
+     subscription_id INTEGER NOT NULL REFERENCES alert_subscriptions (id) ON DELETE CASCADE,
+     posting_id TEXT NOT NULL,
+     sent_at TEXT NOT NULL,
+     PRIMARY KEY (subscription_id, posting_id)
+   );`,
+];
+
+/** Opens (creating if needed) the database file and brings its schema up to date. */
+export function openDatabase(file: string): DB {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return db;
+}
