@@ -14,9 +14,9 @@ const Env = z.object({
   SLACK_SIGNING_SECRET: optionalString.pipe(z.string().min(16, 'the signing secret from Basic Information (at least 16 characters)').optional()),
   SLACK_API_URL: optionalString.pipe(z.url('a URL such as https://slack.com/api/').optional()),
   PORT: optionalString
-    .pipe(z.string().regex(/^\d{1,5}$/, 'a port number from 1 to 65535').optional())
+    .pipe(z.string().regex(/^\d{1,5}$/, 'a port number from 0 to 65535').optional())
     .transform((s) => (s ? Number(s) : 3000))
-    .pipe(z.number().min(1, 'a port number from 1 to 65535').max(65535, 'a port number from 1 to 65535')),
+    .pipe(z.number().min(0, 'a port number from 0 to 65535').max(65535, 'a port number from 0 to 65535')),
   HOST: optionalString.transform((s) => s ?? '0.0.0.0'),
   POSTINGS_DIR: optionalString.transform((s) => s ?? 'seeds'),
   DATA_DIR: optionalString.transform((s) => s ?? 'data'),

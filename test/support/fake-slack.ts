@@ -1,0 +1,99 @@
+// A small local stand-in for the Slack Web API (and response_url endpoints) that records every call it receives.
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  headers: IncomingMessage['headers'];
+}
+
+type Scripted = { status?: number; headers?: Record<string, string>; body?: Record<string, unknown> };
+
+function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (type?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    // The Web API client sends nested arguments (blocks, view) as JSON strings.
+    try {
+      out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v === 'true' ? true : v === 'false' ? false : v;
+    } catch {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  private server: Server;
+  private scripts = new Map<string, Scripted[]>();
+  private defaults = new Map<string, Record<string, unknown>>();
+  url = '';
+
+  constructor() {
+    this.server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        const path = (req.url ?? '').split('?')[0]!;
+        const method = path.replace(/^\/api\//, '').replace(/^\//, '');
+        this.calls.push({ method, args: parseBody(raw, req.headers['content-type']), headers: req.headers });
+        const next = this.scripts.get(method)?.shift();
+        const status = next?.status ?? 200;
+        const body = next?.body ?? this.defaults.get(method) ?? this.defaultBody(method);
+        res.writeHead(status, { 'content-type': 'application/json', ...(next?.headers ?? {}) });
+        res.end(JSON.stringify(status === 200 ? body : { ok: false, error: 'fake_http_error' }));
+      });
+    });
+  }
+
+  private defaultBody(method: string): Record<string, unknown> {
+    if (method === 'auth.test') return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'openroles' };
+    if (method === 'chat.postMessage') return { ok: true, ts: `${Date.now() / 1000}`, channel: 'C1' };
+    if (method === 'conversations.info') return { ok: true, channel: { id: 'C1', is_member: true } };
+    return { ok: true };
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** The next responses for a method, in order; later calls get the default again. */
+  script(method: string, ...responses: Scripted[]): void {
+    this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...responses]);
+  }
+
+  respondWith(method: string, body: Record<string, unknown>): void {
+    this.defaults.set(method, body);
+  }
+
+  of(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits until `n` calls of a method arrived (or fails after `ms`). */
+  async waitFor(method: string, n = 1, ms = 5000): Promise<RecordedCall[]> {
+    const until = Date.now() + ms;
+    while (this.of(method).length < n) {
+      if (Date.now() > until) throw new Error(`fake slack: expected ${n} ${method} call(s), got ${this.of(method).length}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return this.of(method);
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections?.();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+}
+
+/** Slack's request signature: v0=HMAC-SHA256(secret, "v0:{timestamp}:{body}"). */
+export function sign(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+  const sig = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sig };
+}
