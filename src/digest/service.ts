@@ -39,6 +39,7 @@ export class DigestService {
   private cron: Cron | null = null;
   private poster: DigestPoster | null = null;
   private running: Promise<void> = Promise.resolve();
+  private closed = false;
   private readonly now: () => Date;
 
   constructor(readonly store: DigestStore, private index: RoleIndex, private log: Logger, private opts: DigestOptions, private db?: DB) {
@@ -76,7 +77,7 @@ export class DigestService {
   }
 
   private async runSlot(slot: Date, only?: string[]): Promise<void> {
-    if (!this.poster) return;
+    if (!this.poster || this.closed) return;
     const slotIso = slot.toISOString();
     const open = this.openPostings();
     for (const { channelId } of this.store.channels()) {
@@ -196,8 +197,14 @@ export class DigestService {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.cron?.stop();
-    await this.running;
+    // A tick that started before the stop finishes; one queued after it sees `closed` and returns.
+    let pending: Promise<void>;
+    do {
+      pending = this.running;
+      await pending;
+    } while (pending !== this.running);
     this.db?.close();
   }
 }

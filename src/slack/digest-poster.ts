@@ -1,5 +1,5 @@
 // Digests and alerts to Slack: compact cards split over messages within Block Kit limits, posted with retries.
-import { WebClient, retryPolicies } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { locationLine, payLine, roleName, workModeLine } from '../answers/cards.ts';
 import type { DigestContent } from '../digest/diff.ts';
@@ -63,30 +63,23 @@ export interface PosterOptions {
   log: Logger;
 }
 
-/** Posts through a Web API client of its own: 429s wait for Retry-After (the client does), 5xx and network errors back off. */
+/** Posts through a Web API client of its own, whose retry policy waits for Retry-After on 429 and backs off on 5xx and network errors. */
 export function createDigestPoster(opts: PosterOptions): DigestPoster {
+  const backoff = opts.backoffMs ?? 500;
   const client = new WebClient(opts.token, {
     slackApiUrl: opts.slackApiUrl,
-    retryConfig: { ...retryPolicies.fiveRetriesInFiveMinutes, retries: opts.retries ?? 4, minTimeout: opts.backoffMs ?? 500, maxTimeout: (opts.backoffMs ?? 500) * 8, randomize: false },
+    retryConfig: { retries: opts.retries ?? 4, factor: 2, minTimeout: backoff, maxTimeout: backoff * 16, randomize: false },
     rejectRateLimitedCalls: false,
-    logger: undefined,
   });
-  const retries = opts.retries ?? 4;
-  const backoff = opts.backoffMs ?? 500;
 
   async function post(channel: string, message: SlackMessage): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await client.chat.postMessage({ channel, ...message } as never);
-        return;
-      } catch (err) {
-        const e = err as { code?: string; data?: { error?: string }; statusCode?: number };
-        const slackError = e.data?.error;
-        if (slackError && CHANNEL_GONE.has(slackError)) throw new ChannelGoneError(channel, slackError);
-        const retryable = e.code === 'slack_webapi_http_error' ? (e.statusCode ?? 500) >= 500 : e.code === 'slack_webapi_request_error' || e.code === 'slack_webapi_rate_limited_error';
-        if (!retryable || attempt >= retries) throw new SlackUnavailableError(`digest: Slack did not accept the message (${slackError ?? e.code ?? String(err)})`);
-        await new Promise((r) => setTimeout(r, backoff * 2 ** attempt));
-      }
+    try {
+      await client.chat.postMessage({ channel, ...message } as never);
+    } catch (err) {
+      const e = err as { code?: string; data?: { error?: string } };
+      const slackError = e.data?.error;
+      if (slackError && CHANNEL_GONE.has(slackError)) throw new ChannelGoneError(channel, slackError);
+      throw new SlackUnavailableError(`digest: Slack did not accept the message (${slackError ?? e.code ?? String(err)})`);
     }
   }
 

@@ -9,7 +9,7 @@ export interface RecordedCall {
   headers: IncomingMessage['headers'];
 }
 
-type Scripted = { status?: number; headers?: Record<string, string>; body?: Record<string, unknown> };
+type Scripted = { status?: number; headers?: Record<string, string>; body?: Record<string, unknown>; /** Only for calls whose arguments pass this. */ when?: (args: Record<string, unknown>) => boolean };
 
 function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
   if (!raw) return {};
@@ -40,8 +40,11 @@ export class FakeSlack {
       req.on('end', () => {
         const path = (req.url ?? '').split('?')[0]!;
         const method = path.replace(/^\/api\//, '').replace(/^\//, '');
-        this.calls.push({ method, args: parseBody(raw, req.headers['content-type']), headers: req.headers });
-        const next = this.scripts.get(method)?.shift();
+        const args = parseBody(raw, req.headers['content-type']);
+        this.calls.push({ method, args, headers: req.headers });
+        const queue = this.scripts.get(method) ?? [];
+        const at = queue.findIndex((s) => !s.when || s.when(args));
+        const next = at >= 0 ? queue.splice(at, 1)[0] : undefined;
         const status = next?.status ?? 200;
         const body = next?.body ?? this.defaults.get(method) ?? this.defaultBody(method);
         res.writeHead(status, { 'content-type': 'application/json', ...(next?.headers ?? {}) });
