@@ -23,6 +23,19 @@ const PLACES: Array<[string, string]> = [['New York, NY', 'USD'], ['San Francisc
 const REGIONS = [['United States'], ['Europe'], ['Canada'], [], ['United Kingdom'], ['United States', 'Canada']];
 const VERBS = ['Design', 'Build', 'Own', 'Scale', 'Improve', 'Ship', 'Operate', 'Lead', 'Prototype', 'Measure'];
 const OBJECTS = ['ranking models', 'data pipelines', 'payment services', 'search infrastructure', 'the mobile app', 'experimentation tooling', 'feature stores', 'APIs for partners', 'observability', 'recommendation systems', 'billing flows', 'developer tooling'];
+// Domain words so long text varies from posting to posting, as real postings do.
+const DOMAIN = ('ledger invoices checkout fraud chargebacks onboarding identity permissions audit compliance telemetry tracing alerting dashboards '
+  + 'warehouse lakehouse ingestion streaming batch scheduling orchestration caching sharding replication failover backups migrations schemas '
+  + 'embeddings retrieval reranking personalization segmentation attribution forecasting pricing inventory logistics routing dispatch maps geocoding '
+  + 'notifications messaging chat video audio transcoding uploads storage cdn latency throughput reliability availability capacity budgets costs '
+  + 'accessibility localization translation design-systems components animations gestures offline sync conflicts encryption secrets tokens sessions '
+  + 'authentication authorization sso scim provisioning tenants billing subscriptions metering quotas limits webhooks integrations connectors sdk cli '
+  + 'plugins extensions marketplace reviews ratings moderation safety abuse spam ads auctions bidding campaigns creatives targeting measurement '
+  + 'experiments holdouts metrics kpis okrs roadmaps hiring mentoring interviews documentation runbooks incidents postmortems oncall sla slo '
+  + 'kernels drivers firmware embedded robotics sensors lidar perception planning control simulation physics rendering shaders graphics gpu '
+  + 'compilers interpreters runtimes garbage-collection profiling benchmarking fuzzing testing ci releases packaging containers clusters nodes '
+  + 'genomics clinical imaging claims underwriting actuarial trading settlement custody wallets ledgers exchanges tax payroll benefits scheduling').split(' ');
+const ADJ = ['scalable', 'reliable', 'secure', 'fast', 'observable', 'resilient', 'maintainable', 'global', 'real-time', 'multi-tenant', 'privacy-preserving', 'cost-efficient', 'accessible', 'mobile-first', 'event-driven', 'distributed'];
 const QUALS = ['experience with', 'strong knowledge of', 'hands-on work in', 'production use of', 'familiarity with'];
 const BENEFITS = ['Health insurance', '401k match', 'Unlimited PTO', 'Learning budget', 'Parental leave', 'Equity', 'Remote stipend'];
 
@@ -62,9 +75,9 @@ export function generatePostings(n: number, seed = 42): Posting[] {
       salaries.push({ min: hourly, max: hourly + 15, currency: 'USD', period: 'hour', text: `$${hourly}-$${hourly + 15}/hr`, estimated: false, periodInferred: false });
     }
     const years = r() < 0.8 ? { min: 1 + Math.floor(r() * 10), max: r() < 0.3 ? 12 : null } : null;
-    const requirements = Array.from({ length: 3 + Math.floor(r() * 4) }, () => `${pick(r, ['Solid', 'Deep', 'Proven', 'Some'])} ${pick(r, QUALS)} ${pick(r, skills)} and ${pick(r, OBJECTS)}`);
+    const requirements = Array.from({ length: 3 + Math.floor(r() * 4) }, () => `${pick(r, ['Solid', 'Deep', 'Proven', 'Some'])} ${pick(r, QUALS)} ${pick(r, skills)} for ${pick(r, ADJ)} ${pick(r, DOMAIN)} and ${pick(r, DOMAIN)}`);
     if (years) requirements.unshift(`${years.min}+ years of professional experience`);
-    const responsibilities = Array.from({ length: 3 + Math.floor(r() * 4) }, () => `${pick(r, VERBS)} ${pick(r, OBJECTS)} with the ${team ?? 'product'} team`);
+    const responsibilities = Array.from({ length: 3 + Math.floor(r() * 4) }, () => `${pick(r, VERBS)} ${pick(r, ADJ)} ${pick(r, DOMAIN)} ${r() < 0.4 ? pick(r, OBJECTS) : pick(r, DOMAIN)} with the ${team ?? 'product'} team`);
     out.push({
       id: postingId(`generated/${seed}/${i}.txt`, 0, ''),
       title, company, team, seniority, locations, workMode, remoteRegions,
@@ -74,7 +87,7 @@ export function generatePostings(n: number, seed = 42): Posting[] {
       skills, benefits: [pick(r, BENEFITS), pick(r, BENEFITS)],
       education: r() < 0.4 ? "Bachelor's degree in Computer Science or equivalent experience" : null,
       employmentType: r() < 0.9 ? 'full-time' : 'contract',
-      summary: `${title} at ${company}${workMode ? `, ${workMode}` : ''}. You will ${pick(r, VERBS).toLowerCase()} ${pick(r, OBJECTS)}.`,
+      summary: `${title} at ${company}${workMode ? `, ${workMode}` : ''}. You will ${pick(r, VERBS).toLowerCase()} ${pick(r, ADJ)} ${pick(r, DOMAIN)} for ${pick(r, DOMAIN)}.`,
       postedAt: null, validThrough: null,
       source: { file: `generated/${i}.txt`, board: null },
       problems: [],

@@ -12,13 +12,12 @@ interface Doc {
   team: string;
   skills: string;
   locations: string;
-  summary: string;
   text: string;
 }
 
-const FIELDS = ['title', 'company', 'team', 'skills', 'locations', 'summary', 'text'] as const;
+const FIELDS = ['title', 'company', 'team', 'skills', 'locations', 'text'] as const;
 /** A title, team or skill match outranks a passing mention in the long text. */
-const BOOST = { title: 6, company: 3, team: 4, skills: 4, locations: 2, summary: 1.5, text: 1 };
+const BOOST = { title: 6, company: 3, team: 4, skills: 4, locations: 2, text: 1 };
 
 const MS_OPTIONS = {
   idField: 'id',
@@ -79,9 +78,8 @@ function toDoc(p: Posting): Doc {
     team: p.team ?? '',
     skills: p.skills.join(' '),
     locations: [...p.locations, ...p.remoteRegions].join(' '),
-    summary: p.summary,
-    // Long lists are indexed as their distinct terms: the words still find the role at a fraction of the cost.
-    text: distinctTerms([...p.requirements, ...p.responsibilities, ...p.niceToHave].join(' ')),
+    // Long text is indexed as its distinct terms, in one field: the words still find the role at a fraction of the cost.
+    text: distinctTerms([p.summary, ...p.requirements, ...p.responsibilities, ...p.niceToHave].join(' ')),
   };
 }
 
@@ -125,7 +123,18 @@ export class RoleIndex {
   private remoteAnywhere = new Set<string>();
   private noPlace = new Set<string>();
   private pay = new Map<string, number>();
+  private noPay = new Set<string>();
   private companyNames = new Map<string, string>();
+  /** Position of each id in the stable order (company, title, id), rebuilt lazily after changes. */
+  private rankCache: Map<string, number> | null = null;
+
+  private rank(): Map<string, number> {
+    if (!this.rankCache) {
+      const ordered = [...this.postings.values()].sort(byStableOrder);
+      this.rankCache = new Map(ordered.map((p, i) => [p.id, i]));
+    }
+    return this.rankCache;
+  }
 
   /** Builds an index over postings; later duplicates of an id replace earlier ones. */
   static from(postings: Iterable<Posting>): RoleIndex {
@@ -178,6 +187,10 @@ export class RoleIndex {
     this.remoteAnywhere.delete(id);
     this.noPlace.delete(id);
     this.pay.delete(id);
+    this.noPay.delete(id);
+    this.rankCache = null;
+    this.payOrder = null;
+    this.wordCache.clear();
     if (k.company && !this.byCompany.has(k.company)) this.companyNames.delete(k.company);
   }
 
@@ -196,6 +209,10 @@ export class RoleIndex {
     if (!k.areas.length && p.workMode !== 'remote') this.noPlace.add(id);
     const usd = Math.max(0, ...p.salaries.map((s) => annualTopUSD(s) ?? 0));
     if (usd > 0) this.pay.set(id, usd);
+    else this.noPay.add(id);
+    this.rankCache = null;
+    this.payOrder = null;
+    this.wordCache.clear();
   }
 
   /** The top of a role's pay per year in US dollars (fixed rates), or null. */
@@ -215,17 +232,31 @@ export class RoleIndex {
     const notes: string[] = [];
     const open = this.openFilter(opts.now);
     const candidates = this.candidates(q.filters);
-    let hits = this.match(q, candidates, open, notes);
+    const ranked = this.match(q, candidates, open, notes, offset + limit);
     const leftOut = this.leftOut(q.filters);
-    let suggestions: Suggestions | null = null;
-    if (!hits.length) suggestions = this.suggest(q, opts);
-    hits = hits.slice(0);
-    return { query: q, hits: hits.slice(offset, offset + limit), total: hits.length, leftOut, suggestions, notes };
+    const suggestions = ranked.length ? null : this.suggest(q, opts);
+    // Hits are built for the page only: a broad query can match most of the corpus.
+    const hits = ranked.slice(offset, offset + limit).map((r) => this.hit(r));
+    return { query: q, hits, total: ranked.length, leftOut, suggestions, notes };
+  }
+
+  private hit(r: Ranked): Hit {
+    const posting = this.postings.get(r.id)!;
+    if (!r.result) return { posting, score: 0, terms: [], fields: [], nameTerms: 0 };
+    const results = [r.result, ...(r.extra ?? [])];
+    const matches = results.flatMap((x) => Object.values(x.match));
+    return {
+      posting,
+      score: r.score,
+      terms: [...new Set(results.flatMap((x) => x.terms))],
+      fields: [...new Set(matches.flat())],
+      nameTerms: matches.filter((fs) => fs.some((f) => f === 'title' || f === 'team' || f === 'company')).length,
+    };
   }
 
   /** Counts matches without building the page. */
   count(q: ParsedQuery, now?: Date): number {
-    return this.match(q, this.candidates(q.filters), this.openFilter(now), []).length;
+    return this.match(q, this.candidates(q.filters), this.openFilter(now), [], 0).length;
   }
 
   private openFilter(now = new Date()): (p: Posting) => boolean {
@@ -233,49 +264,92 @@ export class RoleIndex {
     return (p) => !p.validThrough || p.validThrough >= today.slice(0, p.validThrough.length);
   }
 
-  private match(q: ParsedQuery, candidates: Set<string> | null, open: (p: Posting) => boolean, notes: string[]): Hit[] {
-    const ok = (id: string): boolean => (candidates === null || candidates.has(id)) && open(this.postings.get(id)!);
+  /** Matching ids, best first; equal scores in the stable order. Only the first `keep` are sorted. */
+  private match(q: ParsedQuery, candidates: Set<string> | null, open: (p: Posting) => boolean, notes: string[], keep = Infinity): Ranked[] {
+    const excluded = q.excludedWords.length ? this.idsMentioning(q.excludedWords) : null;
+    const ok = (id: string): boolean => (candidates === null || candidates.has(id)) && !excluded?.has(id) && open(this.postings.get(id)!);
+    const rank = this.rank();
     if (!q.words.length) {
-      const ids = candidates ?? this.postings.keys();
-      const out: Hit[] = [];
-      for (const id of ids) {
-        if (!ok(id)) continue;
-        const p = this.postings.get(id)!;
-        if (q.excludedWords.length && this.mentions(p, q.excludedWords)) continue;
-        out.push({ posting: p, score: 0, terms: [], fields: [], nameTerms: 0 });
-      }
-      return out.sort(byStableOrder);
+      const out: Ranked[] = [];
+      for (const id of candidates ?? this.postings.keys()) if (ok(id)) out.push({ id, score: rank.get(id)!, result: null });
+      return topK(out, keep, (a, b) => a.score - b.score);
     }
-    const filter = (r: MsResult): boolean => ok(r.id as string);
-    const build = (combineWith: 'AND' | 'OR'): Query => {
-      const positive: Query = { combineWith, queries: q.words.map(wordQuery) };
-      if (!q.excludedWords.length) return positive;
-      return { combineWith: 'AND_NOT', queries: [positive, { combineWith: 'OR', queries: q.excludedWords }] };
-    };
     // Plan: exact and prefix first; typo tolerance only when that finds nothing, since fuzzy matching is the costly part.
-    const prefix = (term: string): boolean => term.length >= 3;
-    let results = this.ms.search(build('AND'), { filter, prefix, fuzzy: false });
-    if (!results.length) {
-      results = this.ms.search(build('AND'), { filter, prefix, fuzzy: (t) => (t.length >= 4 ? 0.25 : false), maxFuzzy: 2 });
-      if (results.length) notes.push('allowed for typos');
+    let found = this.combine(q.words, 'AND', false, ok);
+    if (!found.length) {
+      found = this.combine(q.words, 'AND', true, ok);
+      if (found.length) notes.push('allowed for typos');
     }
-    if (!results.length && q.words.length > 1) {
-      results = this.ms.search(build('OR'), { filter, prefix, fuzzy: (t) => (t.length >= 4 ? 0.25 : false), maxFuzzy: 2 });
-      if (results.length) notes.push('no role matched every word; these match some of them');
+    if (!found.length && q.words.length > 1) {
+      found = this.combine(q.words, 'OR', true, ok);
+      if (found.length) notes.push('no role matched every word; these match some of them');
     }
-    const hits = results.map((r): Hit => ({
-      posting: this.postings.get(r.id as string)!,
-      score: r.score,
-      terms: r.terms,
-      fields: [...new Set(Object.values(r.match).flat())],
-      nameTerms: Object.values(r.match).filter((fs) => fs.some((f) => f === 'title' || f === 'team' || f === 'company')).length,
-    }));
-    return hits.sort((a, b) => b.score - a.score || byStableOrder(a, b));
+    return topK(found, keep, (a, b) => b.score - a.score || rank.get(a.id)! - rank.get(b.id)!);
   }
 
-  private mentions(p: Posting, words: string[]): boolean {
-    const hay = norm([p.title, p.company, p.team, p.summary, p.skills.join(' '), ...p.requirements, ...p.responsibilities].join(' '));
-    return words.some((w) => new RegExp(`\\b${norm(w)}`).test(hay));
+  /**
+   * Per-word results come from a small cache (cleared on any change), so filters and other words reuse them;
+   * words are then combined here, as MiniSearch would: AND keeps ids every word found, scores add up.
+   */
+  private combine(words: string[], mode: 'AND' | 'OR', fuzzy: boolean, ok: (id: string) => boolean): Ranked[] {
+    const perWord = words.map((w) => this.wordResults(w, fuzzy)).sort((a, b) => a.size - b.size);
+    const out: Ranked[] = [];
+    if (mode === 'AND') {
+      const [first, ...rest] = perWord;
+      for (const [id, r] of first!) {
+        if (!ok(id)) continue;
+        let score = r.score;
+        let all = true;
+        for (const other of rest) {
+          const o = other.get(id);
+          if (!o) {
+            all = false;
+            break;
+          }
+          score += o.score;
+        }
+        if (all) out.push({ id, score, result: r, extra: rest.map((m) => m.get(id)!) });
+      }
+      return out;
+    }
+    const merged = new Map<string, Ranked>();
+    for (const m of perWord) {
+      for (const [id, r] of m) {
+        if (!ok(id)) continue;
+        const prev = merged.get(id);
+        if (prev) {
+          prev.score += r.score;
+          (prev.extra ??= []).push(r);
+        } else merged.set(id, { id, score: r.score, result: r });
+      }
+    }
+    return [...merged.values()];
+  }
+
+  private wordCache = new Map<string, Map<string, MsResult>>();
+
+  private wordResults(word: string, fuzzy: boolean): Map<string, MsResult> {
+    const key = `${fuzzy ? '~' : ''}${word}`;
+    const hit = this.wordCache.get(key);
+    if (hit) {
+      this.wordCache.delete(key);
+      this.wordCache.set(key, hit);
+      return hit;
+    }
+    const results = this.ms.search(wordQuery(word), {
+      prefix: (t) => t.length >= 3,
+      fuzzy: fuzzy ? (t) => (t.length >= 4 ? 0.25 : false) : false,
+      maxFuzzy: 2,
+    });
+    const map = new Map(results.map((r) => [r.id as string, r]));
+    this.wordCache.set(key, map);
+    if (this.wordCache.size > WORD_CACHE) this.wordCache.delete(this.wordCache.keys().next().value as string);
+    return map;
+  }
+
+  /** Ids of roles whose indexed text has any of the words (for "-word"). */
+  private idsMentioning(words: string[]): Set<string> {
+    return new Set(this.ms.search({ combineWith: 'OR', queries: words }, { prefix: (t) => t.length >= 4 }).map((r) => r.id as string));
   }
 
   /** Ids passing every filter, or null when no filter applies. Built from the smallest sets first. */
@@ -295,24 +369,35 @@ export class RoleIndex {
       else sets.push(...per);
     }
     if (skip !== 'places' && f.places.length) sets.push(this.placeSet(f.places, f.workModes.includes('remote') && skip !== 'workModes'));
-    if (skip !== 'payFloor' && f.payFloor) {
-      const floor = convert(f.payFloor.amount, f.payFloor.currency, 'USD') ?? f.payFloor.amount;
-      const s = new Set<string>();
-      for (const [id, usd] of this.pay) if (usd >= floor) s.add(id);
-      sets.push(s);
-    }
+    if (skip !== 'payFloor' && f.payFloor) sets.push(this.paidAtLeast(convert(f.payFloor.amount, f.payFloor.currency, 'USD') ?? f.payFloor.amount));
+    // The result is only read, so a single filter's set is returned as it is; several are intersected, smallest first.
     let result: Set<string> | null = null;
-    if (sets.length) {
+    if (sets.length === 1) result = sets[0]!;
+    else if (sets.length) {
       sets.sort((a, b) => a.size - b.size);
-      result = new Set(sets[0]);
-      for (const s of sets.slice(1)) for (const id of result) if (!s.has(id)) result.delete(id);
+      result = new Set<string>();
+      const [first, ...rest] = sets;
+      for (const id of first!) if (rest.every((s) => s.has(id))) result.add(id);
     }
     if (skip !== 'excludeCompanies' && f.excludeCompanies.length) {
-      const out = result ?? new Set(this.postings.keys());
+      const out = new Set(result ?? this.postings.keys());
       for (const c of f.excludeCompanies) for (const id of this.byCompany.get(norm(c)) ?? []) out.delete(id);
       result = out;
     }
     return result;
+  }
+
+  private payOrder: Array<[string, number]> | null = null;
+
+  /** Ids paying at least `usd` a year, from the pay list sorted once per change. */
+  private paidAtLeast(usd: number): Set<string> {
+    this.payOrder ??= [...this.pay].sort((a, b) => b[1] - a[1]);
+    const out = new Set<string>();
+    for (const [id, v] of this.payOrder) {
+      if (v < usd) break;
+      out.add(id);
+    }
+    return out;
   }
 
   /** Roles in a place; with remote asked for, also remote roles open to people living there. */
@@ -334,7 +419,7 @@ export class RoleIndex {
       ['workModes', 'work mode', this.byWorkMode.get(null), f.workModes.length > 0],
       ['seniorities', 'seniority', this.bySeniority.get(null), f.seniorities.length > 0],
       ['places', 'location', this.noPlace, f.places.length > 0],
-      ['payFloor', 'pay', this.unpaid(), f.payFloor !== null],
+      ['payFloor', 'pay', this.noPay, f.payFloor !== null],
       ['companies', 'company', this.byCompany.get(null), f.companies.length > 0],
     ];
     for (const [key, field, set, active] of unknown) {
@@ -345,12 +430,6 @@ export class RoleIndex {
       if (count) out.push({ field, count });
     }
     return out;
-  }
-
-  private unpaid(): Set<string> {
-    const s = new Set<string>();
-    for (const id of this.postings.keys()) if (!this.pay.has(id)) s.add(id);
-    return s;
   }
 
   private suggest(q: ParsedQuery, opts: SearchOptions): Suggestions {
@@ -404,8 +483,40 @@ function wordQuery(word: string): Query {
   return queries.length === 1 ? queries[0]! : { combineWith: 'OR', queries };
 }
 
-function byStableOrder(a: Hit, b: Hit): number {
-  const pa = a.posting;
-  const pb = b.posting;
+interface Ranked {
+  id: string;
+  score: number;
+  result: MsResult | null;
+  /** Results of the other words of the query, for why it matched. */
+  extra?: MsResult[];
+}
+
+const WORD_CACHE = 256;
+
+/** The array with its first `k` elements sorted (and the rest after them, unsorted): a page needs no full sort. */
+function topK<T>(xs: T[], k: number, cmp: (a: T, b: T) => number): T[] {
+  if (k >= xs.length / 4) return xs.sort(cmp);
+  const top: T[] = [];
+  const rest: T[] = [];
+  for (const x of xs) {
+    if (top.length < k) {
+      top.push(x);
+      if (top.length === k) top.sort(cmp);
+      continue;
+    }
+    if (k === 0 || cmp(x, top[k - 1]!) >= 0) {
+      rest.push(x);
+      continue;
+    }
+    let i = k - 1;
+    while (i > 0 && cmp(x, top[i - 1]!) < 0) i--;
+    rest.push(top.pop()!);
+    top.splice(i, 0, x);
+  }
+  if (top.length < k) top.sort(cmp);
+  return [...top, ...rest];
+}
+
+function byStableOrder(pa: Posting, pb: Posting): number {
   return (pa.company ?? '').localeCompare(pb.company ?? '') || (pa.title ?? '').localeCompare(pb.title ?? '') || pa.id.localeCompare(pb.id);
 }
