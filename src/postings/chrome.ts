@@ -1,5 +1,4 @@
 // Job-board chrome: buttons, footers, notices and offers that are not part of the posting.
-import { fold } from './text.ts';
 
 const CHROME_LINE: RegExp[] = [
   /^(apply|apply now|apply here|apply today|easy apply|quick apply|apply for this (position|job|role)|apply on company site|apply on employer site|view job|save|save job|saved|share|share this job|share job|report( this)? job|report|follow|join waitlist|learn more|sign in|log in|sign up|show more|show less|see more|read more|back to (jobs|search|results)|view all jobs|similar jobs|more jobs|jetzt bewerben|postuler|candidatar-se|postularme|aplicar|candidatar)$/,
@@ -11,11 +10,15 @@ const CHROME_LINE: RegExp[] = [
   /^(skip to (main )?content|menu|home|jobs|companies|salaries|search|filters?|sort by.*)$/,
 ];
 
+const CHROME = new RegExp(CHROME_LINE.map((re) => `(?:${re.source})`).join('|'));
+
 /** True for a line that belongs to the board's interface rather than the posting. */
 export function isChrome(line: string): boolean {
-  const f = fold(line).replace(/^[^\p{L}\d©(]+/u, '').replace(/[.!]+$/, '').trim();
+  if (line.length > 300) return false;
+  // Lowercase with typographic marks folded; the patterns are plain ASCII words.
+  const f = line.toLowerCase().replace(/[’‘`´]/g, "'").replace(/[‐‑‒–—―]/g, '-').replace(/^[^\p{L}\d©(]+/u, '').replace(/[.!]+$/, '').trim();
   if (!f) return false;
-  return CHROME_LINE.some((re) => re.test(f));
+  return CHROME.test(f);
 }
 
 const BOARDS: Array<[string, RegExp]> = [
@@ -44,6 +47,11 @@ const BOARDS: Array<[string, RegExp]> = [
 
 /** The job board a posting was copied from, when its text gives it away. */
 export function detectBoard(text: string): string | null {
-  for (const [name, re] of BOARDS) if (re.test(text)) return name;
+  // Boards leave their marks in the header and footer chrome.
+  const ends = text.length > 8000 ? `${text.slice(0, 4000)}\n${text.slice(-4000)}` : text;
+  if (!ANY_BOARD.test(ends)) return null;
+  for (const [name, re] of BOARDS) if (re.test(ends)) return name;
   return null;
 }
+
+const ANY_BOARD = new RegExp(BOARDS.map(([, re]) => `(?:${re.source})`).join('|'), 'i');

@@ -50,11 +50,7 @@ export function parsePostings(raw: unknown, opts: ParseOptions = {}): Posting[] 
 function isBinary(s: string): boolean {
   const sample = s.slice(0, 4096);
   if (!sample) return false;
-  let bad = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
-  }
+  const bad = sample.match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g)?.length ?? 0;
   return bad / sample.length > 0.1;
 }
 
@@ -195,7 +191,9 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
     [labelled.experience ?? '', ...requirements, ...niceToHave.slice(0, 0)].filter(Boolean),
     lines,
   );
-  const skills = findSkills([title ?? '', ...requirements, ...responsibilities, ...niceToHave, allText].join('\n'));
+  // Skills come from the role's own text; the company story and benefits name tools the role may never touch.
+  const roleText = [...sections.intro, ...sections.role, ...sections.requirements, ...sections.responsibilities, ...sections.niceToHave].map((l) => l.text);
+  const skills = findSkills(`${title ?? ''}\n${roleText.join('\n')}`);
   const seniority: Seniority | null = seniorityOf(labelled.seniority ?? null) ?? seniorityOf(title);
   const employmentType = employmentTypeOf(labelled.employmentType, lines.slice(0, headEnd).join('\n'), title ?? '', allText.slice(0, 3000));
   const education = educationOf([...requirements, ...niceToHave]);
@@ -360,7 +358,8 @@ export function summarize(p: Omit<Posting, 'summary'> & { summary: string }, pro
     : [p.workMode, p.locations.length ? `in ${p.locations.slice(0, 2).join(' or ')}` : null].filter(Boolean).join(' ');
   const pay = p.salary ? `, paying ${formatRange(p.salary)}` : '';
   let first = `${what}${p.company ? ` at ${p.company}` : ''}${p.team ? ` (${p.team} team)` : ''}${where ? `, ${where}` : ''}${pay}.`;
-  const about = prose.filter((l) => l.split(/\s+/).length >= 8).flatMap((l) => sentences(l)).find((s) => /\b(you('| wi)ll|this role|the role|we are (seeking|looking)|as an? |will (build|design|lead|own|work))/i.test(s) && s.length <= 260);
+  // The first few prose lines say what the role is; the rest is company story.
+  const about = prose.filter((l) => l.split(/\s+/, 8).length >= 8).slice(0, 4).flatMap((l) => sentences(l.slice(0, 1500))).find((s) => /\b(you('| wi)ll|this role|the role|we are (seeking|looking)|as an? |will (build|design|lead|own|work))/i.test(s) && s.length <= 260);
   if (about) first += ` ${about}`;
   return first.replace(/\s+/g, ' ').trim();
 }

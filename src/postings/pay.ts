@@ -40,7 +40,7 @@ export function formatMoney(n: number, currency: string): string {
   let body: string;
   if (n >= 1_000_000) body = `${(n / 1e6).toFixed(n % 1e6 === 0 ? 0 : 1)}M`;
   else if (n >= 10_000) body = `${Math.round(n / 1000)}k`;
-  else body = n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  else body = (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '').replace(/\.$/, '')).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return sym ? `${sym}${body}` : `${body} ${currency}`;
 }
 

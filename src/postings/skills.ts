@@ -41,35 +41,51 @@ const SKILLS: Array<[string, string, ('cs' | 'ci')?]> = [
   ['Jira', 'jira'], ['iOS', 'ios', 'ci'], ['Android', 'android'], ['Microservices', 'microservices?'],
 ];
 
-const COMPILED: Array<[string, RegExp]> = SKILLS.map(([name, src, mode]) => [
-  name,
-  new RegExp(String.raw`(?<![\w#+.-])(?:${src})(?![\w#+])`, mode === 'cs' ? 'g' : 'gi'),
-]);
+// One pass per case mode over the text: every skill is an alternative in a single pattern, its group tells which.
+function combined(mode: 'cs' | 'ci'): { re: RegExp; names: string[] } {
+  const entries = SKILLS.filter(([, , m]) => (m === 'cs') === (mode === 'cs'));
+  const re = new RegExp(String.raw`(?:^|[^\w#+.-])(?:${entries.map(([, src]) => `(${src.replace(/\((?!\?)/g, '(?:')})`).join('|')})(?![\w#+])`, mode === 'cs' ? 'g' : 'gi');
+  return { re, names: entries.map(([n]) => n) };
+}
+const PASSES = [combined('ci'), combined('cs')];
 
-// "Go" is the language when it stands in a list or after a language verb, not "go above and beyond" or "go-to-market".
-const NOT_GO = String.raw`(?![-‑]to|\s+to\b|[-‑]live|\s+live\b|\s+(?:ahead|beyond|above|on|through|over|back|out|further|deep|get|for)\b|!)`;
-const GO_LANGUAGE = new RegExp(
-  String.raw`(?:(?<=(?:[,/(]|\b(?:and|or|in|using|with|like|of|Strong|strong|Golang))\s{0,2})Go\b${NOT_GO}|\bGo(?=\s*[,/)]|\s+(?:and|or)\s+\p{Lu}|\s+(?:services?|code|backend|microservices|programming|developer|engineer|experience|\(golang\))\b)${NOT_GO})`,
-  'gmu',
-);
-const LANGUAGE_R = /(?<=(?:[,/(]|\band|\bor|\bin|\bwith)\s{0,2})R(?=\s*(?:[,/)]|\band\b|\bor\b|\.|$))(?!&)/gm;
-const LANGUAGE_C = /(?<=(?:[,/(]|\band|\bor|\bin)\s{0,2})C(?=\s*(?:[,/)]|\band\b|\bor\b|$))(?![+#&])/gm;
+// "Go", "R" and "C" are languages only in a list or after a language word, not "go above and beyond" or "R&D".
+// Found by a plain scan for the letters, then judged by what stands around them (a lookbehind at every position is slow).
+const LIST_BEFORE = /(?:[,/(]|\b(?:and|or|in|using|with|like|of|strong|golang))\s{0,2}$/i;
+const GO_AFTER = /^(?:\s*[,/)]|\s+(?:and|or)\s+\p{Lu}|\s+(?:services?|code|backend|microservices|programming|developer|engineer|experience|\(golang\))\b)/u;
+const NOT_GO = /^(?:[-‑]to|\s+to\b|[-‑]live|\s+live\b|\s+(?:ahead|beyond|above|on|through|over|back|out|further|deep|get|for)\b|!)/;
+const LETTER_AFTER = /^\s*(?:[,/)]|\band\b|\bor\b|\.|$)/;
+
+function letterLanguage(text: string, letter: 'Go' | 'R' | 'C'): number {
+  const re = letter === 'Go' ? /\bGo\b/g : letter === 'R' ? /\bR\b(?![&+#])/g : /\bC\b(?![+#&])/g;
+  for (const m of text.matchAll(re)) {
+    const i = m.index ?? 0;
+    const before = text.slice(Math.max(0, i - 12), i);
+    const after = text.slice(i + m[0].length, i + m[0].length + 40);
+    if (letter === 'Go') {
+      if (NOT_GO.test(after)) continue;
+      if (LIST_BEFORE.test(before) || GO_AFTER.test(after)) return i;
+    } else if (LIST_BEFORE.test(before) && LETTER_AFTER.test(after)) return i;
+  }
+  return -1;
+}
 
 /** Skills named in the text, by canonical name, in order of first appearance, each once. */
 export function findSkills(text: string): string[] {
-  const hits: Array<[number, string]> = [];
-  for (const [name, re] of COMPILED) {
+  const first = new Map<string, number>();
+  for (const { re, names } of PASSES) {
     re.lastIndex = 0;
-    const m = re.exec(text);
-    if (m) hits.push([m.index, name]);
+    for (const m of text.matchAll(re)) {
+      const k = m.findIndex((g, i) => i > 0 && g !== undefined);
+      const name = names[k - 1];
+      if (name && !first.has(name)) first.set(name, m.index ?? 0);
+    }
   }
-  for (const [name, re] of [['Go', GO_LANGUAGE], ['R', LANGUAGE_R], ['C', LANGUAGE_C]] as const) {
-    re.lastIndex = 0;
-    const m = re.exec(text);
-    if (m && !hits.some(([, n]) => n === name)) hits.push([m.index, name]);
+  for (const name of ['Go', 'R', 'C'] as const) {
+    const at = first.has(name) ? -1 : letterLanguage(text, name);
+    if (at >= 0) first.set(name, at);
   }
-  hits.sort((a, b) => a[0] - b[0]);
-  return [...new Set(hits.map(([, n]) => n))];
+  return [...first].sort((a, b) => a[1] - b[1]).map(([n]) => n);
 }
 
 /** Every canonical skill name, for the search's skill filter. */

@@ -9,6 +9,9 @@ const HIRING = /\b(we'?re hiring|we are hiring|hiring for|open (roles|positions)
  * A normal posting comes back whole.
  */
 export function splitRoles(text: string): string[] {
+  // Most postings are one role: decide that from the raw text before normalising it.
+  const head = text.slice(0, 2000).split('\n', 4).join('\n');
+  if (!/\|.*\|/.test(head) && !HIRING.test(text)) return [text];
   const lines = toLines(text);
   // "Acme | Senior Backend Engineer, Frontend Engineer | Remote (US) | $150k": roles listed in one pipe field.
   const pipe = lines.findIndex((l) => (l.match(/\|/g) ?? []).length >= 2);

@@ -37,6 +37,8 @@ export function htmlToText(html: string): string {
 
 /** Strips markdown emphasis, heading marks and links, keeping the words. */
 function stripMarkdown(line: string): string {
+  // Most lines carry no markdown at all: skip the passes for them.
+  if (!/[#*_`[>!]|^\s*-{3}/.test(line)) return line;
   return line
     .replace(/^\s{0,3}#{1,6}\s+/, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -72,41 +74,41 @@ const CAMEL_WORDS = new Set(
  */
 export function unglue(line: string): string {
   return line
-    .replace(/([\p{Ll}]{2,}[’']?[\p{Ll}]*)([\p{Lu}][\p{Ll}])/gu, (m, a: string, b: string, offset: number, whole: string) => {
-      // Find the whole word to check against the camel-case dictionary.
+    // Zero-width boundaries keep the scan linear: a lowercase pair, then a capitalised word.
+    .replace(/(?<=\p{Ll}['’]?\p{Ll})(?=\p{Lu}\p{Ll})/gu, (_m, offset: number, whole: string) => {
+      if (isCamelWord(whole, offset, 0)) return '';
       let start = offset;
       while (start > 0 && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
-      if (isCamelWord(whole, offset, m.length)) return m;
-      // A word that starts with a capital and is short is likely a name ("McKinsey"-like).
-      if (/^\p{Lu}/u.test(whole.slice(start, offset + 1)) && offset + a.length - start <= 2) return m;
-      return `${a}\n${b}`;
+      // A short capitalised prefix is a name ("McKinsey"), not two words.
+      if (/^\p{Lu}/u.test(whole[start] ?? '') && offset - start <= 2) return '';
+      return '\n';
     })
-    .replace(/(\p{Lu}{2,})(\p{Lu}\p{Ll}{2,})/gu, (m, a: string, b: string, offset: number, whole: string) =>
-      isCamelWord(whole, offset, m.length) ? m : `${a}\n${b}`)
+    .replace(/(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})/gu, (_m, offset: number, whole: string) => (isCamelWord(whole, offset, 0) ? '' : '\n'))
     .replace(/([\p{Ll}\d)%][.!?])([\p{Lu}])/gu, '$1\n$2')
     // "(Neo4j)Experience with" and "Ad Network Optimization:Build".
     .replace(/\)(\p{Lu}\p{Ll})/gu, ')\n$1')
     .replace(/([\p{L})])[:：](\p{Lu}\p{Ll})/gu, '$1:\n$2');
 }
 
+const CAMEL_RE = new RegExp([...CAMEL_WORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+
 function isCamelWord(whole: string, offset: number, length: number): boolean {
   let start = offset;
   while (start > 0 && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
   let end = offset + length;
   while (end < whole.length && /[\p{L}\d]/u.test(whole[end] ?? '')) end++;
-  const word = whole.slice(start, end).toLowerCase();
-  for (const camel of CAMEL_WORDS) if (word.includes(camel)) return true;
-  return false;
+  return CAMEL_RE.test(whole.slice(start, end));
 }
 
 const LONG_LINE = 200;
+// A cheap test for text that lost its breaks, before the costlier unicode-aware passes of unglue.
+const GLUE_HINT = /[a-z\u00df-\u00ff][A-Z]|[a-z)%][.!?:)][A-Z]|[A-Z]{3}[a-z]/;
 
 /** Normalises raw posting text into trimmed lines (empty lines kept as paragraph breaks). */
 export function toLines(raw: string): string[] {
-  let s = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  s = s.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').replace(/[\u00A0\u2007\u202F]/g, ' ');
-  // Control characters other than tab and newline come from binary or broken input.
-  s = s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ');
+  let s = raw.replace(/\r\n?/g, '\n');
+  // Invisible characters go; odd spaces and control characters (from binary or broken input) become spaces.
+  s = s.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]|[\u00A0\u2007\u202F\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => (/[\u200B-\u200D\u2060\uFEFF\u00AD]/.test(c) ? '' : ' '));
   if (looksLikeHtml(s)) s = htmlToText(s);
   else if (/&(amp|lt|gt|nbsp|#\d+);/.test(s)) s = decodeEntities(s);
   const out: string[] = [];
@@ -115,7 +117,7 @@ export function toLines(raw: string): string[] {
   const runTogether = rawLines.filter((l) => l.trim()).length <= 2;
   for (const rawLine of rawLines) {
     let line = stripMarkdown(rawLine).replace(/\t/g, ' ').replace(/ {2,}/g, ' ').trim();
-    if (line.length > LONG_LINE || (runTogether && line.length > 80)) {
+    if ((line.length > LONG_LINE || (runTogether && line.length > 80)) && GLUE_HINT.test(line)) {
       for (const part of unglue(line).split('\n')) out.push(part.trim());
       continue;
     }
@@ -127,6 +129,8 @@ export function toLines(raw: string): string[] {
 
 /** Normalises apostrophes and dashes so matching can ignore typographic variants. */
 export function fold(s: string): string {
+  // ASCII needs no accent folding; most lines are ASCII.
+  if (!/[^\x00-\x7f]/.test(s)) return s.toLowerCase().replace(/`/g, "'");
   return s
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
@@ -148,7 +152,8 @@ export function stripBullet(line: string): { text: string; bulleted: boolean } {
 export function sentences(text: string): string[] {
   return text
     .replace(/\b(e\.g|i\.e|etc|vs|approx|incl|Inc|Ltd|Co|Dr|Mr|Ms|Sr|Jr|St)\./g, '$1\u0001')
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“(])/u)
+    .replace(/([.!?])\s+(?=[\p{Lu}\d"“(])/gu, '$1\u0002')
+    .split('\u0002')
     .map((x) => x.replace(/\u0001/g, '.').trim())
     .filter(Boolean);
 }

@@ -10,7 +10,7 @@ export interface WorkplaceFacts {
 }
 
 // Each says the role's own arrangement; "a remote, cross-functional team" says nothing of the kind.
-const HYBRID = /\b(hybrid|hybride|hibrido|híbrido|teletravail partiel|teletravail possible|hybrides arbeiten|teletrabajo parcial|teletravail partiel|in[- ]office \d+ days|\d+ days (a|per) week in (the )?office|\d+ days in[- ]office)\b/i;
+const HYBRID = /(?:^|[^\p{L}])(hybrid|hybride|hibrido|híbrido|t[eé]l[eé]travail partiel|t[eé]l[eé]travail possible|hybrides arbeiten|teletrabajo parcial|teletravail partiel|in[- ]office \d+ days|\d+ days (a|per) week in (the )?office|\d+ days in[- ]office)(?![\p{L}])/iu;
 const REMOTE_STRONG = /\b(fully[- ]remote|100% remote|remote[- ]first|remote only|remote-only|work from anywhere|work from home|wfh|remote (role|position|job|opportunity|work is possible)|(role|position|job) is (fully )?remote|(is|are) remote[- ](based|friendly)|work remotely from|can be (done |performed )?remote(ly)?|open to remote|(100 ?%|full) (homeoffice|home office|télétravail|teletravail|remoto|teletrabajo)|trabajo remoto|trabalho remoto|vaga remota|remoto)\b/i;
 const ONSITE = /\b(on[- ]?site (role|position|job|in|at|from)|(role|position|job) is (fully )?(on[- ]?site|in[- ]office|office[- ]based)|fully on[- ]?site|100% on[- ]?site|in[- ]office (role|position)|office[- ]based (role|position)|5 days (a|per) week in (the )?office|vor ort im büro|100 ?% presencial|trabajo presencial|sur site|en présentiel)\b/i;
 const MODE_WORD: Array<[WorkMode, RegExp]> = [
@@ -86,8 +86,7 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
 
   const text = lines.join('\n');
   if (!workMode) {
-    const folded = fold(text);
-    const says = (re: RegExp): boolean => re.test(text) || re.test(folded);
+    const says = (re: RegExp): boolean => re.test(text);
     if (says(HYBRID)) workMode = 'hybrid';
     else if (says(REMOTE_STRONG)) workMode = 'remote';
     else if (says(ONSITE)) workMode = 'onsite';
