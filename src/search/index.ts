@@ -191,6 +191,7 @@ export class RoleIndex {
     this.rankCache = null;
     this.payOrder = null;
     this.wordCache.clear();
+    this.cachedEntries = 0;
     if (k.company && !this.byCompany.has(k.company)) this.companyNames.delete(k.company);
   }
 
@@ -213,6 +214,7 @@ export class RoleIndex {
     this.rankCache = null;
     this.payOrder = null;
     this.wordCache.clear();
+    this.cachedEntries = 0;
   }
 
   /** The top of a role's pay per year in US dollars (fixed rates), or null. */
@@ -327,6 +329,7 @@ export class RoleIndex {
   }
 
   private wordCache = new Map<string, Map<string, MsResult>>();
+  private cachedEntries = 0;
 
   private wordResults(word: string, fuzzy: boolean): Map<string, MsResult> {
     const key = `${fuzzy ? '~' : ''}${word}`;
@@ -343,7 +346,13 @@ export class RoleIndex {
     });
     const map = new Map(results.map((r) => [r.id as string, r]));
     this.wordCache.set(key, map);
-    if (this.wordCache.size > WORD_CACHE) this.wordCache.delete(this.wordCache.keys().next().value as string);
+    this.cachedEntries += map.size;
+    // Bounded by entries as well as words: at 100k roles one common word holds tens of thousands of results.
+    while (this.wordCache.size > WORD_CACHE || (this.cachedEntries > CACHE_ENTRIES && this.wordCache.size > 1)) {
+      const oldest = this.wordCache.keys().next().value as string;
+      this.cachedEntries -= this.wordCache.get(oldest)!.size;
+      this.wordCache.delete(oldest);
+    }
     return map;
   }
 
@@ -492,6 +501,7 @@ interface Ranked {
 }
 
 const WORD_CACHE = 256;
+const CACHE_ENTRIES = 300_000;
 
 /** The array with its first `k` elements sorted (and the rest after them, unsorted): a page needs no full sort. */
 function topK<T>(xs: T[], k: number, cmp: (a: T, b: T) => number): T[] {

@@ -11,7 +11,9 @@ export function tokenize(text: string): string[] {
 
 /** Lowercases and folds accents; drops words that carry no meaning in a search. */
 export function processTerm(term: string): string | null {
-  const t = term.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const lower = term.toLowerCase();
+  // Accent folding only for the terms that have accents; most are ASCII.
+  const t = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
   if (t.length < 2 && !/^[cr]$/.test(t)) return null;
   return STOPWORDS.has(t) ? null : t;
 }
