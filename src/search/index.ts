@@ -192,6 +192,8 @@ export class RoleIndex {
     this.payOrder = null;
     this.wordCache.clear();
     this.cachedEntries = 0;
+    this.setCache.clear();
+    this.queryCache.clear();
     if (k.company && !this.byCompany.has(k.company)) this.companyNames.delete(k.company);
   }
 
@@ -215,6 +217,8 @@ export class RoleIndex {
     this.payOrder = null;
     this.wordCache.clear();
     this.cachedEntries = 0;
+    this.setCache.clear();
+    this.queryCache.clear();
   }
 
   /** The top of a role's pay per year in US dollars (fixed rates), or null. */
@@ -231,16 +235,32 @@ export class RoleIndex {
   run(q: ParsedQuery, opts: SearchOptions = {}): SearchResult {
     const limit = opts.limit ?? 10;
     const offset = opts.offset ?? 0;
-    const notes: string[] = [];
-    const open = this.openFilter(opts.now);
-    const candidates = this.candidates(q.filters);
-    const ranked = this.match(q, candidates, open, notes, offset + limit);
-    const leftOut = this.leftOut(q.filters);
-    const suggestions = ranked.length ? null : this.suggest(q, opts);
+    const page = this.ranked(q, opts.now, offset + limit);
     // Hits are built for the page only: a broad query can match most of the corpus.
-    const hits = ranked.slice(offset, offset + limit).map((r) => this.hit(r));
-    return { query: q, hits, total: ranked.length, leftOut, suggestions, notes };
+    const hits = page.ranked.slice(offset, offset + limit).map((r) => this.hit(r));
+    const suggestions = page.total ? null : this.suggest(q, opts);
+    return { query: q, hits, total: page.total, leftOut: page.leftOut, suggestions, notes: page.notes };
   }
+
+  /**
+   * The ranked matches of a query, from a small cache of recent queries (cleared on any change) so that
+   * "More" and repeated questions skip the work; the first PAGE_DEPTH places are kept, deeper pages recompute.
+   */
+  private ranked(q: ParsedQuery, now: Date | undefined, depth: number): CachedQuery {
+    const day = (now ?? new Date()).toISOString().slice(0, 10);
+    const key = JSON.stringify([q.words, q.excludedWords, q.filters, day]);
+    const hit = this.queryCache.get(key);
+    if (hit && (depth <= hit.ranked.length || hit.ranked.length === hit.total)) return hit;
+    const notes: string[] = [];
+    const keep = Math.max(depth, PAGE_DEPTH);
+    const all = this.match(q, this.candidates(q.filters), this.openFilter(now), notes, keep);
+    const entry: CachedQuery = { ranked: all.slice(0, keep), total: all.length, leftOut: this.leftOut(q.filters), notes };
+    if (this.queryCache.size >= QUERY_CACHE) this.queryCache.delete(this.queryCache.keys().next().value as string);
+    this.queryCache.set(key, entry);
+    return entry;
+  }
+
+  private queryCache = new Map<string, CachedQuery>();
 
   private hit(r: Ranked): Hit {
     const posting = this.postings.get(r.id)!;
@@ -364,21 +384,31 @@ export class RoleIndex {
   /** Ids passing every filter, or null when no filter applies. Built from the smallest sets first. */
   private candidates(f: Filters, skip?: keyof Filters): Set<string> | null {
     const sets: Set<string>[] = [];
-    const union = (keys: Array<unknown>, map: Map<unknown, Set<string>>): Set<string> => {
-      const out = new Set<string>();
-      for (const key of keys) for (const id of map.get(key) ?? []) out.add(id);
-      return out;
+    // A union of several keys is built once per change; one key's set is used as it is (the result is only read).
+    const union = (tag: string, keys: Array<unknown>, map: Map<unknown, Set<string>>): Set<string> => {
+      if (keys.length === 1) return map.get(keys[0]) ?? EMPTY;
+      return this.cachedSet(`${tag}:${keys.map(String).sort().join('|')}`, () => {
+        const out = new Set<string>();
+        for (const key of keys) for (const id of map.get(key) ?? []) out.add(id);
+        return out;
+      });
     };
-    if (skip !== 'workModes' && f.workModes.length) sets.push(union(f.workModes, this.byWorkMode as Map<unknown, Set<string>>));
-    if (skip !== 'companies' && f.companies.length) sets.push(union(f.companies.map(norm), this.byCompany as Map<unknown, Set<string>>));
-    if (skip !== 'seniorities' && f.seniorities.length) sets.push(union(f.seniorities, this.bySeniority as Map<unknown, Set<string>>));
+    if (skip !== 'workModes' && f.workModes.length) sets.push(union('mode', f.workModes, this.byWorkMode as Map<unknown, Set<string>>));
+    if (skip !== 'companies' && f.companies.length) sets.push(union('company', f.companies.map(norm), this.byCompany as Map<unknown, Set<string>>));
+    if (skip !== 'seniorities' && f.seniorities.length) sets.push(union('level', f.seniorities, this.bySeniority as Map<unknown, Set<string>>));
     if (skip !== 'skills' && f.skills.length) {
       const per = f.skills.map((s) => this.bySkill.get(s.toLowerCase()) ?? new Set<string>());
-      if (f.anySkill) sets.push(union(f.skills.map((s) => s.toLowerCase()), this.bySkill as Map<unknown, Set<string>>));
+      if (f.anySkill) sets.push(union('skill', f.skills.map((s) => s.toLowerCase()), this.bySkill as Map<unknown, Set<string>>));
       else sets.push(...per);
     }
-    if (skip !== 'places' && f.places.length) sets.push(this.placeSet(f.places, f.workModes.includes('remote') && skip !== 'workModes'));
-    if (skip !== 'payFloor' && f.payFloor) sets.push(this.paidAtLeast(convert(f.payFloor.amount, f.payFloor.currency, 'USD') ?? f.payFloor.amount));
+    if (skip !== 'places' && f.places.length) {
+      const remote = f.workModes.includes('remote') && skip !== 'workModes';
+      sets.push(this.cachedSet(`p:${remote}:${[...f.places].sort().join('|')}`, () => this.placeSet(f.places, remote)));
+    }
+    if (skip !== 'payFloor' && f.payFloor) {
+      const usd = convert(f.payFloor.amount, f.payFloor.currency, 'USD') ?? f.payFloor.amount;
+      sets.push(this.cachedSet(`$:${usd}`, () => this.paidAtLeast(usd)));
+    }
     // The result is only read, so a single filter's set is returned as it is; several are intersected, smallest first.
     let result: Set<string> | null = null;
     if (sets.length === 1) result = sets[0]!;
@@ -397,6 +427,17 @@ export class RoleIndex {
   }
 
   private payOrder: Array<[string, number]> | null = null;
+  /** Filter sets built from several keys (unions, places, pay floors), kept until the next change. */
+  private setCache = new Map<string, Set<string>>();
+
+  private cachedSet(key: string, build: () => Set<string>): Set<string> {
+    let s = this.setCache.get(key);
+    if (!s) {
+      if (this.setCache.size >= 256) this.setCache.delete(this.setCache.keys().next().value as string);
+      this.setCache.set(key, (s = build()));
+    }
+    return s;
+  }
 
   /** Ids paying at least `usd` a year, from the pay list sorted once per change. */
   private paidAtLeast(usd: number): Set<string> {
@@ -492,6 +533,16 @@ function wordQuery(word: string): Query {
   return queries.length === 1 ? queries[0]! : { combineWith: 'OR', queries };
 }
 
+interface CachedQuery {
+  ranked: Ranked[];
+  total: number;
+  leftOut: LeftOut[];
+  notes: string[];
+}
+
+const QUERY_CACHE = 500;
+const PAGE_DEPTH = 100;
+
 interface Ranked {
   id: string;
   score: number;
@@ -501,6 +552,8 @@ interface Ranked {
 }
 
 const WORD_CACHE = 256;
+/** Shared and never written to. */
+const EMPTY = new Set<string>();
 const CACHE_ENTRIES = 300_000;
 
 /** The array with its first `k` elements sorted (and the rest after them, unsorted): a page needs no full sort. */

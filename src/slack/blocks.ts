@@ -124,14 +124,18 @@ export function answerMessage(a: Answer, opts: { buttons?: boolean; maxBlocks?: 
     tail.push({ type: 'actions', block_id: 'paging', elements: [button(`More (${a.paging.total - next} left)`, ACTIONS.more, JSON.stringify({ q: clip(a.paging.query, 500), o: next }))] });
   }
   let dropped = 0;
+  // Sizes add up block by block (plus a comma each), so the whole message is never serialised per block.
+  let used = size(blocks) + size(tail);
   for (const part of a.parts) {
     const pb = partBlocks(part, { buttons });
     for (const b of pb) {
-      if (blocks.length + tail.length + 2 > maxBlocks || size([...blocks, b, ...tail]) > LIMITS.totalChars) {
+      const n = size([b]) - 1;
+      if (blocks.length + tail.length + 2 > maxBlocks || used + n > LIMITS.totalChars) {
         dropped++;
         continue;
       }
       blocks.push(b);
+      used += n;
     }
   }
   if (dropped) blocks.push({ type: 'context', elements: [mrkdwn(`_Some of this answer was cut to fit in Slack (${dropped} more blocks). Narrow the question to see the rest._`)] });
