@@ -23,8 +23,9 @@ const MS_OPTIONS = {
   idField: 'id',
   fields: [...FIELDS],
   storeFields: [] as string[],
-  tokenize,
-  processTerm,
+  // The long text field arrives as distinct processed terms already: split it, don't process it twice.
+  tokenize: (text: string, field?: string): string[] => (field === 'text' ? text.split(' ') : tokenize(text)),
+  processTerm: (term: string, field?: string): string | null => (field === 'text' ? term || null : processTerm(term)),
   searchOptions: { boost: BOOST, tokenize, processTerm },
 };
 
