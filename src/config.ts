@@ -1,6 +1,7 @@
 // Configuration from the environment, validated at start-up; a bad setting stops the app with the variable's name.
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { parseSources, type SourceSpec } from './sources/spec.ts';
 
 const optionalString = z
   .string()
@@ -25,9 +26,23 @@ const Env = z.object({
   DIGEST_TZ: optionalString.transform((s) => s ?? 'UTC'),
   DIGEST_CHANNELS: optionalString.transform((s) => (s ? s.split(',').map((c) => c.trim()).filter(Boolean) : [])),
   DIGEST_EMPTY: optionalString.pipe(z.enum(['skip', 'post']).optional()).transform((s) => s ?? 'skip'),
+  SOURCES: optionalString,
+  SOURCES_REFRESH: optionalString
+    .pipe(z.string().regex(/^\d+\s*(s|m|h)?$/i, 'a duration such as 15m, 900s or 1h').optional())
+    .transform((s) => (s ? durationMs(s) : 15 * 60_000)),
+  GREENHOUSE_API_URL: optionalString.pipe(z.url('a URL such as https://boards-api.greenhouse.io').optional()),
+  LEVER_API_URL: optionalString.pipe(z.url('a URL such as https://api.lever.co').optional()),
+  ASHBY_API_URL: optionalString.pipe(z.url('a URL such as https://api.ashbyhq.com').optional()),
+  ADMIN_USERS: optionalString.transform((s) => (s ? s.split(',').map((u) => u.trim()).filter(Boolean) : [])),
 });
 
-export type Config = z.infer<typeof Env> & { mode: 'socket' | 'http' | 'console' };
+function durationMs(s: string): number {
+  const m = /^(\d+)\s*(s|m|h)?$/i.exec(s)!;
+  const unit = (m[2] ?? 'm').toLowerCase();
+  return Number(m[1]) * (unit === 's' ? 1000 : unit === 'h' ? 3_600_000 : 60_000);
+}
+
+export type Config = z.infer<typeof Env> & { mode: 'socket' | 'http' | 'console'; sources: SourceSpec[] };
 
 export class ConfigError extends Error {
   readonly code = 'config_invalid';
@@ -54,7 +69,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   else {
     throw new ConfigError('Invalid configuration:\n  SLACK_APP_TOKEN: an app-level token (xapp-…) for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode, is needed with SLACK_BOT_TOKEN');
   }
-  return { ...c, mode };
+  let sources: SourceSpec[];
+  try {
+    // POSTINGS_DIR still names the folder when SOURCES is not set.
+    sources = parseSources(c.SOURCES ?? `dir:${c.POSTINGS_DIR}`);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  SOURCES: ${(err as Error).message}`);
+  }
+  return { ...c, mode, sources };
 }
 
 function validTimeZone(tz: string): boolean {

@@ -19,6 +19,11 @@ function answer(intent: Intent, heading: string, parts: Part[], extra: Partial<A
   return { intent, heading, parts, paging: null, leftOut: [], roleIds: [], ...extra };
 }
 
+/** A short answer of a heading and one paragraph, for command replies. */
+export function textAnswer(heading: string, text: string, intent: Intent = 'help'): Answer {
+  return answer(intent, heading, [{ type: 'text', text }]);
+}
+
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** Words that ask, not search: removed before a reference or query is read. */

@@ -1,4 +1,4 @@
-export { ask, details, examples, find, help, requirementsOf, resolve, type AskContext } from './engine.ts';
+export { ask, details, examples, find, help, requirementsOf, resolve, textAnswer, type AskContext } from './engine.ts';
 export { plainText } from './mentions.ts';
 export { renderText } from './text.ts';
 export type { Answer, Intent, Part, RoleCard, Paging } from './types.ts';

@@ -1,13 +1,12 @@
 // Channel digests on a cron schedule, exactly once per slot, and personal alerts for new roles.
 import { Cron } from 'croner';
-import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { Answer } from '../answers/index.ts';
+import { textAnswer, type Answer } from '../answers/index.ts';
 import type { Config } from '../config.ts';
 import type { Posting } from '../postings/index.ts';
 import { RoleIndex } from '../search/index.ts';
 import type { Catalog, CatalogChange } from '../sources/catalog.ts';
-import { openDatabase, type DB } from '../store/db.ts';
+import type { DB } from '../store/db.ts';
 import { DigestStore } from '../store/state.ts';
 import { diff, isEmpty, sentRecords, type DigestContent } from './diff.ts';
 import { DigestErrorCode } from './errors.ts';
@@ -31,9 +30,7 @@ export interface DigestOptions {
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-function reply(heading: string, text: string, intent: Answer['intent'] = 'help'): Answer {
-  return { intent, heading, parts: [{ type: 'text', text }], paging: null, leftOut: [], roleIds: [] };
-}
+const reply = textAnswer;
 
 export class DigestService {
   private cron: Cron | null = null;
@@ -42,7 +39,7 @@ export class DigestService {
   private closed = false;
   private readonly now: () => Date;
 
-  constructor(readonly store: DigestStore, private index: RoleIndex, private log: Logger, private opts: DigestOptions, private db?: DB) {
+  constructor(readonly store: DigestStore, private index: RoleIndex, private log: Logger, private opts: DigestOptions) {
     this.now = opts.now ?? (() => new Date());
   }
 
@@ -205,19 +202,17 @@ export class DigestService {
       pending = this.running;
       await pending;
     } while (pending !== this.running);
-    this.db?.close();
   }
 }
 
-/** Opens the database under DATA_DIR and wires the digest to the catalog's changes. */
-export async function openDigest(config: Config, index: RoleIndex, catalog: Catalog, log: Logger): Promise<DigestService> {
-  const db = openDatabase(join(config.DATA_DIR, 'openroles.db'));
+/** The digest over the app's database, wired to the catalog's changes for alerts. */
+export function openDigest(config: Config, index: RoleIndex, catalog: Catalog, log: Logger, db: DB): DigestService {
   const service = new DigestService(new DigestStore(db), index, log.child({ component: 'digest' }), {
     cron: config.DIGEST_CRON,
     timezone: config.DIGEST_TZ,
     emptyPolicy: config.DIGEST_EMPTY,
     configChannels: config.DIGEST_CHANNELS,
-  }, db);
+  });
   catalog.onChange((c) => void service.onCatalogChange(c));
   return service;
 }

@@ -47,9 +47,13 @@ export const YearsExperience = z.object({
 export type YearsExperience = z.infer<typeof YearsExperience>;
 
 export const Source = z.object({
+  /** The file, or the feed ("greenhouse:acme"), the posting came from. */
   file: z.string().nullable(),
   board: z.string().nullable(),
+  /** Where to read or apply, when the source gives it. */
+  url: z.string().optional(),
 });
+export type Source = z.infer<typeof Source>;
 
 /** The record every answer, filter and digest reads. Its JSON is a contract: change it only by adding fields. */
 export const Posting = z.object({
@@ -75,6 +79,8 @@ export const Posting = z.object({
   postedAt: z.string().nullable(),
   validThrough: z.string().nullable(),
   source: Source,
+  /** Every source that lists this same role (same company, title and place), when more than one does. */
+  sources: z.array(Source).optional(),
   problems: z.array(z.string()),
 });
 export type Posting = z.infer<typeof Posting>;

@@ -15,6 +15,8 @@ export interface SlackDeps {
   digest?: DigestCommands;
   /** Problems to show in App Home (broken posting files, failing sources). */
   status?(): string[];
+  /** `/jobs refresh`: fetch every feed now (admins only when ADMIN_USERS is set). */
+  refresh?(userId: string): Promise<Answer>;
 }
 
 /** The narrow shapes of Bolt's arguments our handlers use, so tests can pass small fakes. */

@@ -1,12 +1,21 @@
-// The live set of postings: files in, index kept in step, last good version kept when a file breaks.
+// The live set of postings: folders and feeds in, the index kept in step, the last good version kept when a source
+// breaks, and the same role from two sources kept once with both sources listed.
 import type { Logger } from 'pino';
 import type { Posting } from '../postings/index.ts';
-import { PostingFolder, type FolderChange } from './folder.ts';
+import type { Feed } from './feeds/types.ts';
+import type { Validators } from './feeds/http.ts';
+import { PostingFolder, type FolderChange, type FileResult } from './folder.ts';
 
 /** What the catalog needs of an index; the search index provides it. */
 export interface PostingSink {
   add(p: Posting): void;
   remove(id: string): void;
+}
+
+/** Where feed snapshots live between runs (the SQLite store provides it). */
+export interface SnapshotStore {
+  load(): Array<{ feed: string; postings: Posting[]; validators: Validators; fetchedAt: string }>;
+  save(feed: string, postings: Posting[], validators: Validators, at: Date): void;
 }
 
 export interface CatalogChange {
@@ -16,27 +25,114 @@ export interface CatalogChange {
   broken: Array<{ file: string; error: string }>;
 }
 
-/** Applies folder changes to an index and reports what changed. */
+const norm = (s: string | null | undefined): string => (s ?? '').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Same company, same title, same first place: one role, wherever it was listed. */
+function dedupeKey(p: Posting): string {
+  if (!p.company || !p.title) return `id:${p.id}`;
+  return `${norm(p.company)}|${norm(p.title)}|${norm(p.locations[0] ?? p.workMode ?? '')}`;
+}
+
+interface FeedState {
+  feed: Feed;
+  validators: Validators;
+  failures: number;
+  nextAttempt: number;
+}
+
 export class Catalog {
-  private byFile = new Map<string, Posting[]>();
-  private folder: PostingFolder;
+  /** Postings by source key ("dir\0file" for files, the feed name for feeds), as last read successfully. */
+  private bySource = new Map<string, Posting[]>();
+  /** What is in the index now, by id. */
+  private indexed = new Map<string, Posting>();
+  private folders: PostingFolder[];
+  private feeds = new Map<string, FeedState>();
   private listeners: Array<(c: CatalogChange) => void> = [];
+  private timer: NodeJS.Timeout | null = null;
+  private refreshing: Promise<CatalogChange> | null = null;
+  /** Sources that failed, as last seen, for App Home and `check`. */
+  readonly broken = new Map<string, string>();
 
-  constructor(dir: string, private sink: PostingSink, private log: Logger) {
-    this.folder = new PostingFolder(dir);
+  constructor(dirs: string | string[], private sink: PostingSink, private log: Logger, opts: { feeds?: Feed[]; snapshots?: SnapshotStore; now?: () => number } = {}) {
+    this.folders = (Array.isArray(dirs) ? dirs : [dirs]).map((d) => new PostingFolder(d));
+    for (const feed of opts.feeds ?? []) this.feeds.set(feed.name, { feed, validators: {}, failures: 0, nextAttempt: 0 });
+    this.snapshots = opts.snapshots ?? null;
+    this.now = opts.now ?? Date.now;
   }
 
-  /** First load. */
+  private snapshots: SnapshotStore | null;
+  private now: () => number;
+
+  /** First load: folders, then the feeds' saved snapshots, then a first fetch of every feed. */
   async load(): Promise<CatalogChange> {
-    return this.apply(await this.folder.scan());
+    const changes: CatalogChange[] = [];
+    for (const folder of this.folders) changes.push(this.applyFolder(folder, await folder.scan()));
+    if (this.snapshots) {
+      const results: FileResult[] = [];
+      for (const s of this.snapshots.load()) {
+        const state = this.feeds.get(s.feed);
+        if (!state) continue;
+        state.validators = s.validators;
+        results.push({ file: s.feed, ok: true, postings: s.postings });
+      }
+      changes.push(this.apply(results.map((r) => [r.file, r]), []));
+    }
+    if (this.feeds.size) changes.push(await this.refresh());
+    return merge(changes);
   }
 
-  /** Starts watching; changes reach the index within the debounce and poll times. */
-  watch(opts?: { debounceMs?: number; pollMs?: number }): void {
-    this.folder.watch((change) => {
-      const c = this.apply(change);
-      for (const l of this.listeners) l(c);
-    }, opts);
+  /** Starts watching folders and, every `refreshMs`, fetching feeds that are due. */
+  watch(opts: { debounceMs?: number; pollMs?: number; refreshMs?: number } = {}): void {
+    for (const folder of this.folders) {
+      folder.watch((change) => this.emit(this.applyFolder(folder, change)), opts);
+    }
+    if (this.feeds.size) {
+      const every = opts.refreshMs ?? 15 * 60_000;
+      this.refreshMs = every;
+      this.timer = setInterval(() => void this.refresh(), Math.min(every, 60_000));
+      this.timer.unref();
+    }
+  }
+
+  private refreshMs = 15 * 60_000;
+
+  /**
+   * Fetches the feeds that are due (all of them when `force`); a feed that fails keeps its last good postings and
+   * is tried again after a backoff that doubles, up to the refresh interval.
+   */
+  refresh(force = false): Promise<CatalogChange> {
+    this.refreshing ??= this.doRefresh(force).finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(force: boolean): Promise<CatalogChange> {
+    const results: Array<[string, FileResult]> = [];
+    const now = this.now();
+    for (const state of this.feeds.values()) {
+      if (!force && now < state.nextAttempt) continue;
+      try {
+        const r = await state.feed.fetch(state.validators);
+        state.failures = 0;
+        state.nextAttempt = now + this.refreshMs;
+        state.validators = r.validators;
+        if (r.postings === null) {
+          this.log.debug({ source: state.feed.name }, 'source not modified');
+          this.broken.delete(state.feed.name);
+          continue;
+        }
+        this.snapshots?.save(state.feed.name, r.postings, r.validators, new Date(now));
+        results.push([state.feed.name, { file: state.feed.name, ok: true, postings: r.postings }]);
+      } catch (err) {
+        state.failures++;
+        state.nextAttempt = now + Math.min(this.refreshMs, 60_000 * 2 ** (state.failures - 1));
+        results.push([state.feed.name, { file: state.feed.name, ok: false, error: (err as Error).message }]);
+      }
+    }
+    const change = this.apply(results, []);
+    this.emit(change);
+    return change;
   }
 
   onChange(listener: (c: CatalogChange) => void): void {
@@ -44,47 +140,82 @@ export class Catalog {
   }
 
   close(): void {
-    this.folder.close();
+    for (const f of this.folders) f.close();
+    if (this.timer) clearInterval(this.timer);
   }
 
-  /** Files that failed to parse, as last seen, for App Home and `check`. */
-  readonly broken = new Map<string, string>();
+  private emit(c: CatalogChange): void {
+    if (c.added.length || c.changed.length || c.removed.length || c.broken.length) for (const l of this.listeners) l(c);
+  }
 
-  private apply(change: FolderChange): CatalogChange {
+  private applyFolder(folder: PostingFolder, change: FolderChange): CatalogChange {
+    const key = (file: string): string => (this.folders.length > 1 ? `${folder.dir}\u0000${file}` : file);
+    return this.apply(change.read.map((r) => [key(r.file), r]), change.removed.map(key));
+  }
+
+  /** Updates the sources, then brings the index to the deduplicated set they make, touching only what changed. */
+  private apply(read: Array<[string, FileResult]>, removed: string[]): CatalogChange {
     const out: CatalogChange = { added: [], changed: [], removed: [], broken: [] };
-    for (const r of change.read) {
+    const touched = new Set<string>();
+    const show = (key: string): string => key.split('\u0000').pop()!;
+    for (const [key, r] of read) {
       if (!r.ok) {
-        this.broken.set(r.file, r.error);
-        out.broken.push({ file: r.file, error: r.error });
-        this.log.warn({ file: r.file, error: r.error, keptLastGood: this.byFile.has(r.file) }, 'posting file skipped');
+        this.broken.set(show(key), r.error);
+        out.broken.push({ file: show(key), error: r.error });
+        this.log.warn({ file: show(key), error: r.error, keptLastGood: this.bySource.has(key) }, 'posting source skipped');
         continue;
       }
-      this.broken.delete(r.file);
-      const before = new Map((this.byFile.get(r.file) ?? []).map((p) => [p.id, p]));
-      for (const p of r.postings) {
-        const old = before.get(p.id);
-        before.delete(p.id);
-        this.sink.add(p);
-        if (!old) out.added.push(p);
-        else if (JSON.stringify(old) !== JSON.stringify(p)) out.changed.push(p);
-      }
-      for (const gone of before.values()) {
-        this.sink.remove(gone.id);
-        out.removed.push(gone);
-      }
-      this.byFile.set(r.file, r.postings);
+      this.broken.delete(show(key));
+      for (const p of this.bySource.get(key) ?? []) touched.add(dedupeKey(p));
+      for (const p of r.postings) touched.add(dedupeKey(p));
+      this.bySource.set(key, r.postings);
     }
-    for (const file of change.removed) {
-      for (const p of this.byFile.get(file) ?? []) {
-        this.sink.remove(p.id);
-        out.removed.push(p);
+    for (const key of removed) {
+      for (const p of this.bySource.get(key) ?? []) touched.add(dedupeKey(p));
+      this.bySource.delete(key);
+      this.broken.delete(show(key));
+    }
+    if (!touched.size) return out;
+
+    // The postings now wanted for the touched keys: one per key, listing every source when there are several.
+    const groups = new Map<string, Posting[]>();
+    for (const postings of this.bySource.values()) {
+      for (const p of postings) {
+        const k = dedupeKey(p);
+        if (touched.has(k)) groups.set(k, [...(groups.get(k) ?? []), p]);
       }
-      this.byFile.delete(file);
-      this.broken.delete(file);
+    }
+    const wanted = new Map<string, Posting>();
+    for (const group of groups.values()) {
+      const sorted = [...new Map(group.map((p) => [p.id, p])).values()].sort((a, b) => (a.source.file ?? '').localeCompare(b.source.file ?? '') || a.id.localeCompare(b.id));
+      const primary = sorted[0]!;
+      wanted.set(primary.id, sorted.length > 1 ? { ...primary, sources: sorted.map((p) => p.source) } : primary);
+    }
+    for (const [id, before] of this.indexed) {
+      if (!touched.has(dedupeKey(before)) || wanted.has(id)) continue;
+      this.sink.remove(id);
+      this.indexed.delete(id);
+      out.removed.push(before);
+    }
+    for (const [id, p] of wanted) {
+      const before = this.indexed.get(id);
+      if (before && JSON.stringify(before) === JSON.stringify(p)) continue;
+      this.sink.add(p);
+      this.indexed.set(id, p);
+      (before ? out.changed : out.added).push(p);
     }
     if (out.added.length || out.changed.length || out.removed.length) {
       this.log.info({ added: out.added.length, changed: out.changed.length, removed: out.removed.length }, 'postings reloaded');
     }
     return out;
   }
+}
+
+function merge(changes: CatalogChange[]): CatalogChange {
+  return {
+    added: changes.flatMap((c) => c.added),
+    changed: changes.flatMap((c) => c.changed),
+    removed: changes.flatMap((c) => c.removed),
+    broken: changes.flatMap((c) => c.broken),
+  };
 }

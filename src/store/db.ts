@@ -45,6 +45,13 @@ const MIGRATIONS: string[] = [
      sent_at TEXT NOT NULL,
      PRIMARY KEY (subscription_id, posting_id)
    );`,
+  `CREATE TABLE source_snapshots (
+     feed TEXT PRIMARY KEY,
+     postings TEXT NOT NULL,
+     etag TEXT,
+     last_modified TEXT,
+     fetched_at TEXT NOT NULL
+   );`,
 ];
 
 /** Opens (creating if needed) the database file and brings its schema up to date. */

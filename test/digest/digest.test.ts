@@ -36,7 +36,7 @@ function service(opts: { postings?: Posting[]; now?: () => Date; cron?: string; 
   const index = RoleIndex.from(opts.postings ?? corpus());
   const svc = new DigestService(new DigestStore(db), index, silentLogger(), {
     cron: opts.cron ?? '0 9 * * 1-5', timezone: 'UTC', emptyPolicy: opts.empty ?? 'skip', configChannels: opts.channels ?? [], now: opts.now ?? (() => MONDAY_10),
-  }, db);
+  });
   const poster = createDigestPoster({ token: 'xoxb-test', slackApiUrl: `${slack.url}/api/`, retries: 2, backoffMs: 10, log: silentLogger() });
   return { svc, index, poster, db };
 }

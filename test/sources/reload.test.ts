@@ -71,9 +71,9 @@ describe('live reload', () => {
     writeFileSync(join(dir, 'acme.json'), JSON.stringify({ '@type': 'JobPosting', title: 'Data Engineer', hiringOrganization: { name: 'Acme' } }));
     await within(2000, () => index.search('acme').total === 1);
     writeFileSync(join(dir, 'acme.json'), '{ "@type": "JobPosting", "title": ');
-    await within(2000, () => logs.some((l) => l.includes('posting file skipped')));
+    await within(2000, () => logs.some((l) => l.includes('posting source skipped')));
     expect(index.search('acme').total).toBe(1);
-    const line = JSON.parse(logs.find((l) => l.includes('posting file skipped'))!);
+    const line = JSON.parse(logs.find((l) => l.includes('posting source skipped'))!);
     expect(line).toMatchObject({ level: 40, file: 'acme.json', keptLastGood: true, error: expect.stringMatching(/not valid JSON/) });
     expect(catalog.broken.get('acme.json')).toMatch(/not valid JSON/);
     expect(index.size).toBe(6);

@@ -1,20 +1,28 @@
 // /jobs <query>: acks at once with an ephemeral page of role cards; help, digest and alert subcommands.
 import { ask, find } from '../../../answers/index.ts';
 import { answerMessage } from '../../blocks.ts';
-import type { Ack, SlackDeps } from '../../deps.ts';
+import type { Ack, Respond, SlackDeps } from '../../deps.ts';
 
 export interface JobsCommandArgs {
   command: { text?: string; user_id: string; channel_id: string; channel_name?: string };
   ack: Ack;
+  respond?: Respond;
 }
 
 /** Handles the slash command; the answer goes back in the acknowledgement itself. */
 export function jobsCommand(deps: SlackDeps) {
-  return async ({ command, ack }: JobsCommandArgs): Promise<void> => {
+  return async ({ command, ack, respond }: JobsCommandArgs): Promise<void> => {
     const text = (command.text ?? '').trim();
     const log = deps.log.child({ command: '/jobs', user: command.user_id, channel: command.channel_id });
     try {
       const ctx = deps.ctx();
+      if (deps.refresh && /^refresh$/i.test(text)) {
+        // Fetching feeds can outlast Slack's 3 s: acknowledge now, answer through response_url.
+        await ack({ response_type: 'ephemeral', text: 'Refreshing sources…' });
+        const a = await deps.refresh(command.user_id);
+        await respond?.({ response_type: 'ephemeral', replace_original: true, ...answerMessage(a, { buttons: false }) });
+        return;
+      }
       if (deps.digest && /^(digest|subscribe|subscriptions|unsubscribe)\b/i.test(text)) {
         const a = await deps.digest.command(text, { userId: command.user_id, channelId: command.channel_id, channelName: command.channel_name });
         if (a) {

@@ -1,0 +1,98 @@
+// Shared mapping for feeds: description text goes through the text parser; the feed's structured fields win.
+import { htmlToText, decodeEntities } from '../../postings/text.ts';
+import { parsePostings, postingId, type PayPeriod, type Posting, type SalaryRange, type WorkMode } from '../../postings/index.ts';
+import { findPlace } from '../../postings/places.ts';
+import { employmentTypeOf, seniorityOf } from '../../postings/identity.ts';
+
+export interface FeedFields {
+  externalId: string;
+  title: string;
+  company: string;
+  team?: string | null;
+  locations?: string[];
+  workMode?: WorkMode | null;
+  remoteRegions?: string[];
+  salaries?: SalaryRange[];
+  employment?: string | null;
+  postedAt?: string | null;
+  validThrough?: string | null;
+  url?: string | null;
+  /** HTML or text of the description, possibly entity-escaped HTML (Greenhouse). */
+  description: string;
+  /** Extra sections some feeds keep apart (Lever's lists), as "Header" → HTML. */
+  sections?: Array<{ title: string; html: string }>;
+}
+
+/** The text the parser reads: title line, then the description and any separate sections. */
+function descriptionText(f: FeedFields): string {
+  let html = f.description;
+  if (/&lt;[a-z]/i.test(html)) html = decodeEntities(html);
+  const body = /<[a-z]/i.test(html) ? htmlToText(html) : html;
+  const extra = (f.sections ?? []).map((s) => `\n${s.title}:\n${/<[a-z]/i.test(s.html) ? htmlToText(s.html) : s.html}`).join('\n');
+  return `${f.title}\n${f.company}\n\n${body}${extra}`;
+}
+
+/** A Posting from a feed entry; the id is stable for the same feed and entry. */
+export function feedPosting(feed: string, f: FeedFields): Posting {
+  const base = parsePostings(descriptionText(f), { file: `${feed}#${f.externalId}`, board: feed.split(':')[0] ?? null })[0]!;
+  const regions = (f.remoteRegions ?? []).map((r) => findPlace(r)?.name ?? r);
+  const salaries = f.salaries?.length ? f.salaries : base.salaries;
+  const known = {
+    title: f.title,
+    company: f.company,
+    locations: f.locations?.length ? f.locations : base.locations,
+    workMode: f.workMode ?? base.workMode,
+  };
+  const problems = base.problems.filter((p) =>
+    !(p.startsWith('no job title') || p.startsWith('no company') || (p.startsWith('no salary') && salaries.length) ||
+      (p.startsWith('no location') && (known.locations.length || known.workMode === 'remote')) || (p.startsWith('the posting does not say whether') && known.workMode)));
+  return {
+    ...base,
+    id: postingId(`${feed}#${f.externalId}`, 0, ''),
+    ...known,
+    team: f.team || base.team,
+    seniority: seniorityOf(f.title) ?? base.seniority,
+    remoteRegions: regions.length ? regions : base.remoteRegions,
+    salary: salaries[0] ?? null,
+    salaries,
+    employmentType: employmentTypeOf(f.employment ?? undefined) ?? base.employmentType,
+    postedAt: f.postedAt ?? null,
+    validThrough: f.validThrough ?? null,
+    source: { file: feed, board: feed.split(':')[0] ?? null, ...(f.url ? { url: f.url } : {}) },
+    problems,
+  };
+}
+
+/** A range from a feed's numbers, with the period as the feed names it. */
+export function feedSalary(min: number | null | undefined, max: number | null | undefined, currency: string | null | undefined, period: PayPeriod | null, text: string): SalaryRange | null {
+  const lo = typeof min === 'number' && min > 0 ? min : null;
+  const hi = typeof max === 'number' && max > 0 ? max : null;
+  if (lo === null && hi === null) return null;
+  const code = (currency ?? 'USD').toUpperCase();
+  return {
+    min: lo !== null && hi !== null ? Math.min(lo, hi) : lo,
+    max: lo !== null && hi !== null ? Math.max(lo, hi) : hi,
+    currency: /^[A-Z]{3}$/.test(code) ? code : 'USD',
+    period: period ?? 'year',
+    text,
+    estimated: false,
+    periodInferred: period === null,
+  };
+}
+
+const INTERVAL: Array<[RegExp, PayPeriod]> = [[/hour/i, 'hour'], [/day|daily/i, 'day'], [/week/i, 'week'], [/month/i, 'month'], [/year|annual|salary/i, 'year']];
+
+/** "per-hour-wage", "1 HOUR", "MONTH", "per-year-salary" → a period. */
+export function periodOf(interval: string | null | undefined): PayPeriod | null {
+  if (!interval) return null;
+  for (const [re, p] of INTERVAL) if (re.test(interval)) return p;
+  return null;
+}
+
+export function modeOf(s: string | null | undefined): WorkMode | null {
+  if (!s) return null;
+  if (/remote/i.test(s)) return 'remote';
+  if (/hybrid/i.test(s)) return 'hybrid';
+  if (/on-?site|office|in[- ]person/i.test(s)) return 'onsite';
+  return null;
+}
