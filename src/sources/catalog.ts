@@ -1,7 +1,7 @@
 // The live set of postings: folders and feeds in, the index kept in step, the last good version kept when a source
 // breaks, and the same role from two sources kept once with both sources listed.
 import type { Logger } from 'pino';
-import type { Posting } from '../postings/index.ts';
+import { findPlace, type Posting } from '../postings/index.ts';
 import type { Feed } from './feeds/types.ts';
 import type { Validators } from './feeds/http.ts';
 import { PostingFolder, type FolderChange, type FileResult } from './folder.ts';
@@ -30,7 +30,10 @@ const norm = (s: string | null | undefined): string => (s ?? '').toLowerCase().n
 /** Same company, same title, same first place: one role, wherever it was listed. */
 function dedupeKey(p: Posting): string {
   if (!p.company || !p.title) return `id:${p.id}`;
-  return `${norm(p.company)}|${norm(p.title)}|${norm(p.locations[0] ?? p.workMode ?? '')}`;
+  const place = p.locations[0] ?? p.remoteRegions[0] ?? null;
+  // Places compare by what they name: "US" and "United States" are one place.
+  const where = place ? (findPlace(place)?.name ?? place) : (p.workMode ?? '');
+  return `${norm(p.company)}|${norm(p.title)}|${norm(where)}`;
 }
 
 interface FeedState {

@@ -44,7 +44,7 @@ export function greenhouseFeed(board: string, company: string, base = 'https://b
           title: job.title ?? 'Untitled role',
           company,
           team: job.departments?.[0]?.name ?? null,
-          locations: locations.filter((l) => !/^remote$/i.test(l)),
+          locations: locations.filter((l) => !/\bremote\b/i.test(l)),
           workMode: locations.some((l) => /remote/i.test(l)) ? 'remote' : null,
           remoteRegions: locations.filter((l) => /remote/i.test(l)).map((l) => l.replace(/^remote\s*[-–(,:]?\s*/i, '').replace(/\)$/, '')).filter(Boolean),
           salaries,

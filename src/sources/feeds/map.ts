@@ -40,7 +40,8 @@ export function feedPosting(feed: string, f: FeedFields): Posting {
   const known = {
     title: f.title,
     company: f.company,
-    locations: f.locations?.length ? f.locations : base.locations,
+    // As the text parser does: a remote role restricted to a region lists that region as its place.
+    locations: f.locations?.length ? f.locations : regions.length ? regions : base.locations,
     workMode: f.workMode ?? base.workMode,
   };
   const problems = base.problems.filter((p) =>
