@@ -26,6 +26,14 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
+  it('SOURCES defaults to the postings folder and reads feeds; a bad entry names the variable', () => {
+    expect(loadConfig({}).sources).toEqual([{ kind: 'dir', target: 'seeds', company: null }]);
+    expect(loadConfig({ POSTINGS_DIR: 'jobs' }).sources).toEqual([{ kind: 'dir', target: 'jobs', company: null }]);
+    expect(loadConfig({ SOURCES: 'dir:seeds,ashby:initech=Initech' }).sources).toHaveLength(2);
+    expect(() => loadConfig({ SOURCES: 'ftp:x' })).toThrow(/SOURCES: "ftp:x" is not a source/);
+    expect(loadConfig({ SOURCES_REFRESH: '5m' }).SOURCES_REFRESH).toBe(300_000);
+    expect(() => loadConfig({ SOURCES_REFRESH: 'soon' })).toThrow(/SOURCES_REFRESH: a duration/);
+  });
   it('six-field cron patterns with seconds are accepted', () => {
     expect(loadConfig({ DIGEST_CRON: '30 0 9 * * 1-5' }).DIGEST_CRON).toBe('30 0 9 * * 1-5');
   });

@@ -42,6 +42,15 @@ describe('/jobs', () => {
     expect(digest.command).toHaveBeenCalledWith('digest on', { userId: 'U1', channelId: 'C1', channelName: 'jobs' });
     expect((ack.mock.calls[0]![0] as Reply).blocks[0]!.text.text).toBe('Daily digest on');
   });
+  it('/jobs refresh acks at once and answers through response_url', async () => {
+    const ack = vi.fn(async (_r?: unknown) => undefined);
+    const respond = vi.fn(async (_m: Record<string, unknown>) => undefined);
+    const refresh = vi.fn(async (user: string) => ({ intent: 'help' as const, heading: `Sources refreshed for ${user}`, parts: [], paging: null, leftOut: [], roleIds: [] }));
+    await jobsCommand({ ...deps, refresh })({ command: command('refresh'), ack, respond });
+    expect((ack.mock.calls[0]![0] as Reply).text).toMatch(/Refreshing/);
+    expect(refresh).toHaveBeenCalledWith('U1');
+    expect(respond.mock.calls[0]![0]).toMatchObject({ replace_original: true, blocks: [expect.objectContaining({ text: expect.objectContaining({ text: 'Sources refreshed for U1' }) })] });
+  });
   it('acks with an apology when answering fails', async () => {
     const ack = vi.fn(async (_r?: unknown) => undefined);
     await jobsCommand({ ...deps, ctx: () => { throw new Error('boom'); } })({ command: command('x'), ack });
