@@ -189,12 +189,7 @@ export class RoleIndex {
     this.noPlace.delete(id);
     this.pay.delete(id);
     this.noPay.delete(id);
-    this.rankCache = null;
-    this.payOrder = null;
-    this.wordCache.clear();
-    this.cachedEntries = 0;
-    this.setCache.clear();
-    this.queryCache.clear();
+    this.invalidate();
     if (k.company && !this.byCompany.has(k.company)) this.companyNames.delete(k.company);
   }
 
@@ -214,6 +209,11 @@ export class RoleIndex {
     const usd = Math.max(0, ...p.salaries.map((s) => annualTopUSD(s) ?? 0));
     if (usd > 0) this.pay.set(id, usd);
     else this.noPay.add(id);
+    this.invalidate();
+  }
+
+  /** Everything derived from the postings is rebuilt lazily after any change. */
+  private invalidate(): void {
     this.rankCache = null;
     this.payOrder = null;
     this.wordCache.clear();
