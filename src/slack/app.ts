@@ -53,6 +53,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);
+  let httpServer: Server | null = null;
   return {
     app,
     apiUrl: clientOptions.slackApiUrl,
@@ -62,11 +63,15 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
         return null;
       }
       const server = (await app.start({ port: config.PORT, host: config.HOST } as never)) as unknown as Server;
+      httpServer = server;
       const addr = server.address();
       return typeof addr === 'object' && addr ? addr.port : config.PORT;
     },
     async stop() {
-      await app.stop();
+      // Requests in flight finish; idle keep-alive connections are closed so the stop does not wait on them.
+      const closing = app.stop();
+      httpServer?.closeIdleConnections();
+      await closing;
     },
   };
 }
