@@ -18,6 +18,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const args = process.argv.slice(2);
 const SIZES = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '1000,10000,100000').split(',').map(Number);
 const QUICK = args.includes('--quick');
+const ONLY = args.find((a) => a.startsWith('--only='))?.slice(7) ?? null;
+const runs = (part: string): boolean => ONLY === null || ONLY === part;
 
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -185,9 +187,9 @@ async function benchRoundTrip(): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`openroles bench — node ${process.version}${gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
-  benchParse();
-  for (const size of SIZES) benchSearch(size);
-  await benchRoundTrip();
+  if (runs('parse')) benchParse();
+  if (runs('search')) for (const size of SIZES) benchSearch(size);
+  if (runs('roundtrip')) await benchRoundTrip();
 }
 
 main().then(() => process.exit(0), (err) => {

@@ -164,8 +164,12 @@ export class RoleIndex {
 
   /** Company names as written, for the query parser. */
   companies(): string[] {
-    return [...this.companyNames.values()];
+    // The same array until the companies change, so the query parser can keep its compiled form.
+    this.companyList ??= [...this.companyNames.values()];
+    return this.companyList;
   }
+
+  private companyList: string[] | null = null;
 
   add(p: Posting): void {
     if (this.postings.has(p.id)) this.remove(p.id);
@@ -214,6 +218,7 @@ export class RoleIndex {
 
   /** Everything derived from the postings is rebuilt lazily after any change. */
   private invalidate(): void {
+    this.companyList = null;
     this.rankCache = null;
     this.payOrder = null;
     this.wordCache.clear();

@@ -91,7 +91,7 @@ export function parseQuery(text: string, vocab: Vocabulary): ParsedQuery {
     filters: { workModes: [], companies: [], excludeCompanies: [], seniorities: [], payFloor: null, places: [], skills: [], anySkill: false },
     readings: [],
   };
-  const companies = vocab.companies.map((c) => ({ name: c, parts: normCompany(c).split(' ') })).filter((c) => c.parts[0]);
+  const companies = compileCompanies(vocab.companies);
   const raw = tokens(text.replace(/[?!,;]+(\s|$)/g, ' ').replace(/[“”]/g, '"'));
   const lower = raw.map((t) => t.toLowerCase().replace(/[.]+$/, ''));
   const f = q.filters;
@@ -123,7 +123,7 @@ export function parseQuery(text: string, vocab: Vocabulary): ParsedQuery {
       const [, key, value] = kv as unknown as [string, string, string];
       const v = value.replace(/^"|"$/g, '');
       if (key === 'company' || key === 'at') {
-        const match = companies.find((c) => c.parts.join(' ') === normCompany(v)) ?? companies.find((c) => normCompany(c.name).startsWith(normCompany(v)));
+        const match = companies.all.find((c) => c.parts.join(' ') === normCompany(v)) ?? companies.all.find((c) => c.parts.join(' ').startsWith(normCompany(v)));
         const name = match?.name ?? v;
         if (negate) add(f.excludeCompanies, name);
         else add(f.companies, name);
@@ -183,7 +183,7 @@ export function parseQuery(text: string, vocab: Vocabulary): ParsedQuery {
         continue;
       }
     }
-    const company = matchCompany(companies, lower, i, negate);
+    const company = matchCompany(companies, lower, i);
     if (company) {
       if (negate) add(f.excludeCompanies, company.name);
       else add(f.companies, company.name);
@@ -243,9 +243,30 @@ export function parseQuery(text: string, vocab: Vocabulary): ParsedQuery {
   return q;
 }
 
-function matchCompany(companies: Array<{ name: string; parts: string[] }>, lower: string[], i: number, _negate = false): { name: string; length: number } | null {
+interface CompanyMatcher {
+  /** Companies by the first word of their normalised name. */
+  byFirst: Map<string, Array<{ name: string; parts: string[] }>>;
+  all: Array<{ name: string; parts: string[] }>;
+}
+
+// Compiled once per vocabulary array: the index hands out the same array until its companies change.
+const compiled = new WeakMap<string[], CompanyMatcher>();
+
+function compileCompanies(names: string[]): CompanyMatcher {
+  let m = compiled.get(names);
+  if (!m) {
+    const all = names.map((c) => ({ name: c, parts: normCompany(c).split(' ') })).filter((c) => c.parts[0]);
+    const byFirst = new Map<string, Array<{ name: string; parts: string[] }>>();
+    for (const c of all) byFirst.set(c.parts[0]!, [...(byFirst.get(c.parts[0]!) ?? []), c]);
+    m = { byFirst, all };
+    compiled.set(names, m);
+  }
+  return m;
+}
+
+function matchCompany(companies: CompanyMatcher, lower: string[], i: number): { name: string; length: number } | null {
   let best: { name: string; length: number } | null = null;
-  for (const c of companies) {
+  for (const c of companies.byFirst.get(normCompany(lower[i] ?? '')) ?? []) {
     const n = c.parts.length;
     if (c.parts.every((p, k) => normCompany(lower[i + k] ?? '') === p) && (!best || n > best.length)) best = { name: c.name, length: n };
   }
