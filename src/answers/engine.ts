@@ -134,7 +134,7 @@ export function resolve(text: string, ctx: AskContext): { roles: Posting[]; exac
   return { roles: hits.map((h) => h.posting), exact: hits.length === 1, query: rest };
 }
 
-function whichOne(text: string, roles: Posting[], intent: Intent): Answer {
+function whichOne(roles: Posting[], intent: Intent): Answer {
   const shown = roles.slice(0, 8);
   const level = shown[0]!.seniority ? seniorityLabel(shown[0]!.seniority).toLowerCase() : '';
   return answer('clarify', `${plural(roles.length, 'role')} fit — which one do you mean?`, [
@@ -160,8 +160,8 @@ function pay(text: string, q: ParsedQuery, ctx: AskContext): Answer {
   if (!ranked && !listing && !f.payFloor) {
     const ref = resolve(text, ctx);
     if (ref.query && ref.roles.length === 0) return notFound(ref.query, ctx);
-    if (ref.roles.length > 1 && ref.roles.length <= 10) return whichOne(text, ref.roles, 'pay');
-    if (ref.roles.length === 1) return payOf(ref.roles[0]!, ctx);
+    if (ref.roles.length > 1 && ref.roles.length <= 10) return whichOne(ref.roles, 'pay');
+    if (ref.roles.length === 1) return payOf(ref.roles[0]!);
   }
   // A list of roles with pay, highest first.
   const r = ctx.index.run(q, { limit: 10_000, now: ctx.now });
@@ -190,7 +190,7 @@ function top(p: Posting): number {
   return Math.max(0, ...p.salaries.map((s) => annualTopUSD(s) ?? 0));
 }
 
-function payOf(p: Posting, ctx: AskContext): Answer {
+function payOf(p: Posting): Answer {
   const parts: Part[] = [];
   if (!p.salaries.length) {
     parts.push({ type: 'text', text: `Pay is not listed in the posting for ${roleName(p)}.` });
@@ -211,7 +211,7 @@ function requirements(text: string, ctx: AskContext): Answer {
   const ref = resolve(text, ctx);
   if (!ref.query) return answer('requirements', 'Which role?', [{ type: 'text', text: `Name a role, e.g. “requirements for the ${ctx.index.companies()[0] ?? 'Acme'} role”.` }]);
   if (!ref.roles.length) return notFound(ref.query, ctx);
-  if (ref.roles.length > 1) return whichOne(text, ref.roles, 'requirements');
+  if (ref.roles.length > 1) return whichOne(ref.roles, 'requirements');
   const full = /\b(full|all|complete|every|entire)\b/i.test(text);
   return requirementsOf(ref.roles[0]!, full);
 }

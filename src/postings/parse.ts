@@ -364,4 +364,3 @@ export function summarize(p: Omit<Posting, 'summary'> & { summary: string }, pro
   return first.replace(/\s+/g, ' ').trim();
 }
 
-export type { Labelled };
