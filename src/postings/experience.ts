@@ -32,12 +32,14 @@ function exact(a: string): YearsExperience | null {
   return n <= 40 ? { min: n, max: n } : null;
 }
 
+const YEARS_WORD = new RegExp(YEARS, 'i');
 const EXPERIENCE_WORD = /experi|erfahrung|expérience|experiencia|experiência|building|working|professional|industry/i;
 
 /** The first stated experience requirement; lines from requirement sections are searched first. */
 export function findYears(preferred: string[], rest: string[]): YearsExperience | null {
   for (const group of [preferred, rest]) {
     for (const line of group) {
+      if (!YEARS_WORD.test(line)) continue;
       for (const [re, make] of PATTERNS) {
         const m = re.exec(line);
         if (!m) continue;

@@ -84,10 +84,17 @@ const EMPLOYMENT: Array<[EmploymentType, RegExp]> = [
 export function employmentTypeOf(...texts: Array<string | undefined>): EmploymentType | null {
   for (const t of texts) {
     if (!t) continue;
-    for (const [type, re] of EMPLOYMENT) if (re.test(t)) return type;
+    // One pass finds every mention; the strongest type wins (an internship that is full-time is an internship).
+    const found = new Set<EmploymentType>();
+    for (const m of t.matchAll(ANY_EMPLOYMENT)) {
+      for (const [type, re] of EMPLOYMENT) if (re.test(m[0])) found.add(type);
+    }
+    for (const [type] of EMPLOYMENT) if (found.has(type)) return type;
   }
   return null;
 }
+
+const ANY_EMPLOYMENT = new RegExp(EMPLOYMENT.map(([, re]) => re.source).join('|'), 'gi');
 
 const DEGREE = /\b(bachelor'?s?|master'?s?|ph\.?d|doctorate|b\.?s\.?c?|m\.?s\.?c?|b\.?a\.?|m\.?b\.?a|b\.?tech|m\.?tech|degree|diplom|hochschulabschluss|studium|licence|licenciatura|grado|graduação|bacharelado|ingeniería|formation bac ?\+ ?\d)\b/i;
 

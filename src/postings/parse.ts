@@ -116,7 +116,7 @@ function items(lines: Line[], kind: SectionKind): string[] {
   const out: string[] = [];
   for (const l of lines) {
     let t = l.text.replace(/\s+/g, ' ').trim();
-    if (!t || isChrome(t) || isPayLine(t)) continue;
+    if (!t || isPayLine(t)) continue;
     if (anyBullets && !l.bulleted && t.length > 160) continue; // prose around a list is description, not an item
     // "Ad Network Optimization" between items is a sub-heading.
     if (kind !== 'benefits' && !l.bulleted && t.split(' ').length <= 4 && /^(\p{Lu}[\p{L}&/-]*\s*)+:?$/u.test(t)) continue;

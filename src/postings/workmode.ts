@@ -10,9 +10,13 @@ export interface WorkplaceFacts {
 }
 
 // Each says the role's own arrangement; "a remote, cross-functional team" says nothing of the kind.
-const HYBRID = /(?:^|[^\p{L}])(hybrid|hybride|hibrido|híbrido|t[eé]l[eé]travail partiel|t[eé]l[eé]travail possible|hybrides arbeiten|teletrabajo parcial|teletravail partiel|in[- ]office \d+ days|\d+ days (a|per) week in (the )?office|\d+ days in[- ]office)(?![\p{L}])/iu;
+const HYBRID = /\b(hybrid|hybride|hibrido|híbrido|t[eé]l[eé]travail partiel|t[eé]l[eé]travail possible|hybrides arbeiten|teletrabajo parcial|teletravail partiel|in[- ]office \d+ days|\d+ days (a|per) week in (the )?office|\d+ days in[- ]office)\b/i;
 const REMOTE_STRONG = /\b(fully[- ]remote|100% remote|remote[- ]first|remote only|remote-only|work from anywhere|work from home|wfh|remote (role|position|job|opportunity|work is possible)|(role|position|job) is (fully )?remote|(is|are) remote[- ](based|friendly)|work remotely from|can be (done |performed )?remote(ly)?|open to remote|(100 ?%|full) (homeoffice|home office|télétravail|teletravail|remoto|teletrabajo)|trabajo remoto|trabalho remoto|vaga remota|remoto)\b/i;
 const ONSITE = /\b(on[- ]?site (role|position|job|in|at|from)|(role|position|job) is (fully )?(on[- ]?site|in[- ]office|office[- ]based)|fully on[- ]?site|100% on[- ]?site|in[- ]office (role|position)|office[- ]based (role|position)|5 days (a|per) week in (the )?office|vor ort im büro|100 ?% presencial|trabajo presencial|sur site|en présentiel)\b/i;
+const HYBRID_STEMS = ['hybr', 'híbr', 'hibr', 'travail', 'trabajo', 'office', 'days'];
+const REMOTE_STEMS = ['remot', 'wfh', 'work from', 'home', 'anywhere', 'télétravail', 'teletravail', 'teletrabajo', 'open to'];
+const ONSITE_STEMS = ['site', 'office', 'person', 'vor ort', 'presencial', 'présentiel'];
+const BASED_STEMS = ['based', 'located', 'office', 'position in', 'role in', 'work from', 'ansässig', 'sitz in', 'basé', 'basado', 'localizado', 'situada', 'baseado'];
 const MODE_WORD: Array<[WorkMode, RegExp]> = [
   ['hybrid', /^(hybrid|hybride|híbrido|hibrido)\b/i],
   ['remote', /^(remote|fully remote|remoto|télétravail|teletravail|homeoffice|remote ok|anywhere)\b/i],
@@ -86,10 +90,12 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
 
   const text = lines.join('\n');
   if (!workMode) {
-    const says = (re: RegExp): boolean => re.test(text);
-    if (says(HYBRID)) workMode = 'hybrid';
-    else if (says(REMOTE_STRONG)) workMode = 'remote';
-    else if (says(ONSITE)) workMode = 'onsite';
+    // The patterns are long alternations; a cheap look for their stems skips them for most text.
+    const lower = text.toLowerCase();
+    const says = (re: RegExp, stems: string[]): boolean => stems.some((st) => lower.includes(st)) && re.test(text);
+    if (says(HYBRID, HYBRID_STEMS)) workMode = 'hybrid';
+    else if (says(REMOTE_STRONG, REMOTE_STEMS)) workMode = 'remote';
+    else if (says(ONSITE, ONSITE_STEMS)) workMode = 'onsite';
   }
   if (workMode === 'remote' && !remoteRegions.length) {
     const m = /\bremote\b[^.\n]{0,20}?\b(?:in|within|from)\s+(?:the\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})/.exec(text);
@@ -116,7 +122,9 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     if (p) addLoc(stripped);
   }
   // "based in San Francisco or New York", "located in Berlin", "office in London".
-  for (const m of text.matchAll(/\b(?:based (?:in|out of)|located in|office in|offices in|position in|role in|work from our|ansässig in|mit sitz in|basé à|basado en|localizado em|situada en|baseado em)\s+([^.\n;:]{2,80})/gi)) {
+  const lowerText = text.toLowerCase();
+  const mentionsBase = BASED_STEMS.some((st) => lowerText.includes(st));
+  for (const m of (mentionsBase ? text : '').matchAll(/\b(?:based (?:in|out of)|located in|office in|offices in|position in|role in|work from our|ansässig in|mit sitz in|basé à|basado en|localizado em|situada en|baseado em)\s+([^.\n;:]{2,80})/gi)) {
     for (const name of placesIn(m[1]!)) addLoc(name);
   }
   for (const r of remoteRegions) if (!locations.some((l) => findPlace(l)?.name === r)) addLoc(r);
