@@ -156,7 +156,7 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   let team: string | null = null;
   let titleLine = -1;
   if (!title) {
-    titleLine = lines.slice(0, headEnd).findIndex((l) => looksLikeTitle(l) && !isChrome(l));
+    titleLine = lines.slice(0, headEnd).findIndex(looksLikeTitle);
     if (titleLine >= 0) title = lines[titleLine]!;
   }
   if (!title) {
@@ -186,9 +186,10 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   }
 
   const currencyHint = currencyFromPlaces(place.locations) ?? currencyFromLanguage(allText);
-  const salaries = findSalaries([labelled.salary ? `Salary: ${labelled.salary}` : '', allText].join('\n'), { currency: currencyHint });
+  // Labelled salary lines stay in the text (see extractLabels), so one pass finds every range in order.
+  const salaries = findSalaries(allText, { currency: currencyHint });
   const yearsExperience = findYears(
-    [labelled.experience ?? '', ...requirements, ...niceToHave.slice(0, 0)].filter(Boolean),
+    [labelled.experience ?? '', ...requirements].filter(Boolean),
     lines,
   );
   // Skills come from the role's own text; the company story and benefits name tools the role may never touch.
