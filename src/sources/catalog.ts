@@ -27,8 +27,17 @@ export interface CatalogChange {
 
 const norm = (s: string | null | undefined): string => (s ?? '').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
+// Postings are never changed once read, so each one's key is worked out once.
+const keys = new WeakMap<Posting, string>();
+
 /** Same company, same title, same first place: one role, wherever it was listed. */
 function dedupeKey(p: Posting): string {
+  let k = keys.get(p);
+  if (k === undefined) keys.set(p, (k = computeKey(p)));
+  return k;
+}
+
+function computeKey(p: Posting): string {
   if (!p.company || !p.title) return `id:${p.id}`;
   const place = p.locations[0] ?? p.remoteRegions[0] ?? null;
   // Places compare by what they name: "US" and "United States" are one place.
@@ -185,7 +194,10 @@ export class Catalog {
     for (const postings of this.bySource.values()) {
       for (const p of postings) {
         const k = dedupeKey(p);
-        if (touched.has(k)) groups.set(k, [...(groups.get(k) ?? []), p]);
+        if (!touched.has(k)) continue;
+        const g = groups.get(k);
+        if (g) g.push(p);
+        else groups.set(k, [p]);
       }
     }
     const wanted = new Map<string, Posting>();
