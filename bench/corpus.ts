@@ -107,3 +107,23 @@ export function renderPostingText(p: Posting, size = 5000): string {
   body = text.slice(0, size);
   return body;
 }
+
+/** 1,000 mixed queries: words, filters, typos. */
+export function benchQueries(postings: Posting[], n = 1000): string[] {
+  const r = rng(99);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const words = ['ranking', 'search', 'payments', 'python', 'kubernetes', 'data', 'backend', 'frontend', 'machine learning', 'growth', 'infrastructure', 'recommendations', 'design', 'security', 'mobile', 'platform'];
+  const filters = ['remote', 'hybrid', 'senior', 'staff', '150k+', 'berlin', 'london', 'nyc', 'remote europe', 'go', 'pytorch', 'principal', '-ads'];
+  const typo = (w: string): string => (w.length < 5 ? w : w.slice(0, 2) + w[3] + w[2] + w.slice(4));
+  const companies = [...new Set(postings.map((p) => p.company!))];
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const kind = i % 5;
+    if (kind === 0) out.push(pick(words));
+    else if (kind === 1) out.push(`${pick(filters)} ${pick(words)}`);
+    else if (kind === 2) out.push(typo(pick(words)));
+    else if (kind === 3) out.push(`${pick(filters)} ${pick(filters)} ${pick(words)}`);
+    else out.push(`${pick(words)} at ${pick(companies).toLowerCase()}`);
+  }
+  return out;
+}

@@ -1,8 +1,11 @@
-// The role index: MiniSearch over the fields that matter, plus precomputed sets so filters never score the whole corpus.
-import MiniSearch, { type Query, type SearchResult as MsResult } from 'minisearch';
+// The role index: MiniSearch over the fields that name a role, compact posting lists for its long text, and
+// precomputed sets so filters never score the whole corpus.
+import MiniSearch, { type Query } from 'minisearch';
 import { annualTopUSD, convert, placeAreas, type Posting, type WorkMode } from '../postings/index.ts';
 import { describeFilters, parseQuery, type Filters, type ParsedQuery } from './query.ts';
 import { synonymsOf } from './synonyms.ts';
+import { indexOf } from './sorted.ts';
+import { TermIndex, type SavedTerms } from './terms.ts';
 import { distinctTerms, processTerm, tokenize } from './text.ts';
 
 interface Doc {
@@ -12,20 +15,20 @@ interface Doc {
   team: string;
   skills: string;
   locations: string;
-  text: string;
 }
 
-const FIELDS = ['title', 'company', 'team', 'skills', 'locations', 'text'] as const;
+const FIELDS = ['title', 'company', 'team', 'skills', 'locations'] as const;
+type Field = (typeof FIELDS)[number] | 'text';
 /** A title, team or skill match outranks a passing mention in the long text. */
-const BOOST = { title: 6, company: 3, team: 4, skills: 4, locations: 2, text: 1 };
+const BOOST = { title: 6, company: 3, team: 4, skills: 4, locations: 2 };
+const TEXT_BOOST = 1;
 
 const MS_OPTIONS = {
   idField: 'id',
   fields: [...FIELDS],
   storeFields: [] as string[],
-  // The long text field arrives as distinct processed terms already: split it, don't process it twice.
-  tokenize: (text: string, field?: string): string[] => (field === 'text' ? text.split(' ') : tokenize(text)),
-  processTerm: (term: string, field?: string): string | null => (field === 'text' ? term || null : processTerm(term)),
+  tokenize,
+  processTerm,
   searchOptions: { boost: BOOST, tokenize, processTerm },
 };
 
@@ -79,10 +82,13 @@ function toDoc(p: Posting): Doc {
     team: p.team ?? '',
     skills: p.skills.join(' '),
     locations: [...p.locations, ...p.remoteRegions].join(' '),
-    // Long text is indexed as its distinct terms, in one field: the words still find the role at a fraction of the cost.
-    text: distinctTerms([p.summary, ...p.requirements, ...p.responsibilities, ...p.niceToHave].join(' ')),
   };
 }
+
+const longText = (p: Posting): string[] => [p.summary, ...p.requirements, ...p.responsibilities, ...p.niceToHave];
+
+/** The distinct terms of a role's long text: they find the role; how often each is repeated adds little. */
+const textTerms = (p: Posting): Set<string> => distinctTerms(longText(p));
 
 function addTo<K>(map: Map<K, Set<string>>, key: K, id: string): void {
   let s = map.get(key);
@@ -115,6 +121,11 @@ function keysOf(p: Posting) {
 export class RoleIndex {
   private ms = new MiniSearch<Doc>(MS_OPTIONS);
   private postings = new Map<string, Posting>();
+  /** Each role has a number in the long-text lists; a changed role gets a new one and its old number is left dead. */
+  private texts = new TermIndex();
+  private ordOf = new Map<string, number>();
+  private idAt: Array<string | undefined> = [];
+  private dead = 0;
   private byWorkMode = new Map<WorkMode | null, Set<string>>();
   private byCompany = new Map<string | null, Set<string>>();
   private bySeniority = new Map<string | null, Set<string>>();
@@ -147,6 +158,7 @@ export class RoleIndex {
     }
     for (const p of index.postings.values()) docs.push(toDoc(p));
     index.ms.addAll(docs);
+    index.texts.trim();
     return index;
   }
 
@@ -182,6 +194,9 @@ export class RoleIndex {
     if (!p) return;
     this.ms.discard(id);
     this.postings.delete(id);
+    this.idAt[this.ordOf.get(id)!] = undefined;
+    this.ordOf.delete(id);
+    this.dead++;
     const k = keysOf(p);
     removeFrom(this.byWorkMode, k.workMode, id);
     removeFrom(this.byCompany, k.company, id);
@@ -195,11 +210,32 @@ export class RoleIndex {
     this.noPay.delete(id);
     this.invalidate();
     if (k.company && !this.byCompany.has(k.company)) this.companyNames.delete(k.company);
+    // Dead numbers cost a skip in every long-text lookup; renumber once they outweigh the living.
+    if (this.dead > 64 && this.dead > this.postings.size) this.renumber();
   }
 
-  private file(p: Posting): void {
+  /** Rebuilds the long-text lists with the living roles numbered in order. */
+  private renumber(): void {
+    this.texts = new TermIndex();
+    this.idAt = [];
+    this.ordOf.clear();
+    this.dead = 0;
+    for (const p of this.postings.values()) this.number(p, true);
+    this.texts.trim();
+    this.invalidate();
+  }
+
+  private number(p: Posting, indexText: boolean): void {
+    const ord = this.idAt.length;
+    this.idAt.push(p.id);
+    this.ordOf.set(p.id, ord);
+    if (indexText) this.texts.add(ord, textTerms(p));
+  }
+
+  private file(p: Posting, indexText = true): void {
     const id = p.id;
     this.postings.set(id, p);
+    this.number(p, indexText);
     const k = keysOf(p);
     addTo(this.byWorkMode, k.workMode, id);
     addTo(this.byCompany, k.company, id);
@@ -243,7 +279,7 @@ export class RoleIndex {
     const offset = opts.offset ?? 0;
     const page = this.ranked(q, opts.now, offset + limit);
     // Hits are built for the page only: a broad query can match most of the corpus.
-    const hits = page.ranked.slice(offset, offset + limit).map((r) => this.hit(r));
+    const hits = page.ranked.slice(offset, offset + limit).map((r) => this.hit(r, page.perWord));
     const suggestions = page.total ? null : this.suggest(q, opts);
     return { query: q, hits, total: page.total, leftOut: page.leftOut, suggestions, notes: page.notes };
   }
@@ -258,9 +294,10 @@ export class RoleIndex {
     const hit = this.queryCache.get(key);
     if (hit && (depth <= hit.ranked.length || hit.ranked.length === hit.total)) return hit;
     const notes: string[] = [];
+    const perWord: WordResult[] = [];
     const keep = Math.max(depth, PAGE_DEPTH);
-    const all = this.match(q, this.candidates(q.filters), this.openFilter(now), notes, keep);
-    const entry: CachedQuery = { ranked: all.slice(0, keep), total: all.length, leftOut: this.leftOut(q.filters), notes };
+    const all = this.match(q, this.candidates(q.filters), this.openFilter(now), notes, keep, perWord);
+    const entry: CachedQuery = { ranked: all.slice(0, keep), total: all.length, leftOut: this.leftOut(q.filters), notes, perWord };
     if (this.queryCache.size >= QUERY_CACHE) this.queryCache.delete(this.queryCache.keys().next().value as string);
     this.queryCache.set(key, entry);
     return entry;
@@ -268,18 +305,28 @@ export class RoleIndex {
 
   private queryCache = new Map<string, CachedQuery>();
 
-  private hit(r: Ranked): Hit {
+  /** Why a role matched, worked out for the shown page only: each word's fields there, and the terms it found. */
+  private hit(r: Ranked, perWord: WordResult[]): Hit {
     const posting = this.postings.get(r.id)!;
-    if (!r.result) return { posting, score: 0, terms: [], fields: [], nameTerms: 0 };
-    const results = [r.result, ...(r.extra ?? [])];
-    const matches = results.flatMap((x) => Object.values(x.match));
-    return {
-      posting,
-      score: r.score,
-      terms: [...new Set(results.flatMap((x) => x.terms))],
-      fields: [...new Set(matches.flat())],
-      nameTerms: matches.filter((fs) => fs.some((f) => f === 'title' || f === 'team' || f === 'company')).length,
-    };
+    if (!perWord.length) return { posting, score: 0, terms: [], fields: [], nameTerms: 0 };
+    const ord = this.ordOf.get(r.id)!;
+    let names: string[] | null = null;
+    const terms = new Set<string>();
+    let mask = 0;
+    let nameTerms = 0;
+    for (const w of perWord) {
+      const i = indexOf(w.ords, ord);
+      if (i < 0) continue;
+      const m = w.fields[i]!;
+      mask |= m;
+      if (m & NAME_BITS) nameTerms++;
+      for (const t of w.terms) {
+        if (m & TEXT_BIT && this.texts.has(t, ord)) terms.add(t);
+        else if (m & ~TEXT_BIT && (names ??= termsOf(toDoc(posting))).includes(t)) terms.add(t);
+      }
+    }
+    const fields = ALL_FIELDS.filter((_, i) => mask & (1 << i));
+    return { posting, score: r.score, terms: [...terms], fields, nameTerms };
   }
 
   /** Counts matches without building the page. */
@@ -293,98 +340,172 @@ export class RoleIndex {
   }
 
   /** Matching ids, best first; equal scores in the stable order. Only the first `keep` are sorted. */
-  private match(q: ParsedQuery, candidates: Set<string> | null, open: (p: Posting) => boolean, notes: string[], keep = Infinity): Ranked[] {
+  private match(q: ParsedQuery, candidates: Set<string> | null, open: (p: Posting) => boolean, notes: string[], keep = Infinity, used: WordResult[] = []): Ranked[] {
     const excluded = q.excludedWords.length ? this.idsMentioning(q.excludedWords) : null;
     const ok = (id: string): boolean => (candidates === null || candidates.has(id)) && !excluded?.has(id) && open(this.postings.get(id)!);
     const rank = this.rank();
     if (!q.words.length) {
       const out: Ranked[] = [];
-      for (const id of candidates ?? this.postings.keys()) if (ok(id)) out.push({ id, score: rank.get(id)!, result: null });
+      for (const id of candidates ?? this.postings.keys()) if (ok(id)) out.push({ id, score: rank.get(id)! });
       return topK(out, keep, (a, b) => a.score - b.score);
     }
     // Plan: exact and prefix first; typo tolerance only when that finds nothing, since fuzzy matching is the costly part.
-    let found = this.combine(q.words, 'AND', false, ok);
+    let perWord = q.words.map((w) => this.wordResults(w, 'prefix'));
+    let found = this.combine(perWord, 'AND', ok);
     if (!found.length) {
-      found = this.combine(q.words, 'AND', true, ok);
+      perWord = q.words.map((w) => this.wordResults(w, 'typos'));
+      found = this.combine(perWord, 'AND', ok);
       if (found.length) notes.push('allowed for typos');
     }
     if (!found.length && q.words.length > 1) {
-      found = this.combine(q.words, 'OR', true, ok);
+      found = this.combine(perWord, 'OR', ok);
       if (found.length) notes.push('no role matched every word; these match some of them');
     }
+    used.push(...perWord);
     return topK(found, keep, (a, b) => b.score - a.score || rank.get(a.id)! - rank.get(b.id)!);
   }
 
-  /**
-   * Per-word results come from a small cache (cleared on any change), so filters and other words reuse them;
-   * words are then combined here, as MiniSearch would: AND keeps ids every word found, scores add up.
-   */
-  private combine(words: string[], mode: 'AND' | 'OR', fuzzy: boolean, ok: (id: string) => boolean): Ranked[] {
-    const perWord = words.map((w) => this.wordResults(w, fuzzy)).sort((a, b) => a.size - b.size);
+  /** Combines per-word results: AND keeps roles every word found, OR any; scores add up, as in MiniSearch. */
+  private combine(perWord: WordResult[], mode: 'AND' | 'OR', ok: (id: string) => boolean): Ranked[] {
     const out: Ranked[] = [];
     if (mode === 'AND') {
-      const [first, ...rest] = perWord;
-      for (const [id, r] of first!) {
-        if (!ok(id)) continue;
-        let score = r.score;
-        let all = true;
-        for (const other of rest) {
-          const o = other.get(id);
-          if (!o) {
-            all = false;
-            break;
-          }
-          score += o.score;
+      // Every list is sorted by role number: walk the shortest and step through the others alongside it.
+      const [first, ...rest] = [...perWord].sort((a, b) => a.ords.length - b.ords.length);
+      const at = rest.map(() => 0);
+      next: for (let i = 0; i < first!.ords.length; i++) {
+        const ord = first!.ords[i]!;
+        let score = first!.scores[i]!;
+        for (let j = 0; j < rest.length; j++) {
+          const other = rest[j]!.ords;
+          let k = at[j]!;
+          while (k < other.length && other[k]! < ord) k++;
+          at[j] = k;
+          if (k === other.length) break next;
+          if (other[k] !== ord) continue next;
+          score += rest[j]!.scores[k]!;
         }
-        if (all) out.push({ id, score, result: r, extra: rest.map((m) => m.get(id)!) });
+        const id = this.idAt[ord]!;
+        if (ok(id)) out.push({ id, score });
       }
       return out;
     }
-    const merged = new Map<string, Ranked>();
-    for (const m of perWord) {
-      for (const [id, r] of m) {
-        if (!ok(id)) continue;
-        const prev = merged.get(id);
-        if (prev) {
-          prev.score += r.score;
-          (prev.extra ??= []).push(r);
-        } else merged.set(id, { id, score: r.score, result: r });
-      }
+    const merged = new Map<number, number>();
+    for (const w of perWord) for (let i = 0; i < w.ords.length; i++) merged.set(w.ords[i]!, (merged.get(w.ords[i]!) ?? 0) + w.scores[i]!);
+    for (const [ord, score] of merged) {
+      const id = this.idAt[ord]!;
+      if (ok(id)) out.push({ id, score });
     }
-    return [...merged.values()];
+    return out;
   }
 
-  private wordCache = new Map<string, Map<string, MsResult>>();
+  private wordCache = new Map<string, WordResult>();
   private cachedEntries = 0;
 
-  private wordResults(word: string, fuzzy: boolean): Map<string, MsResult> {
-    const key = `${fuzzy ? '~' : ''}${word}`;
+  /**
+   * The roles one word finds, from a small cache (cleared on any change) so that filters and other words reuse it.
+   * "prefix": the word, its synonyms and longer words it begins; "typos": also words a typo or two away;
+   * "mention": the word as typed or words it begins, for "-word".
+   */
+  private wordResults(word: string, kind: 'prefix' | 'typos' | 'mention'): WordResult {
+    const key = `${kind}:${word}`;
     const hit = this.wordCache.get(key);
     if (hit) {
       this.wordCache.delete(key);
       this.wordCache.set(key, hit);
       return hit;
     }
-    const results = this.ms.search(wordQuery(word), {
-      prefix: (t) => t.length >= 3,
-      fuzzy: fuzzy ? (t) => (t.length >= 4 ? 0.25 : false) : false,
-      maxFuzzy: 2,
-    });
-    const map = new Map(results.map((r) => [r.id as string, r]));
-    this.wordCache.set(key, map);
-    this.cachedEntries += map.size;
-    // Bounded by entries as well as words: at 100k roles one common word holds tens of thousands of results.
+    const result = this.lookup(word, kind);
+    this.wordCache.set(key, result);
+    this.cachedEntries += result.ords.length;
+    // Bounded by entries as well as words: at 100k roles one common word finds tens of thousands.
     while (this.wordCache.size > WORD_CACHE || (this.cachedEntries > CACHE_ENTRIES && this.wordCache.size > 1)) {
       const oldest = this.wordCache.keys().next().value as string;
-      this.cachedEntries -= this.wordCache.get(oldest)!.size;
+      this.cachedEntries -= this.wordCache.get(oldest)!.ords.length;
       this.wordCache.delete(oldest);
     }
-    return map;
+    return result;
   }
 
-  /** Ids of roles whose indexed text has any of the words (for "-word"). */
+  private lookup(word: string, kind: 'prefix' | 'typos' | 'mention'): WordResult {
+    const acc = new Float64Array(this.idAt.length);
+    const masks = new Uint8Array(this.idAt.length);
+    const touched: number[] = [];
+    const terms = new Set<string>();
+    const add = (ord: number, score: number, mask: number): void => {
+      if (acc[ord] === 0) touched.push(ord);
+      acc[ord] = acc[ord]! + score;
+      masks[ord] = masks[ord]! | mask;
+    };
+    const prefixFrom = kind === 'mention' ? 4 : 3;
+    const typos = kind === 'typos';
+    // The fields that name a role, scored by MiniSearch with their boosts.
+    const results = this.ms.search(kind === 'mention' ? word : wordQuery(word), {
+      prefix: (t) => t.length >= prefixFrom,
+      fuzzy: typos ? (t) => (t.length >= 4 ? 0.25 : false) : false,
+      maxFuzzy: 2,
+    });
+    for (const r of results) {
+      let mask = 0;
+      for (const t in r.match) {
+        terms.add(t);
+        for (const f of r.match[t]!) mask |= FIELD_BIT[f as Field];
+      }
+      add(this.ordOf.get(r.id as string)!, r.score, mask);
+    }
+    // The long text: each variant of the word, a phrase needing all of its words.
+    const variants = word.includes(' ') || kind === 'mention' ? [word] : [word, ...synonymsOf(word)];
+    for (const variant of variants) {
+      const parts = variant.split(' ');
+      if (parts.length === 1) {
+        this.textHits(variant, prefixFrom, typos, (ord, score) => add(ord, score, TEXT_BIT), terms);
+        continue;
+      }
+      const perPart = parts.map((part) => {
+        const m = new Map<number, number>();
+        this.textHits(part, prefixFrom, false, (ord, s) => m.set(ord, (m.get(ord) ?? 0) + s), terms);
+        return m;
+      });
+      const [first, ...rest] = perPart.sort((a, b) => a.size - b.size);
+      for (const [ord, s] of first!) {
+        let score = s;
+        if (rest.every((m) => m.has(ord))) {
+          for (const m of rest) score += m.get(ord)!;
+          add(ord, score, TEXT_BIT);
+        }
+      }
+    }
+    const ords = Uint32Array.from(touched).sort();
+    const scores = new Float64Array(ords.length);
+    const fields = new Uint8Array(ords.length);
+    for (let i = 0; i < ords.length; i++) {
+      scores[i] = acc[ords[i]!]!;
+      fields[i] = masks[ords[i]!]!;
+    }
+    return { ords, scores, fields, terms: [...terms] };
+  }
+
+  /** Scores the living roles whose long text has a term (or, by prefix or typo, one like it), BM25-like with tf = 1. */
+  private textHits(term: string, prefixFrom: number, typos: boolean, add: (ord: number, score: number) => void, terms: Set<string>): void {
+    const live = this.postings.size;
+    const maxEdits = typos && term.length >= 4 ? Math.min(2, Math.round(term.length * 0.25)) : 0;
+    for (const m of this.texts.lookup(term, { prefix: term.length >= prefixFrom, maxEdits })) {
+      const idf = Math.max(0.05, Math.log(1 + (live - m.roles.length + 0.5) / (m.roles.length + 0.5)));
+      const score = TEXT_BOOST * TEXT_TF_SCORE * m.weight * idf;
+      let found = false;
+      for (const ord of m.roles) {
+        if (this.idAt[ord] === undefined) continue;
+        add(ord, score);
+        found = true;
+      }
+      if (found) terms.add(m.term);
+    }
+  }
+
+  /** Ids of roles that mention any of the words (for "-word"). */
   private idsMentioning(words: string[]): Set<string> {
-    return new Set(this.ms.search({ combineWith: 'OR', queries: words }, { prefix: (t) => t.length >= 4 }).map((r) => r.id as string));
+    const out = new Set<string>();
+    for (const w of words) for (const ord of this.wordResults(w, 'mention').ords) out.add(this.idAt[ord]!);
+    return out;
   }
 
   /** Ids passing every filter, or null when no filter applies. Built from the smallest sets first. */
@@ -490,10 +611,12 @@ export class RoleIndex {
 
   private suggest(q: ParsedQuery, opts: SearchOptions): Suggestions {
     const terms = new Set<string>();
+    // Closest terms only for words that find nothing on their own; otherwise the words are fine and a filter is the cause.
     for (const w of q.words) {
-      for (const s of this.ms.autoSuggest(w, { fuzzy: 0.34, prefix: true, boost: BOOST }).slice(0, 3)) {
-        if (s.suggestion !== w) terms.add(s.suggestion);
-      }
+      if (this.wordResults(w, 'typos').ords.length) continue;
+      const named = this.ms.autoSuggest(w, { fuzzy: 0.34, prefix: true, boost: BOOST }).slice(0, 3).map((s) => s.suggestion);
+      const inText = this.texts.closest(w, Math.max(1, Math.round(w.length * 0.34))).slice(0, 3);
+      for (const s of [...named, ...inText]) if (s !== w) terms.add(s);
     }
     let relaxed: Suggestions['relaxed'] = null;
     const described = describeFilters(q.filters);
@@ -517,15 +640,19 @@ export class RoleIndex {
   }
 
   /** Serialises the index and postings, so start-up can skip re-indexing. */
-  toJSON(): { version: 1; postings: Posting[]; index: unknown } {
-    return { version: 1, postings: this.all(), index: this.ms.toJSON() };
+  toJSON(): SavedIndex {
+    // Saved roles are numbered in the order they are listed, so dead numbers are dropped first.
+    if (this.dead) this.renumber();
+    return { version: 2, postings: this.all(), index: this.ms.toJSON(), texts: this.texts.toJSON() };
   }
 
   /** Restores an index saved with toJSON. */
-  static fromJSON(saved: { version: 1; postings: Posting[]; index: unknown }): RoleIndex {
+  static fromJSON(saved: SavedIndex): RoleIndex {
+    if (saved.version !== 2) throw new Error(`saved index version ${String(saved.version)} is not supported; rebuild it`);
     const index = new RoleIndex();
-    for (const p of saved.postings) index.file(p);
+    for (const p of saved.postings) index.file(p, false);
     index.ms = MiniSearch.loadJS(saved.index as Parameters<typeof MiniSearch.loadJS>[0], MS_OPTIONS);
+    index.texts = TermIndex.fromJSON(saved.texts);
     return index;
   }
 }
@@ -539,11 +666,45 @@ function wordQuery(word: string): Query {
   return queries.length === 1 ? queries[0]! : { combineWith: 'OR', queries };
 }
 
+export interface SavedIndex {
+  version: 2;
+  postings: Posting[];
+  index: unknown;
+  texts: SavedTerms;
+}
+
+/** One word's matches: role numbers in ascending order, with their scores and fields, and the indexed terms that matched. */
+interface WordResult {
+  ords: Uint32Array;
+  scores: Float64Array;
+  /** Bits of ALL_FIELDS. */
+  fields: Uint8Array;
+  terms: string[];
+}
+
+const ALL_FIELDS: Field[] = [...FIELDS, 'text'];
+const FIELD_BIT = Object.fromEntries(ALL_FIELDS.map((f, i) => [f, 1 << i])) as Record<Field, number>;
+const TEXT_BIT = FIELD_BIT.text;
+/** The fields that name the role rather than describe it. */
+const NAME_BITS = FIELD_BIT.title | FIELD_BIT.team | FIELD_BIT.company;
+
+/** The indexed terms of a role's naming fields. */
+function termsOf(doc: Doc): string[] {
+  const out: string[] = [];
+  for (const f of FIELDS) for (const tok of tokenize(doc[f])) {
+    const t = processTerm(tok);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
 interface CachedQuery {
   ranked: Ranked[];
   total: number;
   leftOut: LeftOut[];
   notes: string[];
+  /** Each query word's matches, to tell why a role matched. */
+  perWord: WordResult[];
 }
 
 const QUERY_CACHE = 500;
@@ -552,10 +713,10 @@ const PAGE_DEPTH = 100;
 interface Ranked {
   id: string;
   score: number;
-  result: MsResult | null;
-  /** Results of the other words of the query, for why it matched. */
-  extra?: MsResult[];
 }
+
+/** BM25's term part for a word seen once in a field of average length (k = 1.2, b = 0.7, d = 0.5, as MiniSearch). */
+const TEXT_TF_SCORE = 1.5;
 
 const WORD_CACHE = 256;
 /** Shared and never written to. */
@@ -586,6 +747,9 @@ function topK<T>(xs: T[], k: number, cmp: (a: T, b: T) => number): T[] {
   return [...top, ...rest];
 }
 
+// One collator for every comparison: String#localeCompare builds one per call, which is slow over 100k roles.
+const collate = new Intl.Collator('en').compare;
+
 function byStableOrder(pa: Posting, pb: Posting): number {
-  return (pa.company ?? '').localeCompare(pb.company ?? '') || (pa.title ?? '').localeCompare(pb.title ?? '') || pa.id.localeCompare(pb.id);
+  return collate(pa.company ?? '', pb.company ?? '') || collate(pa.title ?? '', pb.title ?? '') || collate(pa.id, pb.id);
 }

@@ -18,14 +18,15 @@ export function processTerm(term: string): string | null {
   return STOPWORDS.has(t) ? null : t;
 }
 
-/** The distinct meaningful terms of a text: enough to find a posting by its long fields without indexing every repeat. */
-export function distinctTerms(text: string): string {
-  const out = new Set<string>();
-  for (const tok of tokenize(text)) {
-    const t = processTerm(tok);
-    if (t) out.add(t);
+/** The distinct meaningful terms of texts: enough to find a posting by its long fields without indexing every repeat. */
+export function distinctTerms(texts: Iterable<string>, into = new Set<string>()): Set<string> {
+  for (const text of texts) {
+    for (const tok of tokenize(text)) {
+      const t = processTerm(tok);
+      if (t) into.add(t);
+    }
   }
-  return [...out].join(' ');
+  return into;
 }
 
 export function isStopword(term: string): boolean {

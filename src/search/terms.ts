@@ -1,0 +1,124 @@
+// The long text of every role (summary, requirements, responsibilities, nice-to-haves) as compact posting lists.
+// A role's long text holds most of its words; in MiniSearch each (word, role) pair is a Map entry of ~40 bytes and
+// the largest part of the build. Here it is 4 bytes in a typed array, and the term dictionary is MiniSearch's own
+// radix tree, so prefix and typo lookups work as they do for the other fields.
+import SearchableMap from 'minisearch/SearchableMap';
+import { indexOf } from './sorted.ts';
+
+/** Role numbers in the order they were added: a growable Uint32Array. */
+class OrdList {
+  data = new Uint32Array(4);
+  length = 0;
+
+  push(ord: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = ord;
+  }
+
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+
+  /** Gives back the spare room once a bulk build is done. */
+  trim(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
+  }
+}
+
+export interface TermMatch {
+  term: string;
+  roles: Uint32Array;
+  /** As MiniSearch weighs them: 1 for the word itself, less for a longer word it begins, less again for a typo. */
+  weight: number;
+}
+
+export interface LookupOptions {
+  prefix: boolean;
+  /** Largest edit distance allowed, 0 for none. */
+  maxEdits: number;
+}
+
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+
+export interface SavedTerms {
+  terms: Array<[string, number[]]>;
+}
+
+export class TermIndex {
+  private map = new SearchableMap<OrdList>();
+
+  /** Files role `ord` under each of its distinct terms. Ords must grow from call to call, so lists stay sorted. */
+  add(ord: number, terms: Iterable<string>): void {
+    for (const t of terms) this.map.fetch(t, () => new OrdList()).push(ord);
+  }
+
+  trim(): void {
+    for (const list of this.map.values()) list.trim();
+  }
+
+  /** The indexed terms a word finds, each with its roles and weight. */
+  lookup(word: string, opts: LookupOptions): TermMatch[] {
+    const out: TermMatch[] = [];
+    const seen = new Set<string>();
+    const exact = this.map.get(word);
+    if (exact) out.push({ term: word, roles: exact.view(), weight: 1 });
+    seen.add(word);
+    if (opts.prefix) {
+      for (const [term, list] of this.map.atPrefix(word)) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        const distance = term.length - word.length;
+        out.push({ term, roles: list.view(), weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance) });
+      }
+    }
+    if (opts.maxEdits > 0) {
+      for (const [term, [list, distance]] of this.map.fuzzyGet(word, opts.maxEdits)) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        out.push({ term, roles: list.view(), weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) });
+      }
+    }
+    return out;
+  }
+
+  /** Whether role `ord`'s long text has the term. */
+  has(term: string, ord: number): boolean {
+    const list = this.map.get(term);
+    return list !== undefined && indexOf(list.view(), ord) >= 0;
+  }
+
+  /** Indexed terms within `maxEdits` of a word, nearest first. */
+  closest(word: string, maxEdits: number): string[] {
+    return [...this.map.fuzzyGet(word, maxEdits)]
+      .filter(([term]) => term !== word)
+      .sort((a, b) => a[1][1] - b[1][1] || b[1][0].length - a[1][0].length)
+      .map(([term]) => term);
+  }
+
+  /** How many terms are indexed. */
+  get size(): number {
+    return this.map.size;
+  }
+
+  toJSON(): SavedTerms {
+    const terms: Array<[string, number[]]> = [];
+    for (const [term, list] of this.map) terms.push([term, Array.from(list.view())]);
+    return { terms };
+  }
+
+  static fromJSON(saved: SavedTerms): TermIndex {
+    const index = new TermIndex();
+    for (const [term, ords] of saved.terms) {
+      const list = new OrdList();
+      list.data = Uint32Array.from(ords);
+      list.length = ords.length;
+      index.map.set(term, list);
+    }
+    return index;
+  }
+}
