@@ -6,7 +6,7 @@ import { describeFilters, parseQuery, type Filters, type ParsedQuery } from './q
 import { synonymsOf } from './synonyms.ts';
 import { indexOf } from './sorted.ts';
 import { TermIndex, type SavedTerms } from './terms.ts';
-import { distinctTerms, processTerm, tokenize } from './text.ts';
+import { processTerm, tokenize } from './text.ts';
 
 interface Doc {
   id: string;
@@ -85,10 +85,8 @@ function toDoc(p: Posting): Doc {
   };
 }
 
+/** The long text of a role. Its terms find the role; how often each is repeated adds little, so it is not kept. */
 const longText = (p: Posting): string[] => [p.summary, ...p.requirements, ...p.responsibilities, ...p.niceToHave];
-
-/** The distinct terms of a role's long text: they find the role; how often each is repeated adds little. */
-const textTerms = (p: Posting): Set<string> => distinctTerms(longText(p));
 
 function addTo<K>(map: Map<K, Set<string>>, key: K, id: string): void {
   let s = map.get(key);
@@ -102,13 +100,29 @@ function removeFrom<K>(map: Map<K, Set<string>>, key: K, id: string): void {
   if (!s.size) map.delete(key);
 }
 
+/** A memo for keys many roles share (the same few places and companies recur): bounded, cleared when full. */
+function memo<T>(fn: (s: string) => T, max = 50_000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= max) cache.clear();
+      cache.set(s, (v = fn(s)));
+    }
+    return v;
+  };
+}
+
+const areaKeys = memo((place: string) => placeAreas(place).map(norm));
+const companyKey = memo(norm);
+
 /** Keys under which a posting is filed in each precomputed set. */
 function keysOf(p: Posting) {
   const areas = new Set<string>();
-  for (const l of [...p.locations, ...p.remoteRegions]) for (const a of placeAreas(l)) areas.add(norm(a));
+  for (const l of [...p.locations, ...p.remoteRegions]) for (const a of areaKeys(l)) areas.add(a);
   return {
     workMode: p.workMode,
-    company: p.company ? norm(p.company) : null,
+    company: p.company ? companyKey(p.company) : null,
     seniority: p.seniority,
     skills: p.skills.map((s) => s.toLowerCase()),
     areas: [...areas],
@@ -229,7 +243,7 @@ export class RoleIndex {
     const ord = this.idAt.length;
     this.idAt.push(p.id);
     this.ordOf.set(p.id, ord);
-    if (indexText) this.texts.add(ord, textTerms(p));
+    if (indexText) this.texts.addText(ord, longText(p).join('\n'));
   }
 
   private file(p: Posting, indexText = true): void {

@@ -4,6 +4,7 @@
 // radix tree, so prefix and typo lookups work as they do for the other fields.
 import SearchableMap from 'minisearch/SearchableMap';
 import { indexOf } from './sorted.ts';
+import { processTerm, tokenize } from './text.ts';
 
 /** Role numbers in the order they were added: a growable Uint32Array. */
 class OrdList {
@@ -50,22 +51,48 @@ export interface SavedTerms {
 }
 
 export class TermIndex {
+  /** The radix tree for prefix and typo lookups; the hash map for the many exact ones a build makes. */
   private map = new SearchableMap<OrdList>();
+  private lists = new Map<string, OrdList>();
 
-  /** Files role `ord` under each of its distinct terms. Ords must grow from call to call, so lists stay sorted. */
-  add(ord: number, terms: Iterable<string>): void {
-    for (const t of terms) this.map.fetch(t, () => new OrdList()).push(ord);
+  /** Each word as split from text, with the list its term is filed in (null for a stopword): most words recur. */
+  private byWord = new Map<string, OrdList | null>();
+
+  /**
+   * Files role `ord` under the terms of a text. Roles are added in ascending order, so each list stays sorted
+   * and a term the role repeats is the list's last entry already.
+   */
+  addText(ord: number, text: string): void {
+    for (const word of tokenize(text.toLowerCase())) {
+      let list = this.byWord.get(word);
+      if (list === undefined) {
+        const term = processTerm(word);
+        list = term === null ? null : this.listOf(term);
+        this.byWord.set(word, list);
+      }
+      if (list !== null && (list.length === 0 || list.data[list.length - 1] !== ord)) list.push(ord);
+    }
+  }
+
+  private listOf(term: string): OrdList {
+    let list = this.lists.get(term);
+    if (!list) {
+      list = new OrdList();
+      this.lists.set(term, list);
+      this.map.set(term, list);
+    }
+    return list;
   }
 
   trim(): void {
-    for (const list of this.map.values()) list.trim();
+    for (const list of this.lists.values()) list.trim();
   }
 
   /** The indexed terms a word finds, each with its roles and weight. */
   lookup(word: string, opts: LookupOptions): TermMatch[] {
     const out: TermMatch[] = [];
     const seen = new Set<string>();
-    const exact = this.map.get(word);
+    const exact = this.lists.get(word);
     if (exact) out.push({ term: word, roles: exact.view(), weight: 1 });
     seen.add(word);
     if (opts.prefix) {
@@ -88,7 +115,7 @@ export class TermIndex {
 
   /** Whether role `ord`'s long text has the term. */
   has(term: string, ord: number): boolean {
-    const list = this.map.get(term);
+    const list = this.lists.get(term);
     return list !== undefined && indexOf(list.view(), ord) >= 0;
   }
 
@@ -102,12 +129,12 @@ export class TermIndex {
 
   /** How many terms are indexed. */
   get size(): number {
-    return this.map.size;
+    return this.lists.size;
   }
 
   toJSON(): SavedTerms {
     const terms: Array<[string, number[]]> = [];
-    for (const [term, list] of this.map) terms.push([term, Array.from(list.view())]);
+    for (const [term, list] of this.lists) terms.push([term, Array.from(list.view())]);
     return { terms };
   }
 
@@ -117,6 +144,7 @@ export class TermIndex {
       const list = new OrdList();
       list.data = Uint32Array.from(ords);
       list.length = ords.length;
+      index.lists.set(term, list);
       index.map.set(term, list);
     }
     return index;
