@@ -46,8 +46,9 @@ export interface LookupOptions {
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 
+/** Each term with its role numbers as base64 of the little-endian Uint32 array: a fraction of the size of JSON numbers. */
 export interface SavedTerms {
-  terms: Array<[string, number[]]>;
+  terms: Array<[string, string]>;
 }
 
 export class TermIndex {
@@ -133,17 +134,22 @@ export class TermIndex {
   }
 
   toJSON(): SavedTerms {
-    const terms: Array<[string, number[]]> = [];
-    for (const [term, list] of this.lists) terms.push([term, Array.from(list.view())]);
+    const terms: Array<[string, string]> = [];
+    for (const [term, list] of this.lists) {
+      const v = list.view();
+      terms.push([term, Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')]);
+    }
     return { terms };
   }
 
   static fromJSON(saved: SavedTerms): TermIndex {
     const index = new TermIndex();
-    for (const [term, ords] of saved.terms) {
+    for (const [term, b64] of saved.terms) {
+      const bytes = Buffer.from(b64, 'base64');
       const list = new OrdList();
-      list.data = Uint32Array.from(ords);
-      list.length = ords.length;
+      // Copied out of the shared pool, which need not be 4-byte aligned.
+      list.data = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      list.length = list.data.length;
       index.lists.set(term, list);
       index.map.set(term, list);
     }
