@@ -35,10 +35,13 @@ export function htmlToText(html: string): string {
   return decodeEntities(s);
 }
 
+const MARKDOWN_CHAR = /[#*_`[>!]/;
+const RULE = /^\s*-{3}/;
+
 /** Strips markdown emphasis, heading marks and links, keeping the words. */
 function stripMarkdown(line: string): string {
   // Most lines carry no markdown at all: skip the passes for them.
-  if (!/[#*_`[>!]|^\s*-{3}/.test(line)) return line;
+  if (!MARKDOWN_CHAR.test(line) && !RULE.test(line)) return line;
   return line
     .replace(/^\s{0,3}#{1,6}\s+/, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -116,7 +119,10 @@ export function toLines(raw: string): string[] {
   // A posting pasted as one or two lines has lost all its breaks, however short it is.
   const runTogether = rawLines.filter((l) => l.trim()).length <= 2;
   for (const rawLine of rawLines) {
-    let line = stripMarkdown(rawLine).replace(/\t/g, ' ').replace(/ {2,}/g, ' ').trim();
+    let line = stripMarkdown(rawLine);
+    if (line.includes('\t')) line = line.replace(/\t/g, ' ');
+    if (line.includes('  ')) line = line.replace(/ {2,}/g, ' ');
+    line = line.trim();
     if ((line.length > LONG_LINE || (runTogether && line.length > 80)) && GLUE_HINT.test(line)) {
       for (const part of unglue(line).split('\n')) out.push(part.trim());
       continue;

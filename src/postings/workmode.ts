@@ -17,6 +17,17 @@ const HYBRID_STEMS = ['hybr', 'híbr', 'hibr', 'travail', 'trabajo', 'office', '
 const REMOTE_STEMS = ['remot', 'wfh', 'work from', 'home', 'anywhere', 'télétravail', 'teletravail', 'teletrabajo', 'open to'];
 const ONSITE_STEMS = ['site', 'office', 'person', 'vor ort', 'presencial', 'présentiel'];
 const BASED_STEMS = ['based', 'located', 'office', 'position in', 'role in', 'work from', 'ansässig', 'sitz in', 'basé', 'basado', 'localizado', 'situada', 'baseado'];
+/**
+ * One pass over the text finds which stems occur, instead of a scan per stem. A stem inside a longer one's match
+ * ("trabajo" in "teletrabajo") is found by containment; two stems could only overlap partly in glued words no text has.
+ */
+const STEM_SCAN = new RegExp([...new Set([...HYBRID_STEMS, ...REMOTE_STEMS, ...ONSITE_STEMS, ...BASED_STEMS])].join('|'), 'gi');
+function stemsIn(text: string): (stems: string[]) => boolean {
+  const found = new Set<string>();
+  for (const m of text.matchAll(STEM_SCAN)) found.add(m[0].toLowerCase());
+  return (stems) => stems.some((st) => found.has(st) || [...found].some((f) => f.includes(st)));
+}
+
 const MODE_WORD: Array<[WorkMode, RegExp]> = [
   ['hybrid', /^(hybrid|hybride|híbrido|hibrido)\b/i],
   ['remote', /^(remote|fully remote|remoto|télétravail|teletravail|homeoffice|remote ok|anywhere)\b/i],
@@ -89,10 +100,10 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
   }
 
   const text = lines.join('\n');
+  const hasStem = stemsIn(text);
   if (!workMode) {
     // The patterns are long alternations; a cheap look for their stems skips them for most text.
-    const lower = text.toLowerCase();
-    const says = (re: RegExp, stems: string[]): boolean => stems.some((st) => lower.includes(st)) && re.test(text);
+    const says = (re: RegExp, stems: string[]): boolean => hasStem(stems) && re.test(text);
     if (says(HYBRID, HYBRID_STEMS)) workMode = 'hybrid';
     else if (says(REMOTE_STRONG, REMOTE_STEMS)) workMode = 'remote';
     else if (says(ONSITE, ONSITE_STEMS)) workMode = 'onsite';
@@ -122,8 +133,7 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     if (p) addLoc(stripped);
   }
   // "based in San Francisco or New York", "located in Berlin", "office in London".
-  const lowerText = text.toLowerCase();
-  const mentionsBase = BASED_STEMS.some((st) => lowerText.includes(st));
+  const mentionsBase = hasStem(BASED_STEMS);
   for (const m of (mentionsBase ? text : '').matchAll(/\b(?:based (?:in|out of)|located in|office in|offices in|position in|role in|work from our|ansässig in|mit sitz in|basé à|basado en|localizado em|situada en|baseado em)\s+([^.\n;:]{2,80})/gi)) {
     for (const name of placesIn(m[1]!)) addLoc(name);
   }
