@@ -2,6 +2,8 @@
 import { annualTopUSD, USD_PER_UNIT, type Posting } from '../postings/index.ts';
 import type { RoleIndex, SearchResult } from '../search/index.ts';
 import { describeFilters, parseQuery, type ParsedQuery } from '../search/query.ts';
+import { collate, topK } from '../search/sorted.ts';
+import { countBy, newest } from './tally.ts';
 import { keyRequirements, locationLine, payLine, payNote, roleName, seniorityLabel, toCard, workModeLine } from './cards.ts';
 import { plainText } from './mentions.ts';
 import type { Answer, Intent, Part } from './types.ts';
@@ -164,13 +166,16 @@ function pay(text: string, q: ParsedQuery, ctx: AskContext): Answer {
     if (ref.roles.length === 1) return payOf(ref.roles[0]!);
   }
   // A list of roles with pay, highest first.
-  const r = ctx.index.run(q, { limit: 10_000, now: ctx.now });
-  const all = r.hits.map((h) => h.posting);
-  const withPay = all.filter((p) => p.salaries.length).sort((a, b) => (top(b) - top(a)) || (a.title ?? '').localeCompare(b.title ?? ''));
+  const r = ctx.index.run(q, { limit: 1, now: ctx.now });
+  const all = ctx.index.matching(q, ctx.now);
+  const withPay = all.filter((p) => p.salaries.length);
   if (!withPay.length && f.payFloor) return noMatch(text, r, ctx);
   const without = all.length - withPay.length;
   const limit = ctx.limit ?? PAGE;
-  const shown = withPay.slice(0, ranked ? limit : Math.max(limit, 10));
+  const show = ranked ? limit : Math.max(limit, 10);
+  // Only the shown roles need sorting: at 100k roles a full sort is most of the answer's time.
+  const pay = new Map(withPay.map((p) => [p.id, top(p)]));
+  const shown = topK(withPay, show, (a, b) => pay.get(b.id)! - pay.get(a.id)! || collate(a.title ?? '', b.title ?? '')).slice(0, show);
   const parts: Part[] = [];
   if (!shown.length) parts.push({ type: 'text', text: f.payFloor ? 'No role states pay at or above that.' : 'None of these roles states its pay.' });
   else parts.push({ type: 'roles', roles: shown.map((p) => toCard(p, { now: ctx.now })) });
@@ -277,13 +282,13 @@ function compare(text: string, ctx: AskContext): Answer {
 
 function overview(text: string, q: ParsedQuery, ctx: AskContext): Answer {
   const t = text.toLowerCase();
-  const r = ctx.index.run(q, { limit: 100_000, now: ctx.now });
-  const roles = r.hits.map((h) => h.posting);
+  const r = ctx.index.run(q, { limit: 1, now: ctx.now });
+  const roles = ctx.index.matching(q, ctx.now);
   const filtered = describeFilters(q.filters).length > 0 || q.words.length > 0;
-  const byCompany = count(roles.map((p) => p.company ?? 'Company not stated'));
-  const byMode = count(roles.map((p) => (p.workMode ? workModeLine({ ...p, remoteRegions: [] }) : 'Not stated')));
+  const byCompany = countBy(roles.map((p) => p.company ?? 'Company not stated'));
+  const byMode = countBy(roles.map((p) => (p.workMode ? workModeLine({ ...p, remoteRegions: [] }) : 'Not stated')));
   if (/\bhow many\b/.test(t) && filtered) {
-    const total = ctx.index.search('', { now: ctx.now }).total || ctx.index.size;
+    const total = ctx.index.openCount(ctx.now) || ctx.index.size;
     const parts: Part[] = [{ type: 'text', text: `${plural(roles.length, 'open role')} of ${total} ${roles.length === 1 ? 'matches' : 'match'} “${describeFilters(q.filters).concat(q.words).join(' ')}”.` }];
     const notes = leftOutNotes(r);
     if (notes.length) parts.push({ type: 'note', text: sentences(notes) });
@@ -294,8 +299,7 @@ function overview(text: string, q: ParsedQuery, ctx: AskContext): Answer {
   ];
   if (!/\bcompan/.test(t)) {
     parts.push({ type: 'list', title: 'By work mode', items: byMode.map(([m, n]) => `${m}: ${n}`), more: 0 });
-    const newest = [...roles].sort((a, b) => (b.postedAt ?? '').localeCompare(a.postedAt ?? '')).slice(0, ctx.limit ?? PAGE);
-    parts.push({ type: 'roles', roles: newest.map((p) => toCard(p, { now: ctx.now })) });
+    parts.push({ type: 'roles', roles: newest(roles, ctx.limit ?? PAGE).map((p) => toCard(p, { now: ctx.now })) });
   }
   const withPay = roles.filter((p) => p.salaries.length).length;
   parts.push({ type: 'note', text: `${withPay} of ${roles.length} list pay. Ask “highest paying roles”, “remote roles”, or “compare the ${byCompany[0]?.[0] ?? 'Acme'} roles”.` });
@@ -303,21 +307,25 @@ function overview(text: string, q: ParsedQuery, ctx: AskContext): Answer {
   return answer('overview', heading, parts, { roleIds: roles.slice(0, ctx.limit ?? PAGE).map((p) => p.id) });
 }
 
-function count(xs: string[]): Array<[string, number]> {
-  const m = new Map<string, number>();
-  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
-  return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
 const METHODS = new Set(['Embeddings', 'Statistics', 'Microservices', 'NLP', 'LLM', 'REST', 'CI/CD']);
 
-/** Example questions built from what is open now, so they always find something. */
+/** Example questions built from what is open now, so they always find something; worked out once per change. */
 export function examples(ctx: AskContext): string[] {
+  const kept = examplesFor.get(ctx.index);
+  if (kept?.version === ctx.index.version) return kept.value;
+  const value = buildExamples(ctx);
+  examplesFor.set(ctx.index, { version: ctx.index.version, value });
+  return value;
+}
+
+const examplesFor = new WeakMap<RoleIndex, { version: number; value: string[] }>();
+
+function buildExamples(ctx: AskContext): string[] {
   const all = ctx.index.all();
-  const companies = count(all.map((p) => p.company ?? '').filter(Boolean));
+  const companies = countBy(all.map((p) => p.company ?? '').filter(Boolean));
   const tool = (s: string): boolean => !/ /.test(s) && !METHODS.has(s);
-  const skills = count(all.flatMap((p) => p.skills).filter(tool));
-  const remoteSkills = count(all.filter((p) => p.workMode === 'remote').flatMap((p) => p.skills).filter(tool));
+  const skills = countBy(all.flatMap((p) => p.skills).filter(tool));
+  const remoteSkills = countBy(all.filter((p) => p.workMode === 'remote').flatMap((p) => p.skills).filter(tool));
   const c = companies[0]?.[0];
   const out: string[] = [];
   if (remoteSkills[0]) out.push(`remote ${remoteSkills[0][0].toLowerCase()}`);

@@ -2,3 +2,4 @@ export { ask, details, examples, find, help, requirementsOf, resolve, textAnswer
 export { plainText } from './mentions.ts';
 export { renderText } from './text.ts';
 export type { Answer, Intent, Part, RoleCard, Paging } from './types.ts';
+export { countBy, newest } from './tally.ts';

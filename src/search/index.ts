@@ -4,7 +4,7 @@ import MiniSearch, { type Query } from 'minisearch';
 import { annualTopUSD, convert, placeAreas, type Posting, type WorkMode } from '../postings/index.ts';
 import { describeFilters, parseQuery, type Filters, type ParsedQuery } from './query.ts';
 import { synonymsOf } from './synonyms.ts';
-import { indexOf } from './sorted.ts';
+import { collate, indexOf, topK } from './sorted.ts';
 import { TermIndex, type SavedTerms } from './terms.ts';
 import { processTerm, tokenize } from './text.ts';
 
@@ -266,8 +266,16 @@ export class RoleIndex {
     this.invalidate();
   }
 
+  /** Goes up with every change, so callers can keep what they derive from the roles until it moves. */
+  get version(): number {
+    return this.changes;
+  }
+
+  private changes = 0;
+
   /** Everything derived from the postings is rebuilt lazily after any change. */
   private invalidate(): void {
+    this.changes++;
     this.companyList = null;
     this.rankCache = null;
     this.payOrder = null;
@@ -341,6 +349,16 @@ export class RoleIndex {
     }
     const fields = ALL_FIELDS.filter((_, i) => mask & (1 << i));
     return { posting, score: r.score, terms: [...terms], fields, nameTerms };
+  }
+
+  /** Every open role a query matches, in no set order: for counts and summaries, without ranking or explaining. */
+  matching(q: ParsedQuery, now?: Date): Posting[] {
+    return this.match(q, this.candidates(q.filters), this.openFilter(now), [], 0).map((r) => this.postings.get(r.id)!);
+  }
+
+  /** How many roles are open now. */
+  openCount(now?: Date): number {
+    return this.count(parseQuery('', { companies: [] }), now);
   }
 
   /** Counts matches without building the page. */
@@ -736,33 +754,6 @@ const WORD_CACHE = 256;
 /** Shared and never written to. */
 const EMPTY = new Set<string>();
 const CACHE_ENTRIES = 300_000;
-
-/** The array with its first `k` elements sorted (and the rest after them, unsorted): a page needs no full sort. */
-function topK<T>(xs: T[], k: number, cmp: (a: T, b: T) => number): T[] {
-  if (k >= xs.length / 4) return xs.sort(cmp);
-  const top: T[] = [];
-  const rest: T[] = [];
-  for (const x of xs) {
-    if (top.length < k) {
-      top.push(x);
-      if (top.length === k) top.sort(cmp);
-      continue;
-    }
-    if (k === 0 || cmp(x, top[k - 1]!) >= 0) {
-      rest.push(x);
-      continue;
-    }
-    let i = k - 1;
-    while (i > 0 && cmp(x, top[i - 1]!) < 0) i--;
-    rest.push(top.pop()!);
-    top.splice(i, 0, x);
-  }
-  if (top.length < k) top.sort(cmp);
-  return [...top, ...rest];
-}
-
-// One collator for every comparison: String#localeCompare builds one per call, which is slow over 100k roles.
-const collate = new Intl.Collator('en').compare;
 
 function byStableOrder(pa: Posting, pb: Posting): number {
   return collate(pa.company ?? '', pb.company ?? '') || collate(pa.title ?? '', pb.title ?? '') || collate(pa.id, pb.id);

@@ -1,22 +1,16 @@
 // The App Home tab: what is open now, the newest roles, and how to ask.
-import { examples, type AskContext } from '../answers/index.ts';
+import { countBy, examples, newest, type AskContext } from '../answers/index.ts';
 import { toCard } from '../answers/cards.ts';
 import { escapeMrkdwn, roleBlocks, bulletList, LIMITS, type Block } from './blocks.ts';
-
-function counts(xs: string[]): Array<[string, number]> {
-  const m = new Map<string, number>();
-  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
-  return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
 
 const MODES: Record<string, string> = { remote: 'Remote', hybrid: 'Hybrid', onsite: 'On-site' };
 
 /** The home view for a user. */
 export function homeView(ctx: AskContext, problems: string[] = []): { type: 'home'; blocks: Block[] } {
   const all = ctx.index.all();
-  const byCompany = counts(all.map((p) => p.company ?? 'Company not stated'));
-  const byMode = counts(all.map((p) => MODES[p.workMode ?? ''] ?? 'Not stated'));
-  const newest = [...all].sort((a, b) => (b.postedAt ?? '').localeCompare(a.postedAt ?? '') || (a.company ?? '').localeCompare(b.company ?? '')).slice(0, 5);
+  const byCompany = countBy(all.map((p) => p.company ?? 'Company not stated'));
+  const byMode = countBy(all.map((p) => MODES[p.workMode ?? ''] ?? 'Not stated'));
+  const latest = newest(all, 5);
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: `${all.length} open roles at ${byCompany.length} companies`, emoji: true } },
     {
@@ -28,7 +22,7 @@ export function homeView(ctx: AskContext, problems: string[] = []): { type: 'hom
     },
     { type: 'divider' },
     { type: 'header', text: { type: 'plain_text', text: 'Newest roles', emoji: true } },
-    ...newest.flatMap((p) => roleBlocks(toCard(p, { now: ctx.now }))),
+    ...latest.flatMap((p) => roleBlocks(toCard(p, { now: ctx.now }))),
     { type: 'divider' },
     { type: 'section', text: { type: 'mrkdwn', text: `*How to ask*\nType \`/jobs\` with words and filters, or mention me in a channel:\n${bulletList(examples(ctx), 1500)}` } },
   ];

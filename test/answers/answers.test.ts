@@ -190,3 +190,32 @@ describe('generated corpus', () => {
     }
   });
 });
+
+describe('summaries over a large corpus', () => {
+  const gen = generatePostings(12_000, 21);
+  const big = { index: RoleIndex.from(gen), now: new Date('2026-11-23T12:00:00Z') };
+
+  it('the highest paying list counts every role and starts with the best paid', () => {
+    const a = ask('highest paying roles', big);
+    const withPay = gen.filter((p) => p.salaries.length).length;
+    expect(a.heading).toBe(`Highest paying roles (${withPay} of ${gen.length} list pay)`);
+    const best = Math.max(...gen.map((p) => big.index.payOf(p.id) ?? 0));
+    expect(big.index.payOf(a.roleIds[0]!)).toBe(best);
+    const shown = a.roleIds.map((id) => big.index.payOf(id)!);
+    expect([...shown].sort((x, y) => y - x)).toEqual(shown);
+  });
+  it('"how many" counts every matching role against every open one', () => {
+    const a = ask('how many remote roles are there?', big);
+    const remote = gen.filter((p) => p.workMode === 'remote').length;
+    expect(renderText(a)).toContain(`${remote} open roles of ${gen.length} match`);
+  });
+  it('example questions follow the roles as they change', () => {
+    const index = RoleIndex.from(generatePostings(50, 3));
+    const c = { index, now: big.now };
+    const before = ask('help', c);
+    for (let i = 0; i < 10; i++) index.add({ ...gen[i]!, id: `extra-${i}`, company: 'Zyzzyva Labs' });
+    const after = ask('help', c);
+    expect(renderText(before)).not.toContain('Zyzzyva');
+    expect(renderText(after)).toContain('Zyzzyva Labs');
+  });
+});
