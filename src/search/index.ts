@@ -318,8 +318,9 @@ export class RoleIndex {
     const notes: string[] = [];
     const perWord: WordResult[] = [];
     const keep = Math.max(depth, PAGE_DEPTH);
-    const all = this.match(q, this.candidates(q.filters), this.openFilter(now), notes, keep, perWord);
-    const entry: CachedQuery = { ranked: all.slice(0, keep), total: all.length, leftOut: this.leftOut(q.filters), notes, perWord };
+    const { found, order } = this.match(q, this.candidates(q.filters), this.openFilter(now), notes, perWord);
+    // Only the kept places are sorted: a broad query can match most of the corpus.
+    const entry: CachedQuery = { ranked: topK(found, keep, order), total: found.length, leftOut: this.leftOut(q.filters), notes, perWord };
     if (this.queryCache.size >= QUERY_CACHE) this.queryCache.delete(this.queryCache.keys().next().value as string);
     this.queryCache.set(key, entry);
     return entry;
@@ -353,7 +354,7 @@ export class RoleIndex {
 
   /** Every open role a query matches, in no set order: for counts and summaries, without ranking or explaining. */
   matching(q: ParsedQuery, now?: Date): Posting[] {
-    return this.match(q, this.candidates(q.filters), this.openFilter(now), [], 0).map((r) => this.postings.get(r.id)!);
+    return this.match(q, this.candidates(q.filters), this.openFilter(now), []).found.map((r) => this.postings.get(r.id)!);
   }
 
   /** How many roles are open now. */
@@ -363,7 +364,7 @@ export class RoleIndex {
 
   /** Counts matches without building the page. */
   count(q: ParsedQuery, now?: Date): number {
-    return this.match(q, this.candidates(q.filters), this.openFilter(now), [], 0).length;
+    return this.match(q, this.candidates(q.filters), this.openFilter(now), []).found.length;
   }
 
   private openFilter(now = new Date()): (p: Posting) => boolean {
@@ -371,15 +372,15 @@ export class RoleIndex {
     return (p) => !p.validThrough || p.validThrough >= today.slice(0, p.validThrough.length);
   }
 
-  /** Matching ids, best first; equal scores in the stable order. Only the first `keep` are sorted. */
-  private match(q: ParsedQuery, candidates: Set<string> | null, open: (p: Posting) => boolean, notes: string[], keep = Infinity, used: WordResult[] = []): Ranked[] {
+  /** Matching ids, unsorted, and their order: best first, equal scores in the stable order. */
+  private match(q: ParsedQuery, candidates: Set<string> | null, open: (p: Posting) => boolean, notes: string[], used: WordResult[] = []): { found: Ranked[]; order: (a: Ranked, b: Ranked) => number } {
     const excluded = q.excludedWords.length ? this.idsMentioning(q.excludedWords) : null;
     const ok = (id: string): boolean => (candidates === null || candidates.has(id)) && !excluded?.has(id) && open(this.postings.get(id)!);
     const rank = this.rank();
     if (!q.words.length) {
       const out: Ranked[] = [];
       for (const id of candidates ?? this.postings.keys()) if (ok(id)) out.push({ id, score: rank.get(id)! });
-      return topK(out, keep, (a, b) => a.score - b.score);
+      return { found: out, order: (a, b) => a.score - b.score };
     }
     // Plan: exact and prefix first; typo tolerance only when that finds nothing, since fuzzy matching is the costly part.
     let perWord = q.words.map((w) => this.wordResults(w, 'prefix'));
@@ -394,7 +395,7 @@ export class RoleIndex {
       if (found.length) notes.push('no role matched every word; these match some of them');
     }
     used.push(...perWord);
-    return topK(found, keep, (a, b) => b.score - a.score || rank.get(a.id)! - rank.get(b.id)!);
+    return { found, order: (a, b) => b.score - a.score || rank.get(a.id)! - rank.get(b.id)! };
   }
 
   /** Combines per-word results: AND keeps roles every word found, OR any; scores add up, as in MiniSearch. */
@@ -487,9 +488,11 @@ export class RoleIndex {
     // The long text: each variant of the word, a phrase needing all of its words.
     const variants = word.includes(' ') || kind === 'mention' ? [word] : [word, ...synonymsOf(word)];
     for (const variant of variants) {
-      const parts = variant.split(' ');
+      // Processed as the text was: folded accents, stopwords dropped ("head of data" needs "head" and "data").
+      const parts = tokenize(variant).map(processTerm).filter((t): t is string => t !== null);
+      if (!parts.length) continue;
       if (parts.length === 1) {
-        this.textHits(variant, prefixFrom, typos, (ord, score) => add(ord, score, TEXT_BIT), terms);
+        this.textHits(parts[0]!, prefixFrom, typos, (ord, score) => add(ord, score, TEXT_BIT), terms);
         continue;
       }
       const perPart = parts.map((part) => {

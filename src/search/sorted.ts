@@ -14,28 +14,24 @@ export function indexOf(xs: Uint32Array, v: number): number {
   return -1;
 }
 
-/** The array with its first `k` elements sorted (and the rest after them, unsorted): a page needs no full sort. */
+/** The first `k` of an array in `cmp` order, sorted, without sorting the rest (which is dropped). Sorts in place. */
 export function topK<T>(xs: T[], k: number, cmp: (a: T, b: T) => number): T[] {
-  if (k >= xs.length / 4) return xs.sort(cmp);
+  if (k >= xs.length) return xs.sort(cmp);
+  if (k >= xs.length / 4) return xs.sort(cmp).slice(0, k);
   const top: T[] = [];
-  const rest: T[] = [];
   for (const x of xs) {
     if (top.length < k) {
       top.push(x);
       if (top.length === k) top.sort(cmp);
       continue;
     }
-    if (k === 0 || cmp(x, top[k - 1]!) >= 0) {
-      rest.push(x);
-      continue;
-    }
+    if (k === 0 || cmp(x, top[k - 1]!) >= 0) continue;
     let i = k - 1;
     while (i > 0 && cmp(x, top[i - 1]!) < 0) i--;
-    rest.push(top.pop()!);
+    top.pop();
     top.splice(i, 0, x);
   }
-  if (top.length < k) top.sort(cmp);
-  return [...top, ...rest];
+  return top;
 }
 
 /** One collator for every comparison: String#localeCompare builds one per call, which is slow over 100k roles. */

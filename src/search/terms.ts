@@ -44,6 +44,7 @@ export interface LookupOptions {
 }
 
 const PREFIX_WEIGHT = 0.375;
+const WORD_MEMO = 200_000;
 const FUZZY_WEIGHT = 0.45;
 
 /** Each term with its role numbers as base64 of the little-endian Uint32 array: a fraction of the size of JSON numbers. */
@@ -69,6 +70,8 @@ export class TermIndex {
       if (list === undefined) {
         const term = processTerm(word);
         list = term === null ? null : this.listOf(term);
+        // Bounded: real text has a long tail of one-off words (numbers, names, typos).
+        if (this.byWord.size >= WORD_MEMO) this.byWord.clear();
         this.byWord.set(word, list);
       }
       if (list !== null && (list.length === 0 || list.data[list.length - 1] !== ord)) list.push(ord);

@@ -44,6 +44,17 @@ describe('long text in the role index', () => {
     expect(r.hits[0]!.fields).toEqual(['text']);
     expect(r.hits[0]!.terms).toContain('zanzibar');
   });
+  it('reads query words as the text was read: folded accents, any case, stopwords in phrases dropped, no typo needed', () => {
+    const index = RoleIndex.from(gen);
+    const p = { ...gen[7]!, id: 'de-1', requirements: ['Erfahrung mit Datenbanken und Gestaltungsqualität', 'Head of data platform experience'] };
+    index.add(p);
+    for (const q of ['Gestaltungsqualität', 'gestaltungsqualitat', 'ERFAHRUNG', 'datenbank']) {
+      const r = index.search(q);
+      expect(r.hits[0]?.posting.id, q).toBe('de-1');
+      expect(r.notes, q).toEqual([]);
+    }
+    expect(index.search('"head of data"').hits.map((h) => h.posting.id)).toContain('de-1');
+  });
   it('forgets the text of removed and replaced roles, also after many changes renumber the lists', () => {
     const index = RoleIndex.from(gen);
     const marked = gen.slice(0, 200).map((p) => ({ ...p, summary: `${p.summary} Works on quokka telemetry.` }));
