@@ -1,12 +1,15 @@
 // The role index: MiniSearch over the fields that name a role, compact posting lists for its long text, and
 // precomputed sets so filters never score the whole corpus.
 import MiniSearch, { type Query } from 'minisearch';
-import { annualTopUSD, convert, placeAreas, type Posting, type WorkMode } from '../postings/index.ts';
+import type { Posting } from '../postings/index.ts';
+import { FilterSets, type LeftOut } from './filters.ts';
 import { describeFilters, parseQuery, type Filters, type ParsedQuery } from './query.ts';
 import { synonymsOf } from './synonyms.ts';
 import { collate, indexOf, topK } from './sorted.ts';
 import { TermIndex, type SavedTerms } from './terms.ts';
 import { processTerm, tokenize } from './text.ts';
+
+export type { LeftOut };
 
 interface Doc {
   id: string;
@@ -42,11 +45,6 @@ export interface Hit {
   nameTerms: number;
 }
 
-export interface LeftOut {
-  /** e.g. "work mode", "pay", "location", "seniority". */
-  field: string;
-  count: number;
-}
 
 export interface Suggestions {
   /** Indexed terms closest to the words that found nothing. */
@@ -72,7 +70,6 @@ export interface SearchOptions {
   now?: Date;
 }
 
-const norm = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9+#]+/g, ' ').trim();
 
 function toDoc(p: Posting): Doc {
   return {
@@ -88,49 +85,6 @@ function toDoc(p: Posting): Doc {
 /** The long text of a role. Its terms find the role; how often each is repeated adds little, so it is not kept. */
 const longText = (p: Posting): string[] => [p.summary, ...p.requirements, ...p.responsibilities, ...p.niceToHave];
 
-function addTo<K>(map: Map<K, Set<string>>, key: K, id: string): void {
-  let s = map.get(key);
-  if (!s) map.set(key, (s = new Set()));
-  s.add(id);
-}
-function removeFrom<K>(map: Map<K, Set<string>>, key: K, id: string): void {
-  const s = map.get(key);
-  if (!s) return;
-  s.delete(id);
-  if (!s.size) map.delete(key);
-}
-
-/** A memo for keys many roles share (the same few places and companies recur): bounded, cleared when full. */
-function memo<T>(fn: (s: string) => T, max = 50_000): (s: string) => T {
-  const cache = new Map<string, T>();
-  return (s) => {
-    let v = cache.get(s);
-    if (v === undefined) {
-      if (cache.size >= max) cache.clear();
-      cache.set(s, (v = fn(s)));
-    }
-    return v;
-  };
-}
-
-const areaKeys = memo((place: string) => placeAreas(place).map(norm));
-const companyKey = memo(norm);
-
-/** Keys under which a posting is filed in each precomputed set. */
-function keysOf(p: Posting) {
-  const areas = new Set<string>();
-  for (const l of [...p.locations, ...p.remoteRegions]) for (const a of areaKeys(l)) areas.add(a);
-  return {
-    workMode: p.workMode,
-    company: p.company ? companyKey(p.company) : null,
-    seniority: p.seniority,
-    skills: p.skills.map((s) => s.toLowerCase()),
-    areas: [...areas],
-    regions: p.workMode === 'remote' ? p.remoteRegions.map(norm) : [],
-    remoteAnywhere: p.workMode === 'remote' && p.remoteRegions.length === 0,
-  };
-}
-
 /** Roles by id, a MiniSearch index and filter sets, kept in step by add/remove. */
 export class RoleIndex {
   private ms = new MiniSearch<Doc>(MS_OPTIONS);
@@ -140,17 +94,7 @@ export class RoleIndex {
   private ordOf = new Map<string, number>();
   private idAt: Array<string | undefined> = [];
   private dead = 0;
-  private byWorkMode = new Map<WorkMode | null, Set<string>>();
-  private byCompany = new Map<string | null, Set<string>>();
-  private bySeniority = new Map<string | null, Set<string>>();
-  private bySkill = new Map<string, Set<string>>();
-  private byArea = new Map<string, Set<string>>();
-  private byRemoteRegion = new Map<string, Set<string>>();
-  private remoteAnywhere = new Set<string>();
-  private noPlace = new Set<string>();
-  private pay = new Map<string, number>();
-  private noPay = new Set<string>();
-  private companyNames = new Map<string, string>();
+  private filters = new FilterSets();
   /** Position of each id in the stable order (company, title, id), rebuilt lazily after changes. */
   private rankCache: Map<string, number> | null = null;
 
@@ -190,12 +134,8 @@ export class RoleIndex {
 
   /** Company names as written, for the query parser. */
   companies(): string[] {
-    // The same array until the companies change, so the query parser can keep its compiled form.
-    this.companyList ??= [...this.companyNames.values()];
-    return this.companyList;
+    return this.filters.companies();
   }
-
-  private companyList: string[] | null = null;
 
   add(p: Posting): void {
     if (this.postings.has(p.id)) this.remove(p.id);
@@ -211,19 +151,8 @@ export class RoleIndex {
     this.idAt[this.ordOf.get(id)!] = undefined;
     this.ordOf.delete(id);
     this.dead++;
-    const k = keysOf(p);
-    removeFrom(this.byWorkMode, k.workMode, id);
-    removeFrom(this.byCompany, k.company, id);
-    removeFrom(this.bySeniority, k.seniority, id);
-    for (const s of k.skills) removeFrom(this.bySkill, s, id);
-    for (const a of k.areas) removeFrom(this.byArea, a, id);
-    for (const r of k.regions) removeFrom(this.byRemoteRegion, r, id);
-    this.remoteAnywhere.delete(id);
-    this.noPlace.delete(id);
-    this.pay.delete(id);
-    this.noPay.delete(id);
+    this.filters.remove(p);
     this.invalidate();
-    if (k.company && !this.byCompany.has(k.company)) this.companyNames.delete(k.company);
     // Dead numbers cost a skip in every long-text lookup; renumber once they outweigh the living.
     if (this.dead > 64 && this.dead > this.postings.size) this.renumber();
   }
@@ -250,19 +179,7 @@ export class RoleIndex {
     const id = p.id;
     this.postings.set(id, p);
     this.number(p, indexText);
-    const k = keysOf(p);
-    addTo(this.byWorkMode, k.workMode, id);
-    addTo(this.byCompany, k.company, id);
-    if (k.company && !this.companyNames.has(k.company)) this.companyNames.set(k.company, p.company!);
-    addTo(this.bySeniority, k.seniority, id);
-    for (const s of k.skills) addTo(this.bySkill, s, id);
-    for (const a of k.areas) addTo(this.byArea, a, id);
-    for (const r of k.regions) addTo(this.byRemoteRegion, r, id);
-    if (k.remoteAnywhere) this.remoteAnywhere.add(id);
-    if (!k.areas.length && p.workMode !== 'remote') this.noPlace.add(id);
-    const usd = Math.max(0, ...p.salaries.map((s) => annualTopUSD(s) ?? 0));
-    if (usd > 0) this.pay.set(id, usd);
-    else this.noPay.add(id);
+    this.filters.file(p);
     this.invalidate();
   }
 
@@ -276,18 +193,16 @@ export class RoleIndex {
   /** Everything derived from the postings is rebuilt lazily after any change. */
   private invalidate(): void {
     this.changes++;
-    this.companyList = null;
     this.rankCache = null;
-    this.payOrder = null;
+    this.filters.changed();
     this.wordCache.clear();
     this.cachedEntries = 0;
-    this.setCache.clear();
     this.queryCache.clear();
   }
 
   /** The top of a role's pay per year in US dollars (fixed rates), or null. */
   payOf(id: string): number | null {
-    return this.pay.get(id) ?? null;
+    return this.filters.payOf(id);
   }
 
   /** Parses and runs a query. */
@@ -318,9 +233,9 @@ export class RoleIndex {
     const notes: string[] = [];
     const perWord: WordResult[] = [];
     const keep = Math.max(depth, PAGE_DEPTH);
-    const { found, order } = this.match(q, this.candidates(q.filters), this.openFilter(now), notes, perWord);
+    const { found, order } = this.match(q, this.filters.candidates(q.filters), this.openFilter(now), notes, perWord);
     // Only the kept places are sorted: a broad query can match most of the corpus.
-    const entry: CachedQuery = { ranked: topK(found, keep, order), total: found.length, leftOut: this.leftOut(q.filters), notes, perWord };
+    const entry: CachedQuery = { ranked: topK(found, keep, order), total: found.length, leftOut: this.filters.leftOut(q.filters), notes, perWord };
     if (this.queryCache.size >= QUERY_CACHE) this.queryCache.delete(this.queryCache.keys().next().value as string);
     this.queryCache.set(key, entry);
     return entry;
@@ -354,7 +269,7 @@ export class RoleIndex {
 
   /** Every open role a query matches, in no set order: for counts and summaries, without ranking or explaining. */
   matching(q: ParsedQuery, now?: Date): Posting[] {
-    return this.match(q, this.candidates(q.filters), this.openFilter(now), []).found.map((r) => this.postings.get(r.id)!);
+    return this.match(q, this.filters.candidates(q.filters), this.openFilter(now), []).found.map((r) => this.postings.get(r.id)!);
   }
 
   /** How many roles are open now. */
@@ -364,7 +279,7 @@ export class RoleIndex {
 
   /** Counts matches without building the page. */
   count(q: ParsedQuery, now?: Date): number {
-    return this.match(q, this.candidates(q.filters), this.openFilter(now), []).found.length;
+    return this.match(q, this.filters.candidates(q.filters), this.openFilter(now), []).found.length;
   }
 
   private openFilter(now = new Date()): (p: Posting) => boolean {
@@ -543,107 +458,6 @@ export class RoleIndex {
     return out;
   }
 
-  /** Ids passing every filter, or null when no filter applies. Built from the smallest sets first. */
-  private candidates(f: Filters, skip?: keyof Filters): Set<string> | null {
-    const sets: Set<string>[] = [];
-    // A union of several keys is built once per change; one key's set is used as it is (the result is only read).
-    const union = (tag: string, keys: Array<unknown>, map: Map<unknown, Set<string>>): Set<string> => {
-      if (keys.length === 1) return map.get(keys[0]) ?? EMPTY;
-      return this.cachedSet(`${tag}:${keys.map(String).sort().join('|')}`, () => {
-        const out = new Set<string>();
-        for (const key of keys) for (const id of map.get(key) ?? []) out.add(id);
-        return out;
-      });
-    };
-    if (skip !== 'workModes' && f.workModes.length) sets.push(union('mode', f.workModes, this.byWorkMode as Map<unknown, Set<string>>));
-    if (skip !== 'companies' && f.companies.length) sets.push(union('company', f.companies.map(norm), this.byCompany as Map<unknown, Set<string>>));
-    if (skip !== 'seniorities' && f.seniorities.length) sets.push(union('level', f.seniorities, this.bySeniority as Map<unknown, Set<string>>));
-    if (skip !== 'skills' && f.skills.length) {
-      const per = f.skills.map((s) => this.bySkill.get(s.toLowerCase()) ?? new Set<string>());
-      if (f.anySkill) sets.push(union('skill', f.skills.map((s) => s.toLowerCase()), this.bySkill as Map<unknown, Set<string>>));
-      else sets.push(...per);
-    }
-    if (skip !== 'places' && f.places.length) {
-      const remote = f.workModes.includes('remote') && skip !== 'workModes';
-      sets.push(this.cachedSet(`p:${remote}:${[...f.places].sort().join('|')}`, () => this.placeSet(f.places, remote)));
-    }
-    if (skip !== 'payFloor' && f.payFloor) {
-      const usd = convert(f.payFloor.amount, f.payFloor.currency, 'USD') ?? f.payFloor.amount;
-      sets.push(this.cachedSet(`$:${usd}`, () => this.paidAtLeast(usd)));
-    }
-    // The result is only read, so a single filter's set is returned as it is; several are intersected, smallest first.
-    let result: Set<string> | null = null;
-    if (sets.length === 1) result = sets[0]!;
-    else if (sets.length) {
-      sets.sort((a, b) => a.size - b.size);
-      result = new Set<string>();
-      const [first, ...rest] = sets;
-      for (const id of first!) if (rest.every((s) => s.has(id))) result.add(id);
-    }
-    if (skip !== 'excludeCompanies' && f.excludeCompanies.length) {
-      const out = new Set(result ?? this.postings.keys());
-      for (const c of f.excludeCompanies) for (const id of this.byCompany.get(norm(c)) ?? []) out.delete(id);
-      result = out;
-    }
-    return result;
-  }
-
-  private payOrder: Array<[string, number]> | null = null;
-  /** Filter sets built from several keys (unions, places, pay floors), kept until the next change. */
-  private setCache = new Map<string, Set<string>>();
-
-  private cachedSet(key: string, build: () => Set<string>): Set<string> {
-    let s = this.setCache.get(key);
-    if (!s) {
-      if (this.setCache.size >= 256) this.setCache.delete(this.setCache.keys().next().value as string);
-      this.setCache.set(key, (s = build()));
-    }
-    return s;
-  }
-
-  /** Ids paying at least `usd` a year, from the pay list sorted once per change. */
-  private paidAtLeast(usd: number): Set<string> {
-    this.payOrder ??= [...this.pay].sort((a, b) => b[1] - a[1]);
-    const out = new Set<string>();
-    for (const [id, v] of this.payOrder) {
-      if (v < usd) break;
-      out.add(id);
-    }
-    return out;
-  }
-
-  /** Roles in a place; with remote asked for, also remote roles open to people living there. */
-  private placeSet(places: string[], remoteEligible: boolean): Set<string> {
-    const out = new Set<string>();
-    for (const place of places) {
-      for (const id of this.byArea.get(norm(place)) ?? []) out.add(id);
-      if (!remoteEligible) continue;
-      for (const id of this.remoteAnywhere) out.add(id);
-      for (const area of placeAreas(place)) for (const id of this.byRemoteRegion.get(norm(area)) ?? []) out.add(id);
-    }
-    return out;
-  }
-
-  /** How many roles a filter left out only because the posting does not state that field. */
-  private leftOut(f: Filters): LeftOut[] {
-    const out: LeftOut[] = [];
-    const unknown: Array<[keyof Filters, string, Set<string> | undefined, boolean]> = [
-      ['workModes', 'work mode', this.byWorkMode.get(null), f.workModes.length > 0],
-      ['seniorities', 'seniority', this.bySeniority.get(null), f.seniorities.length > 0],
-      ['places', 'location', this.noPlace, f.places.length > 0],
-      ['payFloor', 'pay', this.noPay, f.payFloor !== null],
-      ['companies', 'company', this.byCompany.get(null), f.companies.length > 0],
-    ];
-    for (const [key, field, set, active] of unknown) {
-      if (!active || !set?.size) continue;
-      const others = this.candidates(f, key);
-      let count = 0;
-      for (const id of set) if (others === null || others.has(id)) count++;
-      if (count) out.push({ field, count });
-    }
-    return out;
-  }
-
   private suggest(q: ParsedQuery, opts: SearchOptions): Suggestions {
     const terms = new Set<string>();
     // Closest terms only for words that find nothing on their own; otherwise the words are fine and a filter is the cause.
@@ -754,8 +568,6 @@ interface Ranked {
 const TEXT_TF_SCORE = 1.5;
 
 const WORD_CACHE = 256;
-/** Shared and never written to. */
-const EMPTY = new Set<string>();
 const CACHE_ENTRIES = 300_000;
 
 function byStableOrder(pa: Posting, pb: Posting): number {
