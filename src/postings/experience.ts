@@ -26,10 +26,26 @@ function atLeast(a: string): YearsExperience | null {
   return n <= 40 ? { min: n, max: null } : null;
 }
 function exact(a: string): YearsExperience | null {
+  const lost = lostDash(a);
+  if (lost) return { min: lost[0], max: lost[1] };
   const n = num(a);
-  // "47 years" where a dash was lost means 4–7: no posting asks for 47 years.
-  if (n > 20 && a.length === 2 && Number(a[0]) < Number(a[1])) return { min: Number(a[0]), max: Number(a[1]) };
   return n <= 40 ? { min: n, max: n } : null;
+}
+
+/** "47" before "years", where scraping lost a dash, means 4–7: no posting asks for 47 years. */
+function lostDash(a: string): [number, number] | null {
+  if (!/^\d\d$/.test(a) || Number(a) <= 20 || Number(a[0]) >= Number(a[1])) return null;
+  return [Number(a[0]), Number(a[1])];
+}
+
+const LOST_DASH = new RegExp(String.raw`(?<![\d.,$€£–-])(\d\d)(?=\s*${YEARS}\b)`, 'gi');
+
+/** Puts back the dash scraping lost in "47 years", so the line reads as the posting meant: "4–7 years". */
+export function restoreYearsDash(line: string): string {
+  return line.replace(LOST_DASH, (m, a: string) => {
+    const lost = lostDash(a);
+    return lost ? `${lost[0]}–${lost[1]}` : m;
+  });
 }
 
 const YEARS_WORD = new RegExp(YEARS, 'i');

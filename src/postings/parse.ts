@@ -1,7 +1,7 @@
 // Raw posting text → validated Postings. Never throws: what it cannot find becomes null plus a problem.
 import { createHash } from 'node:crypto';
 import { isChrome, detectBoard } from './chrome.ts';
-import { findYears } from './experience.ts';
+import { findYears, restoreYearsDash } from './experience.ts';
 import {
   cleanTitle, educationOf, employmentTypeOf, looksLikeTitle, ROLE_PHRASE, seniorityOf, teamFromProse, teamFromTitle, titleFromProse,
 } from './identity.ts';
@@ -120,7 +120,7 @@ function items(lines: Line[], kind: SectionKind): string[] {
     if (anyBullets && !l.bulleted && t.length > 160) continue; // prose around a list is description, not an item
     // "Ad Network Optimization" between items is a sub-heading.
     if (kind !== 'benefits' && !l.bulleted && t.split(' ').length <= 4 && /^(\p{Lu}[\p{L}&/-]*\s*)+:?$/u.test(t)) continue;
-    t = t.replace(/[:：]$/, '');
+    t = restoreYearsDash(t.replace(/[:：]$/, ''));
     const parts = !l.bulleted && t.length > 220 ? sentences(t) : [t];
     for (const p of parts) if (p.length >= 3 && !out.includes(p)) out.push(p);
   }

@@ -134,3 +134,11 @@ describe('ids', () => {
     expect(a.id).not.toBe(c.id);
   });
 });
+
+describe('lost dashes in years', () => {
+  it('puts a dash back only where "NM years" cannot be meant literally', () => {
+    const [p] = parsePostings('Data Engineer\nAcme\n\nRequirements\n- 35 years of SQL\n- 12 years is not asked, but 15 years of Python is fine\n- 4-7 years building pipelines\n- $47 years is odd money talk');
+    expect(p!.requirements).toEqual(['3–5 years of SQL', '12 years is not asked, but 15 years of Python is fine', '4-7 years building pipelines', '$47 years is odd money talk']);
+    expect(p!.yearsExperience).toEqual({ min: 3, max: 5 });
+  });
+});

@@ -112,11 +112,11 @@ describe('seed: beehiiv (one run-together line, two salaries, lost dashes and ap
     ]);
     expect(p.salary?.text).toBe('USD 180K-200K/annual');
   });
-  it('reads "47 years" as 4–7 years', () => {
+  it('reads "47 years" as 4–7 years, and puts the lost dash back in the requirement', () => {
     expect(p.yearsExperience).toEqual({ min: 4, max: 7 });
+    expect(p.requirements[0]).toBe('4–7 years building ML systems end-to-end in production');
   });
   it('splits the glued lists at their headers', () => {
-    expect(p.requirements[0]).toBe('47 years building ML systems end-to-end in production');
     expect(p.requirements).toHaveLength(8);
     expect(p.niceToHave[0]).toBe('Experience building models around digital ads, marketplaces, recommender systems');
     expect(p.niceToHave.length).toBeGreaterThanOrEqual(6);
