@@ -5,7 +5,7 @@ import type { Posting } from '../postings/index.ts';
 import { FilterSets, type LeftOut } from './filters.ts';
 import { describeFilters, parseQuery, type Filters, type ParsedQuery } from './query.ts';
 import { synonymsOf } from './synonyms.ts';
-import { collate, indexOf, topK } from './sorted.ts';
+import { indexOf, topK } from './sorted.ts';
 import { TermIndex, type SavedTerms } from './terms.ts';
 import { processTerm, tokenize } from './text.ts';
 
@@ -95,13 +95,16 @@ export class RoleIndex {
   private idAt: Array<string | undefined> = [];
   private dead = 0;
   private filters = new FilterSets();
-  /** Position of each id in the stable order (company, title, id), rebuilt lazily after changes. */
-  private rankCache: Map<string, number> | null = null;
+  /** Each role's place in the stable order (company, title, id), by role number; rebuilt lazily after changes. */
+  private rankCache: Int32Array | null = null;
 
-  private rank(): Map<string, number> {
+  private rank(): Int32Array {
     if (!this.rankCache) {
-      const ordered = [...this.postings.values()].sort(byStableOrder);
-      this.rankCache = new Map(ordered.map((p, i) => [p.id, i]));
+      // Sorted on one folded key per role with plain comparisons: a collator over 100k roles takes a second.
+      const keyed = [...this.postings.values()].map((p) => [stableKey(p), this.ordOf.get(p.id)!] as const);
+      keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      this.rankCache = new Int32Array(this.idAt.length);
+      keyed.forEach(([, ord], i) => (this.rankCache![ord] = i));
     }
     return this.rankCache;
   }
@@ -216,7 +219,8 @@ export class RoleIndex {
     const offset = opts.offset ?? 0;
     const page = this.ranked(q, opts.now, offset + limit);
     // Hits are built for the page only: a broad query can match most of the corpus.
-    const hits = page.ranked.slice(offset, offset + limit).map((r) => this.hit(r, page.perWord));
+    const hits: Hit[] = [];
+    for (let i = offset; i < Math.min(offset + limit, page.ords.length); i++) hits.push(this.hit(page.ords[i]!, page.scores[i]!, page.perWord));
     const suggestions = page.total ? null : this.suggest(q, opts);
     return { query: q, hits, total: page.total, leftOut: page.leftOut, suggestions, notes: page.notes };
   }
@@ -229,13 +233,17 @@ export class RoleIndex {
     const day = (now ?? new Date()).toISOString().slice(0, 10);
     const key = JSON.stringify([q.words, q.excludedWords, q.filters, day]);
     const hit = this.queryCache.get(key);
-    if (hit && (depth <= hit.ranked.length || hit.ranked.length === hit.total)) return hit;
+    if (hit && (depth <= hit.ords.length || hit.ords.length === hit.total)) return hit;
     const notes: string[] = [];
     const perWord: WordResult[] = [];
     const keep = Math.max(depth, PAGE_DEPTH);
     const { found, order } = this.match(q, this.filters.candidates(q.filters), this.openFilter(now), notes, perWord);
     // Only the kept places are sorted: a broad query can match most of the corpus.
-    const entry: CachedQuery = { ranked: topK(found, keep, order), total: found.length, leftOut: this.filters.leftOut(q.filters), notes, perWord };
+    const top = topK(found, keep, order);
+    // Kept as two typed arrays, not an object per role: cached entries then cost the garbage collector little.
+    const ords = Uint32Array.from(top, (r) => r.ord);
+    const scores = Float64Array.from(top, (r) => r.score);
+    const entry: CachedQuery = { ords, scores, total: found.length, leftOut: this.filters.leftOut(q.filters), notes, perWord };
     if (this.queryCache.size >= QUERY_CACHE) this.queryCache.delete(this.queryCache.keys().next().value as string);
     this.queryCache.set(key, entry);
     return entry;
@@ -244,10 +252,9 @@ export class RoleIndex {
   private queryCache = new Map<string, CachedQuery>();
 
   /** Why a role matched, worked out for the shown page only: each word's fields there, and the terms it found. */
-  private hit(r: Ranked, perWord: WordResult[]): Hit {
-    const posting = this.postings.get(r.id)!;
+  private hit(ord: number, score: number, perWord: WordResult[]): Hit {
+    const posting = this.postings.get(this.idAt[ord]!)!;
     if (!perWord.length) return { posting, score: 0, terms: [], fields: [], nameTerms: 0 };
-    const ord = this.ordOf.get(r.id)!;
     let names: string[] | null = null;
     const terms = new Set<string>();
     let mask = 0;
@@ -264,12 +271,12 @@ export class RoleIndex {
       }
     }
     const fields = ALL_FIELDS.filter((_, i) => mask & (1 << i));
-    return { posting, score: r.score, terms: [...terms], fields, nameTerms };
+    return { posting, score, terms: [...terms], fields, nameTerms };
   }
 
   /** Every open role a query matches, in no set order: for counts and summaries, without ranking or explaining. */
   matching(q: ParsedQuery, now?: Date): Posting[] {
-    return this.match(q, this.filters.candidates(q.filters), this.openFilter(now), []).found.map((r) => this.postings.get(r.id)!);
+    return this.match(q, this.filters.candidates(q.filters), this.openFilter(now), []).found.map((r) => this.postings.get(this.idAt[r.ord]!)!);
   }
 
   /** How many roles are open now. */
@@ -294,7 +301,11 @@ export class RoleIndex {
     const rank = this.rank();
     if (!q.words.length) {
       const out: Ranked[] = [];
-      for (const id of candidates ?? this.postings.keys()) if (ok(id)) out.push({ id, score: rank.get(id)! });
+      for (const id of candidates ?? this.postings.keys()) {
+        if (!ok(id)) continue;
+        const ord = this.ordOf.get(id)!;
+        out.push({ ord, score: rank[ord]! });
+      }
       return { found: out, order: (a, b) => a.score - b.score };
     }
     // Plan: exact and prefix first; typo tolerance only when that finds nothing, since fuzzy matching is the costly part.
@@ -310,7 +321,7 @@ export class RoleIndex {
       if (found.length) notes.push('no role matched every word; these match some of them');
     }
     used.push(...perWord);
-    return { found, order: (a, b) => b.score - a.score || rank.get(a.id)! - rank.get(b.id)! };
+    return { found, order: (a, b) => b.score - a.score || rank[a.ord]! - rank[b.ord]! };
   }
 
   /** Combines per-word results: AND keeps roles every word found, OR any; scores add up, as in MiniSearch. */
@@ -332,17 +343,13 @@ export class RoleIndex {
           if (other[k] !== ord) continue next;
           score += rest[j]!.scores[k]!;
         }
-        const id = this.idAt[ord]!;
-        if (ok(id)) out.push({ id, score });
+        if (ok(this.idAt[ord]!)) out.push({ ord, score });
       }
       return out;
     }
     const merged = new Map<number, number>();
     for (const w of perWord) for (let i = 0; i < w.ords.length; i++) merged.set(w.ords[i]!, (merged.get(w.ords[i]!) ?? 0) + w.scores[i]!);
-    for (const [ord, score] of merged) {
-      const id = this.idAt[ord]!;
-      if (ok(id)) out.push({ id, score });
-    }
+    for (const [ord, score] of merged) if (ok(this.idAt[ord]!)) out.push({ ord, score });
     return out;
   }
 
@@ -384,6 +391,7 @@ export class RoleIndex {
       acc[ord] = acc[ord]! + score;
       masks[ord] = masks[ord]! | mask;
     };
+    const idAt = this.idAt;
     const prefixFrom = kind === 'mention' ? 4 : 3;
     const typos = kind === 'typos';
     // The fields that name a role, scored by MiniSearch with their boosts.
@@ -407,12 +415,23 @@ export class RoleIndex {
       const parts = tokenize(variant).map(processTerm).filter((t): t is string => t !== null);
       if (!parts.length) continue;
       if (parts.length === 1) {
-        this.textHits(parts[0]!, prefixFrom, typos, (ord, score) => add(ord, score, TEXT_BIT), terms);
+        // The hot loop of a new word: written out rather than through a callback.
+        for (const { roles, score } of this.textMatches(parts[0]!, prefixFrom, typos, terms)) {
+          for (let i = 0; i < roles.length; i++) {
+            const ord = roles[i]!;
+            if (idAt[ord] === undefined) continue;
+            if (acc[ord] === 0) touched.push(ord);
+            acc[ord] = acc[ord]! + score;
+            masks[ord] = masks[ord]! | TEXT_BIT;
+          }
+        }
         continue;
       }
       const perPart = parts.map((part) => {
         const m = new Map<number, number>();
-        this.textHits(part, prefixFrom, false, (ord, s) => m.set(ord, (m.get(ord) ?? 0) + s), terms);
+        for (const { roles, score } of this.textMatches(part, prefixFrom, false, terms)) {
+          for (const ord of roles) if (idAt[ord] !== undefined) m.set(ord, (m.get(ord) ?? 0) + score);
+        }
         return m;
       });
       const [first, ...rest] = perPart.sort((a, b) => a.size - b.size);
@@ -424,7 +443,13 @@ export class RoleIndex {
         }
       }
     }
-    const ords = Uint32Array.from(touched).sort();
+    // Many matches: reading the dense arrays in order is cheaper than sorting the touched numbers.
+    let ords: Uint32Array;
+    if (touched.length * 8 > acc.length) {
+      ords = new Uint32Array(touched.length);
+      let j = 0;
+      for (let ord = 0; ord < acc.length; ord++) if (acc[ord] !== 0) ords[j++] = ord;
+    } else ords = Uint32Array.from(touched).sort();
     const scores = new Float64Array(ords.length);
     const fields = new Uint8Array(ords.length);
     for (let i = 0; i < ords.length; i++) {
@@ -434,21 +459,18 @@ export class RoleIndex {
     return { ords, scores, fields, terms: [...terms] };
   }
 
-  /** Scores the living roles whose long text has a term (or, by prefix or typo, one like it), BM25-like with tf = 1. */
-  private textHits(term: string, prefixFrom: number, typos: boolean, add: (ord: number, score: number) => void, terms: Set<string>): void {
+  /**
+   * The long-text terms a word finds (itself, or by prefix or typo one like it), each with its roles and the score a
+   * role gets from it: BM25 with tf = 1. Terms whose roles have all left are not reported as matched.
+   */
+  private textMatches(term: string, prefixFrom: number, typos: boolean, terms: Set<string>): Array<{ roles: Uint32Array; score: number }> {
     const live = this.postings.size;
     const maxEdits = typos && term.length >= 4 ? Math.min(2, Math.round(term.length * 0.25)) : 0;
-    for (const m of this.texts.lookup(term, { prefix: term.length >= prefixFrom, maxEdits })) {
+    return this.texts.lookup(term, { prefix: term.length >= prefixFrom, maxEdits }).map((m) => {
       const idf = Math.max(0.05, Math.log(1 + (live - m.roles.length + 0.5) / (m.roles.length + 0.5)));
-      const score = TEXT_BOOST * TEXT_TF_SCORE * m.weight * idf;
-      let found = false;
-      for (const ord of m.roles) {
-        if (this.idAt[ord] === undefined) continue;
-        add(ord, score);
-        found = true;
-      }
-      if (found) terms.add(m.term);
-    }
+      if (m.roles.some((ord) => this.idAt[ord] !== undefined)) terms.add(m.term);
+      return { roles: m.roles, score: TEXT_BOOST * TEXT_TF_SCORE * m.weight * idf };
+    });
   }
 
   /** Ids of roles that mention any of the words (for "-word"). */
@@ -548,7 +570,9 @@ function termsOf(doc: Doc): string[] {
 }
 
 interface CachedQuery {
-  ranked: Ranked[];
+  /** The first places: role numbers and scores. */
+  ords: Uint32Array;
+  scores: Float64Array;
   total: number;
   leftOut: LeftOut[];
   notes: string[];
@@ -560,7 +584,8 @@ const QUERY_CACHE = 500;
 const PAGE_DEPTH = 100;
 
 interface Ranked {
-  id: string;
+  /** The role's number. */
+  ord: number;
   score: number;
 }
 
@@ -570,6 +595,8 @@ const TEXT_TF_SCORE = 1.5;
 const WORD_CACHE = 256;
 const CACHE_ENTRIES = 300_000;
 
-function byStableOrder(pa: Posting, pb: Posting): number {
-  return collate(pa.company ?? '', pb.company ?? '') || collate(pa.title ?? '', pb.title ?? '') || collate(pa.id, pb.id);
+/** Company, then title, then id, case and accents folded: the order of roles that score the same. */
+function stableKey(p: Posting): string {
+  const fold = (s: string): string => (/[^\x00-\x7f]/.test(s) ? s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') : s.toLowerCase());
+  return `${fold(p.company ?? '')}\u0000${fold(p.title ?? '')}\u0000${p.id}`;
 }
