@@ -58,7 +58,9 @@ function keysOf(p: Posting) {
 const EMPTY = new Set<string>();
 
 export class FilterSets {
-  private all = new Set<string>();
+  /** @param everyId every role's id, for a filter that only leaves some out ("not at Acme"). */
+  constructor(private readonly everyId: () => Iterable<string>) {}
+
   private byWorkMode = new Map<WorkMode | null, Set<string>>();
   private byCompany = new Map<string | null, Set<string>>();
   private bySeniority = new Map<string | null, Set<string>>();
@@ -75,7 +77,6 @@ export class FilterSets {
 
   file(p: Posting): void {
     const id = p.id;
-    this.all.add(id);
     const k = keysOf(p);
     addTo(this.byWorkMode, k.workMode, id);
     addTo(this.byCompany, k.company, id);
@@ -93,7 +94,6 @@ export class FilterSets {
 
   remove(p: Posting): void {
     const id = p.id;
-    this.all.delete(id);
     const k = keysOf(p);
     removeFrom(this.byWorkMode, k.workMode, id);
     removeFrom(this.byCompany, k.company, id);
@@ -164,7 +164,7 @@ export class FilterSets {
       for (const id of first!) if (rest.every((s) => s.has(id))) result.add(id);
     }
     if (skip !== 'excludeCompanies' && f.excludeCompanies.length) {
-      const out = new Set(result ?? this.all);
+      const out = new Set(result ?? this.everyId());
       for (const c of f.excludeCompanies) for (const id of this.byCompany.get(norm(c)) ?? []) out.delete(id);
       result = out;
     }

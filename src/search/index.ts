@@ -94,7 +94,7 @@ export class RoleIndex {
   private ordOf = new Map<string, number>();
   private idAt: Array<string | undefined> = [];
   private dead = 0;
-  private filters = new FilterSets();
+  private filters = new FilterSets(() => this.postings.keys());
   /** Each role's place in the stable order (company, title, id), by role number; rebuilt lazily after changes. */
   private rankCache: Int32Array | null = null;
 

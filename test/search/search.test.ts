@@ -65,6 +65,11 @@ describe('filters on the seed corpus', () => {
     expect(companies('python -reddit')).not.toContain('Reddit');
     expect(companies('python not at reddit')).not.toContain('Reddit');
     expect(titles('machine learning -patreon').join()).not.toMatch(/Patreon/);
+    // With nothing else to narrow by, leaving a company out starts from every role.
+    const reddit = index.search('at reddit', { limit: 50 }).total;
+    const notReddit = index.search('not at reddit', { limit: 50 });
+    expect(notReddit.total).toBe(index.size - reddit);
+    expect(notReddit.hits.map((h) => h.posting.company)).not.toContain('Reddit');
   });
   it('seniority', () => {
     expect(titles('senior staff')).toEqual(expect.arrayContaining(['Patreon: Senior Staff Machine Learning Engineer', 'Reddit: Senior Staff Machine Learning Systems Engineer, Feed Relevance']));
