@@ -1,5 +1,6 @@
 export { parsePostings, postingId, type ParseOptions } from './parse.ts';
 export * from './schema.ts';
+export { fold, foldKey } from './text.ts';
 export { findSalaries, inferPeriod } from './salary.ts';
 export { findSkills, SKILL_NAMES } from './skills.ts';
 export { findPlace, placeAreas, PLACES } from './places.ts';

@@ -145,6 +145,11 @@ export function fold(s: string): string {
     .replace(/[\u0300-\u036f]/g, '');
 }
 
+/** A folded key for comparing names: lowercase, no accents, runs of anything but letters, digits, + and # as one space. */
+export function foldKey(s: string): string {
+  return fold(s).replace(/[^a-z0-9+#]+/g, ' ').trim();
+}
+
 const BULLET = /^(?:[•●○◦▪▫■□‣⁃∙·*+\-–—>✓✔➤►→]|\d{1,2}[.)]|[a-z][.)])\s+/u;
 
 /** Removes a leading bullet or list number; returns null when the line had none. */

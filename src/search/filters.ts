@@ -1,6 +1,6 @@
 // Precomputed sets of role ids per filter value (work mode, company, level, skill, place, pay), so a filter is a
 // lookup and an intersection, never a pass over every role; and the counts of roles a filter leaves out unknown.
-import { annualTopUSD, convert, placeAreas, type Posting, type WorkMode } from '../postings/index.ts';
+import { annualTopUSD, convert, foldKey, placeAreas, type Posting, type WorkMode } from '../postings/index.ts';
 import type { Filters } from './query.ts';
 
 export interface LeftOut {
@@ -9,7 +9,7 @@ export interface LeftOut {
   count: number;
 }
 
-const norm = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9+#]+/g, ' ').trim();
+const norm = foldKey;
 
 function addTo<K>(map: Map<K, Set<string>>, key: K, id: string): void {
   let s = map.get(key);

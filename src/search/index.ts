@@ -1,7 +1,7 @@
 // The role index: MiniSearch over the fields that name a role, compact posting lists for its long text, and
 // precomputed sets so filters never score the whole corpus.
 import MiniSearch, { type Query } from 'minisearch';
-import type { Posting } from '../postings/index.ts';
+import { fold, type Posting } from '../postings/index.ts';
 import { FilterSets, type LeftOut } from './filters.ts';
 import { describeFilters, parseQuery, type Filters, type ParsedQuery } from './query.ts';
 import { synonymsOf } from './synonyms.ts';
@@ -597,6 +597,5 @@ const CACHE_ENTRIES = 300_000;
 
 /** Company, then title, then id, case and accents folded: the order of roles that score the same. */
 function stableKey(p: Posting): string {
-  const fold = (s: string): string => (/[^\x00-\x7f]/.test(s) ? s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') : s.toLowerCase());
   return `${fold(p.company ?? '')}\u0000${fold(p.title ?? '')}\u0000${p.id}`;
 }

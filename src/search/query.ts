@@ -1,5 +1,5 @@
 // The query language: free words plus filters written as plain words or key:value, read the way a person means them.
-import { findPlace, SENIORITIES, SKILL_NAMES, USD_PER_UNIT, type Seniority, type WorkMode } from '../postings/index.ts';
+import { findPlace, foldKey, SENIORITIES, SKILL_NAMES, USD_PER_UNIT, type Seniority, type WorkMode } from '../postings/index.ts';
 import { isStopword } from './text.ts';
 
 export interface PayFloor {
@@ -58,9 +58,7 @@ for (const [alias, name] of [['golang', 'Go'], ['k8s', 'Kubernetes'], ['postgres
 const AMBIGUOUS_SKILLS = new Set(['go', 'r', 'c', 'rest', 'spark', 'ray', 'swift', 'excel', 'chroma', 'git', 'dart', 'rust', 'julia', 'react', 'spring', 'flask', 'looker', 'statistics', 'embeddings']);
 const MULTIWORD_SKILLS = SKILL_NAMES.filter((s) => s.includes(' ')).map((s) => s.toLowerCase().split(' '));
 
-function normCompany(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
-}
+const normCompany = foldKey;
 
 /** "150k", "$150,000", "€80k", "150000" → a pay floor; null when the word is not money. */
 export function readMoney(word: string): PayFloor | null {

@@ -1,7 +1,7 @@
 // The live set of postings: folders and feeds in, the index kept in step, the last good version kept when a source
 // breaks, and the same role from two sources kept once with both sources listed.
 import type { Logger } from 'pino';
-import { findPlace, type Posting } from '../postings/index.ts';
+import { findPlace, foldKey, type Posting } from '../postings/index.ts';
 import type { Feed } from './feeds/types.ts';
 import type { Validators } from './feeds/http.ts';
 import { PostingFolder, type FolderChange, type FileResult } from './folder.ts';
@@ -25,7 +25,7 @@ export interface CatalogChange {
   broken: Array<{ file: string; error: string }>;
 }
 
-const norm = (s: string | null | undefined): string => (s ?? '').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s: string | null | undefined): string => foldKey(s ?? '');
 
 // Postings are never changed once read, so each one's key is worked out once.
 const keys = new WeakMap<Posting, string>();
