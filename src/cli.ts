@@ -9,11 +9,15 @@ import { RoleIndex } from './search/index.ts';
 import { Catalog } from './sources/catalog.ts';
 import { PostingFolder } from './sources/folder.ts';
 
+const DEV_CORPUS = '../shared/corpus/dev.jsonl';
+
 const USAGE = `usage:
   openroles parse FILE...        print the parsed postings as a JSON array
   openroles check DIR            report, per file, what could not be found
   openroles ask "TEXT" [--json]  answer a question (plain text, or the Slack message as JSON)
-  openroles digest               print the digest that would be posted now (no state changes)`;
+  openroles digest               print the digest that would be posted now (no state changes)
+  openroles eval [FILE.jsonl] [--misses=N] [--field=F] [--board=B] [--lang=L]
+                                 parsing accuracy on labelled postings (default ${DEV_CORPUS})`;
 
 async function loadIndex(dir: string): Promise<RoleIndex> {
   const index = RoleIndex.from([]);
@@ -64,6 +68,29 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       const text = args.filter((a) => a !== '--json').join(' ');
       const a = ask(text, { index: await loadIndex(dir) });
       out.write(json ? `${JSON.stringify(answerMessage(a), null, 2)}\n` : `${renderText(a)}\n`);
+      return 0;
+    }
+    case 'eval': {
+      const { evaluate, formatReport, readRows, FIELDS } = await import('./eval/postings.ts');
+      const opt = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+      const file = args.find((a) => !a.startsWith('--')) ?? DEV_CORPUS;
+      let rows;
+      try {
+        rows = readRows(file);
+      } catch (e) {
+        err.write(`openroles eval: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); name a labelled JSONL file\n`);
+        return 1;
+      }
+      const board = opt('board');
+      const lang = opt('lang');
+      rows = rows.filter((r) => (!board || r.board === board) && (!lang || r.lang === lang));
+      const field = opt('field') as (typeof FIELDS)[number] | undefined;
+      if (field && !FIELDS.includes(field)) {
+        err.write(`openroles eval: --field is one of ${FIELDS.join(', ')}\n`);
+        return 2;
+      }
+      const misses = opt('misses');
+      out.write(`${formatReport(evaluate(rows), { misses: misses === undefined ? undefined : Number(misses), field })}\n`);
       return 0;
     }
     case 'digest': {
