@@ -119,7 +119,7 @@ function items(lines: Line[], kind: SectionKind): string[] {
     if (!t || isPayLine(t)) continue;
     if (anyBullets && !l.bulleted && t.length > 160) continue; // prose around a list is description, not an item
     // "Ad Network Optimization" between items is a sub-heading.
-    if (kind !== 'benefits' && !l.bulleted && t.split(' ').length <= 4 && /^(\p{Lu}[\p{L}&/-]*\s*)+:?$/u.test(t)) continue;
+    if (kind !== 'benefits' && !l.bulleted && t.split(' ').length <= 4 && /^\p{Lu}[\p{L}&/-]*(?:\s+\p{Lu}[\p{L}&/-]*)*\s*:?$/u.test(t)) continue;
     t = restoreYearsDash(t.replace(/[:：]$/, ''));
     const parts = !l.bulleted && t.length > 220 ? sentences(t) : [t];
     for (const p of parts) if (p.length >= 3 && !out.includes(p)) out.push(p);

@@ -194,18 +194,20 @@ export function placeAreas(name: string): string[] {
 export function placesIn(phrase: string): string[] {
   const out: string[] = [];
   const f = fold(phrase);
-  for (const p of PLACES) {
-    if (p.kind === 'region' || p.kind === 'state') continue;
-    for (const alias of [p.name, ...p.aliases]) {
-      if (alias.length <= 3) continue;
-      const re = new RegExp(`(^|[^\\p{L}])${escapeRe(fold(alias))}($|[^\\p{L}])`, 'u');
-      if (re.test(f)) {
-        if (!out.includes(p.name)) out.push(p.name);
-        break;
-      }
-    }
+  for (const [name, res] of aliasPatterns()) {
+    if (res.some((re) => re.test(f)) && !out.includes(name)) out.push(name);
   }
   return out;
+}
+
+// Built once: compiling a pattern per alias on every call made one posting with many "based in" phrases take 150 ms.
+let ALIAS_PATTERNS: Array<[string, RegExp[]]> | null = null;
+function aliasPatterns(): Array<[string, RegExp[]]> {
+  ALIAS_PATTERNS ??= PLACES.filter((p) => p.kind !== 'region' && p.kind !== 'state').map((p) => [
+    p.name,
+    [p.name, ...p.aliases].filter((a) => a.length > 3).map((a) => new RegExp(`(^|[^\\p{L}])${escapeRe(fold(a))}($|[^\\p{L}])`, 'u')),
+  ]);
+  return ALIAS_PATTERNS;
 }
 
 export function escapeRe(s: string): string {
