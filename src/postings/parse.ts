@@ -8,6 +8,7 @@ import {
 import { extractLabels, labelKey, type Labelled } from './labels.ts';
 import { findPlace } from './places.ts';
 import { findSalaries } from './salary.ts';
+import { currencyOfCountry } from './lexicon/currencies.ts';
 import { formatRange } from './pay.ts';
 import { Posting, type Seniority } from './schema.ts';
 import { asHeader, headerKind, type SectionKind } from './sections.ts';
@@ -327,19 +328,13 @@ function companyFromProse(text: string): string | null {
   return best ? best[0] : null;
 }
 
-const COUNTRY_CURRENCY: Record<string, string> = {
-  'United States': 'USD', Canada: 'CAD', 'United Kingdom': 'GBP', Ireland: 'EUR', Germany: 'EUR', France: 'EUR', Spain: 'EUR',
-  Portugal: 'EUR', Italy: 'EUR', Netherlands: 'EUR', Belgium: 'EUR', Austria: 'EUR', Finland: 'EUR', Greece: 'EUR',
-  Switzerland: 'CHF', Sweden: 'SEK', Norway: 'NOK', Denmark: 'DKK', Poland: 'PLN', India: 'INR', Brazil: 'BRL',
-  Mexico: 'MXN', Australia: 'AUD', 'New Zealand': 'NZD', Singapore: 'SGD', Japan: 'JPY', Europe: 'EUR',
-};
-
 function currencyFromPlaces(locations: string[]): string | null {
   for (const l of locations) {
     const p = findPlace(l) ?? findPlace(l.split(',').pop() ?? '');
     if (!p) continue;
     const country = p.kind === 'country' || p.kind === 'region' ? p.name : p.within[0]!;
-    if (COUNTRY_CURRENCY[country]) return COUNTRY_CURRENCY[country]!;
+    const code = currencyOfCountry(country);
+    if (code) return code;
   }
   return null;
 }

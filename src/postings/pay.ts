@@ -1,14 +1,11 @@
 // Annual equivalents and a small fixed currency table, so pay can be compared and sorted.
 import type { PayPeriod, SalaryRange } from './schema.ts';
+import { USD_PER_UNIT as RATES } from './lexicon/currencies.ts';
 
 const PER_YEAR: Record<PayPeriod, number> = { year: 1, month: 12, week: 52, day: 260, hour: 2080 };
 
 /** Approximate US dollars per unit, fixed so results are reproducible; answers name it when they convert. */
-export const USD_PER_UNIT: Record<string, number> = {
-  USD: 1, EUR: 1.08, GBP: 1.27, CAD: 0.73, AUD: 0.66, NZD: 0.6, CHF: 1.13, SEK: 0.095, NOK: 0.094, DKK: 0.145,
-  PLN: 0.25, INR: 0.012, BRL: 0.2, MXN: 0.055, JPY: 0.0067, KRW: 0.00075, SGD: 0.74, HKD: 0.128, CNY: 0.14,
-  ZAR: 0.055, ILS: 0.27, ARS: 0.001, COP: 0.00025, CLP: 0.0011,
-};
+export const USD_PER_UNIT = RATES;
 
 /** The range as yearly amounts in its own currency (2,080 hours, 260 days, 52 weeks, 12 months). */
 export function annualize(s: SalaryRange): { min: number | null; max: number | null } {

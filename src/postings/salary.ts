@@ -1,27 +1,19 @@
 // Finds pay ranges in free text, in the many ways postings write them, and tells pay from other money.
 import type { PayPeriod, SalaryRange } from './schema.ts';
+import { CURRENCY_NAME_SOURCE, CURRENCY_SIGN_SOURCE, currencyOf } from './lexicon/currencies.ts';
+import { PAY_PERIODS, PER_WORDS } from './lexicon/periods.ts';
+import { wordsSource } from './lexicon/pattern.ts';
 
-const CUR_PREFIX = String.raw`US\$|CA\$|C\$|AU\$|A\$|NZ\$|R\$|S\$|HK\$|MX\$|USD|CAD|AUD|NZD|BRL|SGD|HKD|MXN|GBP|EUR|INR|CHF|JPY|CNY|SEK|NOK|DKK|PLN|ZAR|ILS|Rs\.?|\$|£|€|₹|¥|₩`;
+const CUR_PREFIX = CURRENCY_SIGN_SOURCE;
 const NUM = String.raw`\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
 const MULT = String.raw`[kK](?![a-zA-Z])|Tsd\.?|thousand|mil(?![a-zA-Z])|Mil(?![a-zA-Z])|lakhs?|lacs?|LPA|lpa|L(?![a-zA-Z])|million|mn|[mM](?![a-zA-Z])|billion|bn|[bB](?![a-zA-Z])|[Cc]rore`;
-const CUR_SUFFIX = String.raw`USD|CAD|AUD|NZD|BRL|SGD|HKD|MXN|GBP|EUR|INR|CHF|JPY|CNY|SEK|NOK|DKK|PLN|ZAR|ILS|euros?|dollars?|pounds?|reais|rupees|francs|zł|kr|€|£|\$|₹`;
+// Names as written in running text: "euros", "Euro", "reais", "Franken".
+const capitalised = CURRENCY_NAME_SOURCE.split('|').map((n) => `${n}|${n[0]!.toUpperCase()}${n.slice(1)}`).join('|');
+const CUR_SUFFIX = `${CURRENCY_SIGN_SOURCE}|${capitalised}`;
 const AMOUNT = new RegExp(
   String.raw`(?<![\w.,])(?<pre>${CUR_PREFIX})?\s?(?<num>${NUM})(?:\s?(?<mult>${MULT}))?(?:\s?(?<suf>${CUR_SUFFIX})(?![a-zA-Z]))?`,
   'g',
 );
-
-const CURRENCY_OF: Record<string, string> = {
-  'US$': 'USD', 'CA$': 'CAD', 'C$': 'CAD', 'AU$': 'AUD', 'A$': 'AUD', 'NZ$': 'NZD', 'R$': 'BRL', 'S$': 'SGD',
-  'HK$': 'HKD', 'MX$': 'MXN', '$': 'USD', '£': 'GBP', '€': 'EUR', '₹': 'INR', 'RS': 'INR', 'RS.': 'INR', '¥': 'JPY',
-  '₩': 'KRW', 'ZŁ': 'PLN', KR: 'SEK', EURO: 'EUR', EUROS: 'EUR', DOLLAR: 'USD', DOLLARS: 'USD', POUND: 'GBP',
-  POUNDS: 'GBP', REAIS: 'BRL', RUPEES: 'INR', FRANCS: 'CHF',
-};
-
-function currencyCode(sym: string | undefined): string | null {
-  if (!sym) return null;
-  const up = sym.toUpperCase();
-  return CURRENCY_OF[sym] ?? CURRENCY_OF[up] ?? (/^[A-Z]{3}$/.test(up) ? up : null);
-}
 
 const MULTIPLIER: Array<[RegExp, number]> = [
   [/^(k|tsd\.?|thousand|mil)$/i, 1e3],
@@ -53,21 +45,16 @@ interface Amount {
 
 const RANGE_SEP = /^\s*(?:-|–|—|~|to|bis|à|a|até|y|et|e|and)\s*$/i;
 
-const PERIOD_AFTER: Array<[PayPeriod, RegExp]> = [
-  ['hour', /^\s*(?:\/|per|an|a|par|por|pro|la)?\s*(?:hr|hrs|hour|hora|heure|stunde|std|h)\b|^\s*(?:hourly|de l'heure)/i],
-  ['day', /^\s*(?:\/|per|a|par|por|pro|al|ao)?\s*(?:day|diem|jour|jornada|día|dia|tag)\b|^\s*daily/i],
-  ['week', /^\s*(?:\/|per|a|par|por|pro|a la|à la)?\s*(?:wk|week|semaine|semana|woche)\b|^\s*weekly/i],
-  ['month', /^\s*(?:\/|per|a|par|por|pro|al|ao)?\s*(?:mo|mth|month|mois|mes|mês|monat)\b|^\s*(?:monthly|mensa(?:l|is|les|uel)|monatlich|brutos? mensa)/i],
-  ['year', /^\s*(?:\/|per|an|a|par|por|pro|al|ao)?\s*(?:yr|year|annum|annual|an|año|ano|jahr)\b|^\s*(?:annually|annual|yearly|p\.\s?a\.?|pa\b|jährlich|jahresgehalt|anual(?:es)?|brut(?:o|os)? anual(?:es)?|par an|brutto|gross|base|ote|lpa)/i],
-];
-
-const PERIOD_BEFORE: Array<[PayPeriod, RegExp]> = [
-  ['hour', /\b(hourly|per hour|an hour|stundenlohn|taux horaire|por hora)\b/i],
-  ['day', /\b(day rate|daily rate|per day|tagessatz|taux journalier|tjm)\b/i],
-  ['week', /\b(weekly|per week)\b/i],
-  ['month', /\b(monthly|per month|monatlich|mensuel|mensual|mensal)\b/i],
-  ['year', /\b(annual|annually|yearly|per year|per annum|jahresgehalt|salaire annuel|salario anual|salário anual)\b/i],
-];
+const PERIOD_ORDER: PayPeriod[] = ['hour', 'day', 'week', 'month', 'year'];
+// Words after an amount that, by convention, mark a yearly figure: "€60.000 brutto", "£40k base", "£55k OTE".
+const YEAR_HINTS = ['brutto', 'gross', 'base', 'ote', 'lpa'];
+const PER = wordsSource(PER_WORDS);
+const PERIOD_AFTER: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => {
+  const w = PAY_PERIODS[p];
+  const alone = wordsSource([...w.adverbs, ...(p === 'year' ? YEAR_HINTS : [])]);
+  return [p, new RegExp(String.raw`^\s*(?:${PER})?\s*(?:${wordsSource(w.units)})(?![\p{L}\d])|^\s*(?:${alone})(?![\p{L}\d])`, 'iu')];
+});
+const PERIOD_BEFORE: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => [p, new RegExp(String.raw`(?<![\p{L}])(?:${wordsSource(PAY_PERIODS[p].before)})(?![\p{L}])`, 'iu')]);
 
 const NOT_PAY_AFTER = /^\s*\+?\s*(arr|mrr|revenue|in (funding|revenue|sales|assets|annual)|funding|raised|valuation|users|customers|creators|members|generated|in sales|gmv|series|budget|ad spend|worth|of (funding|revenue|capital)|under management|aum)\b/i;
 const NOT_PAY_BEFORE = /\b(raised|funding|revenue|valuation|valued at|generated|worth|backed|plans? from|prices? from|starting at|costs?|fee|arr of|sales of|assets of|budget of|fund|grant of|donated|\/mo plans)\W*$/i;
@@ -97,7 +84,7 @@ function scanAmounts(line: string): Amount[] {
     const multWord = g.mult ?? null;
     let mult = 1;
     if (multWord) for (const [re, k] of MULTIPLIER) if (re.test(multWord)) mult = k;
-    const currency = currencyCode(g.pre) ?? currencyCode(g.suf?.trim());
+    const currency = currencyOf(g.pre) ?? currencyOf(g.suf?.trim());
     // A lakh "L" without rupees is just a letter.
     if (multWord === 'L' && currency !== 'INR') mult = 1;
     out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].trimEnd().length, value: parseAmount(num), currency, mult, multWord });

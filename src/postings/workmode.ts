@@ -2,6 +2,8 @@
 import type { WorkMode } from './schema.ts';
 import { findPlace, placesIn } from './places.ts';
 import { fold } from './text.ts';
+import { WORK_MODE_LABELS, WORK_MODE_PHRASES } from './lexicon/workmodes.ts';
+import { wordsSource } from './lexicon/pattern.ts';
 
 export interface WorkplaceFacts {
   workMode: WorkMode | null;
@@ -10,29 +12,32 @@ export interface WorkplaceFacts {
 }
 
 // Each says the role's own arrangement; "a remote, cross-functional team" says nothing of the kind.
-const HYBRID = /\b(hybrid|hybride|hibrido|híbrido|t[eé]l[eé]travail partiel|t[eé]l[eé]travail possible|hybrides arbeiten|teletrabajo parcial|teletravail partiel|in[- ]office \d+ days|\d+ days (a|per) week in (the )?office|\d+ days in[- ]office)\b/i;
-const REMOTE_STRONG = /\b(fully[- ]remote|100% remote|remote[- ]first|remote only|remote-only|work from anywhere|work from home|wfh|remote (role|position|job|opportunity|work is possible)|(role|position|job) is (fully )?remote|(is|are) remote[- ](based|friendly)|work remotely from|can be (done |performed )?remote(ly)?|open to remote|(100 ?%|full) (homeoffice|home office|télétravail|teletravail|remoto|teletrabajo)|trabajo remoto|trabalho remoto|vaga remota|remoto)\b/i;
-const ONSITE = /\b(on[- ]?site (role|position|job|in|at|from)|(role|position|job) is (fully )?(on[- ]?site|in[- ]office|office[- ]based)|fully on[- ]?site|100% on[- ]?site|in[- ]office (role|position)|office[- ]based (role|position)|5 days (a|per) week in (the )?office|vor ort im büro|100 ?% presencial|trabajo presencial|sur site|en présentiel)\b/i;
-const HYBRID_STEMS = ['hybr', 'híbr', 'hibr', 'travail', 'trabajo', 'office', 'days'];
+const phrases = (k: keyof typeof WORK_MODE_PHRASES): RegExp => new RegExp(String.raw`(?<![\p{L}\d])(?:${WORK_MODE_PHRASES[k].join('|')})(?![\p{L}\d])`, 'iu');
+const FULLY_REMOTE = phrases('fullyRemote');
+const HYBRID = phrases('hybrid');
+const REMOTE_STRONG = phrases('remote');
+const ONSITE = phrases('onsite');
+const HYBRID_STEMS = ['hybr', 'híbr', 'hibr', 'travail', 'trabajo', 'office', 'days', 'mobil', 'presencial'];
 const REMOTE_STEMS = ['remot', 'wfh', 'work from', 'home', 'anywhere', 'télétravail', 'teletravail', 'teletrabajo', 'open to'];
-const ONSITE_STEMS = ['site', 'office', 'person', 'vor ort', 'presencial', 'présentiel'];
+const FULLY_REMOTE_STEMS = ['remot', 'home', 'travail', 'teletrabajo', 'work location'];
+const ONSITE_STEMS = ['site', 'office', 'person', 'vor ort', 'presencial', 'présentiel', 'work location'];
 const BASED_STEMS = ['based', 'located', 'office', 'position in', 'role in', 'work from', 'ansässig', 'sitz in', 'basé', 'basado', 'localizado', 'situada', 'baseado'];
 /**
  * One pass over the text finds which stems occur, instead of a scan per stem. A stem inside a longer one's match
  * ("trabajo" in "teletrabajo") is found by containment; two stems could only overlap partly in glued words no text has.
  */
-const STEM_SCAN = new RegExp([...new Set([...HYBRID_STEMS, ...REMOTE_STEMS, ...ONSITE_STEMS, ...BASED_STEMS])].join('|'), 'gi');
+const STEM_SCAN = new RegExp([...new Set([...HYBRID_STEMS, ...REMOTE_STEMS, ...FULLY_REMOTE_STEMS, ...ONSITE_STEMS, ...BASED_STEMS])].join('|'), 'gi');
 function stemsIn(text: string): (stems: string[]) => boolean {
   const found = new Set<string>();
   for (const m of text.matchAll(STEM_SCAN)) found.add(m[0].toLowerCase());
   return (stems) => stems.some((st) => found.has(st) || [...found].some((f) => f.includes(st)));
 }
 
-const MODE_WORD: Array<[WorkMode, RegExp]> = [
-  ['hybrid', /^(hybrid|hybride|híbrido|hibrido)\b/i],
-  ['remote', /^(remote|fully remote|remoto|télétravail|teletravail|homeoffice|remote ok|anywhere)\b/i],
-  ['onsite', /^(on[- ]?site|in[- ]office|office|in[- ]person|presencial|vor ort|sur site)\b/i],
-];
+// A chip or label that starts with a mode word: "Hybrid", "Remote - United States", "Présentiel", "Remoto".
+const MODE_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map((mode) => [
+  mode,
+  new RegExp(String.raw`^(?:${wordsSource(WORK_MODE_LABELS[mode])})(?![\p{L}\d])`, 'iu'),
+]);
 
 /** "Remote - United States", "Remote (US/Canada)", "Remote, EMEA" → the regions; "Remote" alone → []. */
 export function regionsAfterRemote(s: string): string[] {
@@ -104,7 +109,8 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
   if (!workMode) {
     // The patterns are long alternations; a cheap look for their stems skips them for most text.
     const says = (re: RegExp, stems: string[]): boolean => hasStem(stems) && re.test(text);
-    if (says(HYBRID, HYBRID_STEMS)) workMode = 'hybrid';
+    if (says(FULLY_REMOTE, FULLY_REMOTE_STEMS)) workMode = 'remote';
+    else if (says(HYBRID, HYBRID_STEMS)) workMode = 'hybrid';
     else if (says(REMOTE_STRONG, REMOTE_STEMS)) workMode = 'remote';
     else if (says(ONSITE, ONSITE_STEMS)) workMode = 'onsite';
   }
