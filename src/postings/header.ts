@@ -27,13 +27,19 @@ const CHIP = /^(?:\d+ ?%\s*)?(?:fully\s+)?(?:remote|remoto|remota|hybrid|hybride
 const SENTENCE_WORD = /\b(?:we|we're|we are|our|you|you'll|your|is|are|will|this|wir|sind|ist|unser|nous|vous|sommes|est|notre|somos|estamos|buscamos|nuestro|nuestra|você|vocês|nossa|nosso|estamos)\b/i;
 const LEGAL_FORM = /\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|co|company|gmbh|ag|kg|se|sa|s\.a|sas|sarl|srl|s\.r\.l|spa|bv|nv|plc|lp|llp|pty|ltda|eireli|group|gruppe|groupe|grupo|holding|holdings|partners|bank|university|universit[äa]t|université|universidad|universidade|hospital|spital|clinic|klinik|foundation|stiftung|fondation|fundación|associates|consulting|solutions|technologies|services|staffing|recruitment|recruiting|personnel|systems|labs?|studio|agency|department|departement|bundesamt|amt)\b\.?|&|\.(?:com|io|ai|co|org|net|de|ch)\b/i;
 
+/** "JR.", "Sr.", "Inc.", "S.R.L.", "N.A.": a final full stop that ends a short form, not a sentence. */
+function endsWithAbbreviation(line: string): boolean {
+  const last = line.slice(line.lastIndexOf(' ') + 1).replace(/^\(/, '');
+  return /^(?:\p{L}\.){1,4}$|^\p{Lu}\p{L}{0,4}\.$/u.test(last);
+}
+
 /** True when a line can be a title: short, no sentence, no label, no section header, no list item. */
 export function isTitleLine(line: string): boolean {
   const t = line.trim();
   if (t.length < 2 || t.length > MAX_LINE) return false;
   if (/[!?:;,]$/.test(t)) return false;
   // A final full stop ends a sentence, unless it ends an abbreviation ("JR.", "Sr.", "Dipl.").
-  if (/\.$/.test(t) && !/(?:^|[\s(])\p{L}{1,5}\.$/u.test(t)) return false;
+  if (/\.$/.test(t) && !endsWithAbbreviation(t)) return false;
   if (t.split(/\s+/).length > 16) return false;
   if (stripBullet(t).bulleted || /^https?:|@\S+\.\w|^\d+$/.test(t)) return false;
   if (/\|.*\|/.test(t)) return false;
@@ -48,7 +54,7 @@ export function isTitleLine(line: string): boolean {
 /** A line of the block under the title: a company, a place, a rating or a chip, never a sentence or a section header. */
 function isHeaderLine(l: string): boolean {
   if (l.length > 100 || l.split(/\s+/).length > 14) return false;
-  if (/[!?:;]$/.test(l) || (/\.$/.test(l) && !/(?:^|[\s(])\p{L}{1,5}\.$/u.test(l))) return false;
+  if (/[!?:;]$/.test(l) || (/\.$/.test(l) && !endsWithAbbreviation(l))) return false;
   if (SENTENCE_WORD.test(l) && l.split(/\s+/).length > 3) return false;
   if (/[.!?]\s+\p{Lu}/u.test(l)) return false;
   const kind = asHeader(l);
@@ -83,7 +89,7 @@ function companyEvidence(line: string, body: string): boolean {
 }
 
 function placeEvidence(line: string, body: string): boolean {
-  if (looksLikePlace(line)) return true;
+  if (!/^[\p{Lu}\d]/u.test(line)) return false;
   let from = 0;
   // "a care home in Luton", "en la ciudad de Santa Cruz", "Base: Santa Cruz": the body places itself there.
   for (let n = 0; n < 5; n++) {
@@ -123,25 +129,25 @@ export function readHeader(lines: string[]): Header | null {
   let locationLine: string | null = null;
   const at = splitAt(title);
   if (at) ({ title, company } = at);
-  const unsure: string[] = [];
+  const segments: string[] = [];
   // "Acme · Berlin, Germany · Full-time": chips on one line are read one by one.
   for (const line of block.slice(1).flatMap((l) => l.split(/\s+[·•|—–]\s+/))) {
-    if (RATING.test(line) || line.length > MAX_LINE) continue;
-    if (CHIP.test(line)) continue;
-    const glued: string | null = !company && !locationLine ? gluedCompany(line) : null;
-    if (glued && glued !== line) {
-      company = glued;
-      locationLine = line.slice(line.indexOf(glued) + glued.length).replace(/^[\s·|•,–—-]+/, '');
-      continue;
-    }
-    if (!locationLine && placeEvidence(line, body) && !LEGAL_FORM.test(line)) locationLine = line;
-    else if (!company && companyEvidence(line, body)) company = line;
-    else unsure.push(line);
+    if (!RATING.test(line) && !CHIP.test(line) && line.length <= MAX_LINE) segments.push(line);
   }
-  // Boards print the company before the place: lines no evidence settles take those slots in that order.
-  for (const line of unsure) {
-    if (!company && (unsure.length > 1 || locationLine || block.length === 2)) company = line;
-    else if (!locationLine) locationLine = line;
+  // The shape of a place ("City, ST 12345", a known place) settles a line first; the company is what is left.
+  const placeAt = segments.findIndex((l) => /^[\p{Lu}\d]/u.test(l) && looksLikePlace(l) && !LEGAL_FORM.test(l));
+  if (placeAt >= 0) {
+    locationLine = segments[placeAt]!;
+    const glued = placeAt === 0 && !company ? gluedCompany(locationLine) : null;
+    if (glued && glued !== locationLine) {
+      company = glued;
+      locationLine = locationLine.slice(locationLine.indexOf(glued) + glued.length).replace(/^[\s·|•,–—-]+/, '');
+    }
+    segments.splice(placeAt, 1);
+  }
+  for (const line of segments) {
+    if (!company && (locationLine || segments.length > 1 || !placeEvidence(line, body) || companyEvidence(line, body))) company = line;
+    else if (!locationLine && /^[\p{Lu}\d]/u.test(line)) locationLine = line;
   }
   if (!locationLine) {
     const tail = splitPlace(title);
@@ -154,7 +160,7 @@ export function readHeader(lines: string[]): Header | null {
   return { title, company: company ? company.replace(/\s+/g, ' ') : null, location, locationLine, start: i, end: j };
 }
 
-export const NOT_COMPANY = /^(remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|apply|about|new|featured|urgent|hiring|engineering|salary|job|jobs|careers?|home)$/i;
+export const NOT_COMPANY = /^(remote|remoto|hybrid|h[ií]brido|hybride|presencial|on-?site|full[- ]time|part[- ]time|contract|apply|about|new|featured|urgent|hiring|engineering|salary|job|jobs|careers?|home)$/i;
 
 /** "PatreonNew York, NY" or "Acme · Berlin, Germany" → the text before the place. */
 export function gluedCompany(line: string): string | null {
