@@ -13,6 +13,8 @@ export interface Header {
   location: string | null;
   /** The header's raw location line, work-mode chips included ("Zollikofen, mobiles Arbeiten"). */
   locationLine: string | null;
+  /** True when the place was read off the end of the title line ("Data Scientist - Austin, TX"). */
+  placeInTitle: boolean;
   /** Index of the title line and of the first line after the header. */
   start: number;
   end: number;
@@ -53,7 +55,7 @@ export function isTitleLine(line: string): boolean {
 
 /** A line of the block under the title: a company, a place, a rating or a chip, never a sentence or a section header. */
 function isHeaderLine(l: string): boolean {
-  if (l.length > 100 || l.split(/\s+/).length > 14) return false;
+  if (l.length > 100 || l.split(/\s+/).length > 14 || /\|.*\|/.test(l)) return false;
   if (/[!?:;]$/.test(l) || (/\.$/.test(l) && !endsWithAbbreviation(l))) return false;
   if (SENTENCE_WORD.test(l) && l.split(/\s+/).length > 3) return false;
   if (/[.!?]\s+\p{Lu}/u.test(l)) return false;
@@ -149,15 +151,17 @@ export function readHeader(lines: string[]): Header | null {
     if (!company && (locationLine || segments.length > 1 || !placeEvidence(line, body) || companyEvidence(line, body))) company = line;
     else if (!locationLine && /^[\p{Lu}\d]/u.test(line)) locationLine = line;
   }
+  let placeInTitle = false;
   if (!locationLine) {
     const tail = splitPlace(title);
     if (tail) {
+      placeInTitle = true;
       title = tail.title;
       locationLine = tail.place;
     }
   }
   const location = locationLine ? placeFromLine(locationLine) : null;
-  return { title, company: company ? company.replace(/\s+/g, ' ') : null, location, locationLine, start: i, end: j };
+  return { title, company: company ? company.replace(/\s+/g, ' ') : null, location, locationLine, placeInTitle, start: i, end: j };
 }
 
 export const NOT_COMPANY = /^(remote|remoto|hybrid|h[ií]brido|hybride|presencial|on-?site|full[- ]time|part[- ]time|contract|apply|about|new|featured|urgent|hiring|engineering|salary|job|jobs|careers?|home)$/i;

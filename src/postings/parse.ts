@@ -6,7 +6,7 @@ import {
   cleanTitle, educationOf, employmentTypeOf, looksLikeTitle, ROLE_PHRASE, seniorityOf, teamFromProse, teamFromTitle, titleFromProse,
 } from './identity.ts';
 import { extractLabels, labelKey, type Labelled } from './labels.ts';
-import { findPlace } from './places.ts';
+import { findPlace, placeFromLine } from './places.ts';
 import { gluedCompany, NOT_COMPANY, readHeader } from './header.ts';
 import { findSalaries } from './salary.ts';
 import { formatRange } from './pay.ts';
@@ -179,7 +179,9 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   // Work arrangement and places.
   const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? header?.locationLine ?? footer?.location ?? undefined }, headEnd);
   // The board's location line is the posting's place; places the text merely mentions do not add to it.
-  if (header?.location && !labelled.location) place.locations = [header.location];
+  if (header?.location && !(header.placeInTitle && labelled.location)) place.locations = [header.location];
+  // "ONSITE", "HYBRID", "(no Remote jobs available)" say how one works, not where.
+  else place.locations = place.locations.filter((l) => placeFromLine(l) !== null);
 
   // Lists.
   const requirements = items(sections.requirements, 'requirements');
@@ -244,14 +246,27 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
 
 /** "Acme | Senior Engineer | Remote (US) | Full-time | $150k": the fields of a "who is hiring" first line. */
 function readPipeHeader(lines: string[], labelled: Labelled): void {
-  const first = lines.find((l) => l.trim());
-  if (!first || (first.match(/\|/g) ?? []).length < 2) return;
-  for (const field of first.split('|').map((f) => f.trim()).filter(Boolean)) {
+  // A role split out of a multi-role post starts with its own title; the shared pipe line follows it.
+  const first = lines.slice(0, 12).filter((l) => l.trim()).slice(0, 3).find((l) => (l.match(/\|/g) ?? []).length >= 2);
+  if (!first) return;
+  first.split('|').map(pipeField).forEach((field, k) => {
+    if (!field) return;
     if (!labelled.title && looksLikeTitle(field)) labelled.title = field;
     else if (/^(remote|hybrid|on-?site)\b/i.test(field) || findPlace(field.split(/[,(]/)[0]!.trim())) labelled.location ??= field;
-    else if (/\b(full|part)[- ]time|contract|intern/i.test(field)) labelled.employmentType ??= field;
-    else if (!/\d/.test(field) && !labelled.company && field.split(/\s+/).length <= 4) labelled.company = field;
-  }
+    else if (/\b(?:(?:full|part)[- ]time|contract|intern|internship)\b/i.test(field)) labelled.employmentType ??= field;
+    // The first field is the company by the convention of these posts, whatever its shape.
+    else if (labelled.company || /^(?:https?:|www\.)|^(?:multiple|several|various|many)\b/i.test(field)) return;
+    else if (k === 0 || (!/\d/.test(field) && field.split(/\s+/).length <= 4 && !/^[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b/i.test(field))) labelled.company = field;
+  });
+}
+
+/** A pipe field without its decoration: "# Moyai" → "Moyai", "Lago (YC S21)" → "Lago", "Join (https://join.build)" → "Join". */
+function pipeField(field: string): string {
+  return field
+    .replace(/^\s*#+\s*/, '')
+    .replace(/\s*\((?:[^()]*\b(?:YC|https?:|www\.)[^()]*)\)/gi, '')
+    .replace(/,?\s*\bYC(?:\s+[WSF]\d{2})?\s*$/i, '')
+    .trim();
 }
 
 /** The first lines before any section: where boards print title, company and chips. */
