@@ -243,21 +243,19 @@ export function formatReport(r: EvalReport, opts: PrintOptions = {}): string {
   const misses = r.misses.filter((m) => !opts.field || m.field === opts.field);
   if (shown > 0 && misses.length) {
     lines.push('', `misses${opts.field ? ` (${opts.field})` : ''}: ${misses.length}; ${Math.min(shown, misses.length)} shown`);
-    // Spread the shown misses over fields and boards rather than the first ones in file order.
-    const seen = new Map<string, number>();
-    const ordered = [...misses].sort((a, b) => {
-      const ka = `${a.field}|${a.board}`;
-      const kb = `${b.field}|${b.board}`;
-      return ka === kb ? 0 : ka.localeCompare(kb);
-    });
+    // Spread the shown misses over fields and boards: one of each field and board in turn, rather than file order.
+    const groups = new Map<string, Miss[]>();
+    for (const m of misses) {
+      const k = `${m.field}|${m.board}`;
+      if (!groups.has(k)) groups.set(k, []);
+      groups.get(k)!.push(m);
+    }
+    const keys = [...groups.keys()].sort();
     const picked: Miss[] = [];
-    for (let round = 0; picked.length < Math.min(shown, misses.length) && round < misses.length; round++) {
-      for (const m of ordered) {
-        const k = `${m.field}|${m.board}`;
-        if ((seen.get(k) ?? 0) !== round) continue;
-        seen.set(k, round + 1);
-        picked.push(m);
-        if (picked.length >= shown) break;
+    for (let round = 0; picked.length < Math.min(shown, misses.length); round++) {
+      for (const k of keys) {
+        const m = groups.get(k)![round];
+        if (m && picked.length < shown) picked.push(m);
       }
     }
     for (const m of picked) {

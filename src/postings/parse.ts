@@ -6,7 +6,8 @@ import {
   cleanTitle, educationOf, employmentTypeOf, looksLikeTitle, ROLE_PHRASE, seniorityOf, teamFromProse, teamFromTitle, titleFromProse,
 } from './identity.ts';
 import { extractLabels, labelKey, type Labelled } from './labels.ts';
-import { findPlace } from './places.ts';
+import { findPlace, placeFromLine } from './places.ts';
+import { gluedCompany, NOT_COMPANY, readHeader } from './header.ts';
 import { findSalaries } from './salary.ts';
 import { currencyOfCountry } from './lexicon/currencies.ts';
 import { formatRange } from './pay.ts';
@@ -151,11 +152,12 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   const allText = lines.join('\n');
   const headEnd = headLength(lines);
 
-  // Title and company, from the strongest evidence down.
+  // Title and company, from the strongest evidence down: the board's header block, labelled facts, a question, a footer.
+  const header = readHeader(lines);
   const question = /for the (.{4,100}?) (?:position|role|job|opening) at ([^?\n]{2,60})\?/i.exec(allText);
-  let title: string | null = labelled.title ?? question?.[1] ?? footer?.title ?? null;
+  let title: string | null = header?.title ?? labelled.title ?? question?.[1] ?? footer?.title ?? null;
   let team: string | null = null;
-  let titleLine = -1;
+  let titleLine = header ? header.start : -1;
   if (!title) {
     titleLine = lines.slice(0, headEnd).findIndex(looksLikeTitle);
     if (titleLine >= 0) title = lines[titleLine]!;
@@ -167,15 +169,20 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
       team = prose.team;
     }
   }
-  if (title) title = cleanTitle(title.replace(/\s+at\s+[A-Z][\w&.' -]+$/, ''));
+  if (title && header?.title !== title) title = cleanTitle(title.replace(/\s+at\s+[A-Z][\w&.' -]+$/, ''));
+  else if (title) title = title.replace(/\s+/g, ' ').trim();
   team = labelled.team && !/^(engineering|general)$/i.test(labelled.team) ? labelled.team : team ?? (title ? teamFromTitle(title) : null) ?? teamFromProse(allText);
 
-  let company: string | null = labelled.company ?? question?.[2]?.trim() ?? footer?.company ?? null;
+  let company: string | null = header?.company ?? labelled.company ?? question?.[2]?.trim() ?? footer?.company ?? null;
   company ??= companyFromHead(lines, titleLine >= 0 ? titleLine : null, headEnd);
   company ??= companyFromProse(proseLines.join('\n') || allText);
 
   // Work arrangement and places.
-  const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? footer?.location ?? undefined }, headEnd);
+  const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? header?.locationLine ?? footer?.location ?? undefined }, headEnd);
+  // The board's location line is the posting's place; places the text merely mentions do not add to it.
+  if (header?.location && !(header.placeInTitle && labelled.location)) place.locations = [header.location];
+  // "ONSITE", "HYBRID", "(no Remote jobs available)" say how one works, not where.
+  else place.locations = place.locations.filter((l) => placeFromLine(l) !== null);
 
   // Lists.
   const requirements = items(sections.requirements, 'requirements');
@@ -240,14 +247,27 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
 
 /** "Acme | Senior Engineer | Remote (US) | Full-time | $150k": the fields of a "who is hiring" first line. */
 function readPipeHeader(lines: string[], labelled: Labelled): void {
-  const first = lines.find((l) => l.trim());
-  if (!first || (first.match(/\|/g) ?? []).length < 2) return;
-  for (const field of first.split('|').map((f) => f.trim()).filter(Boolean)) {
+  // A role split out of a multi-role post starts with its own title; the shared pipe line follows it.
+  const first = lines.slice(0, 12).filter((l) => l.trim()).slice(0, 3).find((l) => (l.match(/\|/g) ?? []).length >= 2);
+  if (!first) return;
+  first.split('|').map(pipeField).forEach((field, k) => {
+    if (!field) return;
     if (!labelled.title && looksLikeTitle(field)) labelled.title = field;
     else if (/^(remote|hybrid|on-?site)\b/i.test(field) || findPlace(field.split(/[,(]/)[0]!.trim())) labelled.location ??= field;
-    else if (/\b(full|part)[- ]time|contract|intern/i.test(field)) labelled.employmentType ??= field;
-    else if (!/\d/.test(field) && !labelled.company && field.split(/\s+/).length <= 4) labelled.company = field;
-  }
+    else if (/\b(?:(?:full|part)[- ]time|contract|intern|internship)\b/i.test(field)) labelled.employmentType ??= field;
+    // The first field is the company by the convention of these posts, whatever its shape.
+    else if (labelled.company || /^(?:https?:|www\.)|^(?:multiple|several|various|many)\b/i.test(field)) return;
+    else if (k === 0 || (!/\d/.test(field) && field.split(/\s+/).length <= 4 && !/^[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b/i.test(field))) labelled.company = field;
+  });
+}
+
+/** A pipe field without its decoration: "# Moyai" → "Moyai", "Lago (YC S21)" → "Lago", "Join (https://join.build)" → "Join". */
+function pipeField(field: string): string {
+  return field
+    .replace(/^\s*#+\s*/, '')
+    .replace(/\s*\((?:[^()]*\b(?:YC|https?:|www\.)[^()]*)\)/gi, '')
+    .replace(/,?\s*\bYC(?:\s+[WSF]\d{2})?\s*$/i, '')
+    .trim();
 }
 
 /** The first lines before any section: where boards print title, company and chips. */
@@ -272,8 +292,6 @@ function findFooter(lines: string[]): { index: number; title: string; company: s
   return null;
 }
 
-const NOT_COMPANY = /^(remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|apply|about|new|featured|urgent|hiring|engineering|salary|job|jobs|careers?|home)$/i;
-
 /** A short line before the title ("Reddit"), or the text glued before a place ("PatreonNew York, NY"). */
 function companyFromHead(lines: string[], titleLine: number | null, headEnd: number): string | null {
   const head = lines.slice(0, headEnd);
@@ -291,23 +309,6 @@ function companyFromHead(lines: string[], titleLine: number | null, headEnd: num
         if (!/^(remote|hybrid|on-?site)\b/i.test(l) && !/,/.test(l)) return l;
       }
     }
-  }
-  return null;
-}
-
-/** "PatreonNew York, NY" or "Acme · Berlin, Germany" → the text before the place. */
-export function gluedCompany(line: string): string | null {
-  const spaced = line.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
-  for (const m of spaced.matchAll(/([\p{Lu}][\p{Ll}]+(?: [\p{Lu}][\p{Ll}]+){0,2}), ?([\p{Lu}]{2}\b|[\p{Lu}][\p{Ll}]+)/gu)) {
-    const words = m[1]!.split(' ');
-    const i = words.findIndex((_, k) => findPlace(words.slice(k).join(' ')));
-    if (i < 0) continue;
-    const cut = spaced.indexOf(m[0]) + words.slice(0, i).join(' ').length;
-    const prefix = spaced.slice(0, cut).replace(/[\s·|•,–—-]+$/, '').trim();
-    if (!prefix || prefix.split(/\s+/).length > 4 || NOT_COMPANY.test(prefix) || findPlace(prefix)) continue;
-    // The spacing was only for finding the place; give the name back as written ("PatreonNew" → "Patreon").
-    const original = line.slice(0, line.indexOf(words[i]!, Math.max(0, cut - prefix.length - 2)));
-    return original.replace(/[\s·|•,–—-]+$/, '').trim() || prefix;
   }
   return null;
 }

@@ -10,6 +10,14 @@ export interface Place {
 }
 
 const US = 'United States';
+// The region a country of the added cities lies in (the countries above carry it themselves).
+const PLACES_REGION: Record<string, string> = {
+  'United Kingdom': 'Europe', Switzerland: 'Europe', Germany: 'Europe', Austria: 'Europe', France: 'Europe', Spain: 'Europe',
+  Estonia: 'Europe', Hungary: 'Europe', Romania: 'Europe', Bulgaria: 'Europe', Serbia: 'Europe', Greece: 'Europe', Turkey: 'Europe',
+  Ukraine: 'Europe', Kosovo: 'Europe', Belgium: 'Europe', Sweden: 'Europe', Netherlands: 'Europe', Ireland: 'Europe',
+  Bolivia: 'Latin America', Peru: 'Latin America', Ecuador: 'Latin America', Uruguay: 'Latin America', Paraguay: 'Latin America',
+  Venezuela: 'Latin America', Colombia: 'Latin America', Mexico: 'Latin America', 'Costa Rica': 'Latin America', Brazil: 'Latin America',
+};
 const CA = 'Canada';
 const UK = 'United Kingdom';
 
@@ -159,7 +167,106 @@ export const PLACES: Place[] = [
   city('Santiago', 'Chile', 'Latin America'),
   city('Dubai', 'United Arab Emirates', 'Asia Pacific'),
   ...US_STATES.map(([code, name]): Place => ({ name, kind: 'state', within: [US, 'North America'], aliases: [code, name.replace(/ State$/, '')] })),
+  // Further countries and cities boards name; words that are also ordinary words ("Reading", "Nice", "Bath") stay out,
+  // since the query language reads a known place name as a place filter.
+  country('Bolivia', 'Latin America'),
+  country('Uruguay', 'Latin America'),
+  country('Paraguay', 'Latin America'),
+  country('Ecuador', 'Latin America'),
+  country('Venezuela', 'Latin America'),
+  country('Costa Rica', 'Latin America'),
+  country('Panama', 'Latin America', 'Panamá'),
+  country('Guatemala', 'Latin America'),
+  country('Puerto Rico', 'Latin America'),
+  country('Luxembourg', 'Europe', 'Luxemburg'),
+  country('Liechtenstein', 'Europe'),
+  country('Hungary', 'Europe', 'Ungarn'),
+  country('Estonia', 'Europe', 'Estland'),
+  country('Latvia', 'Europe'),
+  country('Lithuania', 'Europe'),
+  country('Bulgaria', 'Europe'),
+  country('Croatia', 'Europe', 'Kroatien'),
+  country('Serbia', 'Europe'),
+  country('Slovakia', 'Europe'),
+  country('Slovenia', 'Europe'),
+  country('Kosovo', 'Europe'),
+  country('Cyprus', 'Europe'),
+  country('Malta', 'Europe'),
+  country('Iceland', 'Europe'),
+  country('Turkey', 'Europe', 'Türkiye', 'Türkei'),
+  country('Hong Kong', 'Asia Pacific', 'HK', 'Hong Kong SAR'),
+  country('Taiwan', 'Asia Pacific'),
+  country('Malaysia', 'Asia Pacific'),
+  country('Thailand', 'Asia Pacific'),
+  country('Pakistan', 'Asia Pacific'),
+  country('Bangladesh', 'Asia Pacific'),
+  country('Sri Lanka', 'Asia Pacific'),
+  country('Saudi Arabia', 'Asia Pacific'),
+  country('Qatar', 'Asia Pacific'),
+  country('Egypt', 'Worldwide'),
+  country('Morocco', 'Worldwide'),
+  country('Ghana', 'Worldwide'),
+  ...[
+    ['Calgary', CA], ['Ottawa', CA], ['Edmonton', CA], ['Winnipeg', CA], ['Quebec City', CA], ['Ontario', CA], ['Quebec', CA],
+    ['British Columbia', CA], ['Alberta', CA], ['Nova Scotia', CA], ['Manitoba', CA], ['Saskatchewan', CA],
+    ['Birmingham', UK], ['Leeds', UK], ['Liverpool', UK], ['Bristol', UK], ['Sheffield', UK], ['Glasgow', UK], ['Cardiff', UK],
+    ['Belfast', UK], ['Nottingham', UK], ['Leicester', UK], ['Newcastle', UK], ['Newcastle upon Tyne', UK], ['Southampton', UK],
+    ['Oxford', UK], ['Cambridge', UK], ['Brighton', UK], ['Milton Keynes', UK], ['Luton', UK], ['Aberdeen', UK], ['Swansea', UK],
+    ['Coventry', UK], ['Plymouth', UK], ['Norwich', UK], ['Exeter', UK], ['Stoke-on-Trent', UK], ['Sunderland', UK],
+    ['Bedfordshire', UK], ['Berkshire', UK], ['Buckinghamshire', UK], ['Cambridgeshire', UK], ['Cheshire', UK], ['Cornwall', UK],
+    ['Cumbria', UK], ['Derbyshire', UK], ['Devon', UK], ['Dorset', UK], ['County Durham', UK], ['Essex', UK], ['Gloucestershire', UK],
+    ['Hampshire', UK], ['Herefordshire', UK], ['Hertfordshire', UK], ['Kent', UK], ['Lancashire', UK], ['Leicestershire', UK],
+    ['Lincolnshire', UK], ['Merseyside', UK], ['Norfolk', UK], ['Northamptonshire', UK], ['Northumberland', UK],
+    ['Nottinghamshire', UK], ['Oxfordshire', UK], ['Shropshire', UK], ['Somerset', UK], ['Staffordshire', UK], ['Suffolk', UK],
+    ['Surrey', UK], ['East Sussex', UK], ['West Sussex', UK], ['Sussex', UK], ['Warwickshire', UK], ['West Midlands', UK],
+    ['Wiltshire', UK], ['Worcestershire', UK], ['Yorkshire', UK], ['North Yorkshire', UK], ['South Yorkshire', UK],
+    ['West Yorkshire', UK], ['East Yorkshire', UK], ['Greater London', UK], ['Greater Manchester', UK], ['Tyne and Wear', UK],
+    ['Northern Ireland', UK], ['South Glamorgan', UK], ['Mid Glamorgan', UK], ['West Glamorgan', UK], ['Isle of Wight', UK],
+    ['Bern', 'Switzerland', 'Berne'], ['Basel', 'Switzerland', 'Bâle'], ['Lausanne', 'Switzerland'], ['Lucerne', 'Switzerland', 'Luzern'],
+    ['St. Gallen', 'Switzerland', 'St Gallen', 'Sankt Gallen'], ['Winterthur', 'Switzerland'], ['Lugano', 'Switzerland'],
+    ['Biel', 'Switzerland', 'Bienne', 'Biel/Bienne'], ['Thun', 'Switzerland'], ['Zug', 'Switzerland'], ['Chur', 'Switzerland'],
+    ['Aarau', 'Switzerland'], ['Schaffhausen', 'Switzerland'], ['Fribourg', 'Switzerland'], ['Neuchâtel', 'Switzerland'],
+    ['Solothurn', 'Switzerland'], ['Olten', 'Switzerland'], ['Frauenfeld', 'Switzerland'], ['Bellinzona', 'Switzerland'],
+    ['Zollikofen', 'Switzerland'], ['Ittigen', 'Switzerland'], ['Köniz', 'Switzerland'], ['Aargau', 'Switzerland'],
+    ['Thurgau', 'Switzerland'], ['Graubünden', 'Switzerland'], ['Wallis', 'Switzerland', 'Valais'], ['Tessin', 'Switzerland', 'Ticino'],
+    ['Stuttgart', 'Germany'], ['Düsseldorf', 'Germany'], ['Dortmund', 'Germany'], ['Leipzig', 'Germany'], ['Dresden', 'Germany'],
+    ['Hannover', 'Germany', 'Hanover'], ['Nürnberg', 'Germany', 'Nuremberg'], ['Bremen', 'Germany'], ['Bonn', 'Germany'],
+    ['Mannheim', 'Germany'], ['Karlsruhe', 'Germany'], ['Heidelberg', 'Germany'], ['Freiburg', 'Germany'], ['Potsdam', 'Germany'],
+    ['Bayern', 'Germany', 'Bavaria'], ['Baden-Württemberg', 'Germany'], ['Nordrhein-Westfalen', 'Germany', 'NRW'], ['Hessen', 'Germany'],
+    ['Niedersachsen', 'Germany'], ['Sachsen', 'Germany'], ['Graz', 'Austria'], ['Linz', 'Austria'], ['Salzburg', 'Austria'],
+    ['Innsbruck', 'Austria'], ['Marseille', 'France'], ['Toulouse', 'France'], ['Nantes', 'France'], ['Strasbourg', 'France'],
+    ['Montpellier', 'France'], ['Bordeaux', 'France'], ['Lille', 'France'], ['Rennes', 'France'], ['Grenoble', 'France'],
+    ['Île-de-France', 'France', 'Ile-de-France'], ['Valencia', 'Spain'], ['Sevilla', 'Spain', 'Seville'], ['Bilbao', 'Spain'],
+    ['Málaga', 'Spain', 'Malaga'], ['Zaragoza', 'Spain'], ['Tallinn', 'Estonia'], ['Budapest', 'Hungary'], ['Bucharest', 'Romania'],
+    ['Sofia', 'Bulgaria'], ['Belgrade', 'Serbia'], ['Athens', 'Greece'], ['Istanbul', 'Turkey'], ['Kyiv', 'Ukraine', 'Kiev'],
+    ['Pristina', 'Kosovo'], ['Antwerp', 'Belgium', 'Antwerpen'], ['Gothenburg', 'Sweden'], ['Eindhoven', 'Netherlands'],
+    ['Utrecht', 'Netherlands'], ['The Hague', 'Netherlands', 'Den Haag'], ['Galway', 'Ireland'],
+    ['La Paz', 'Bolivia'], ['Santa Cruz de la Sierra', 'Bolivia', 'Santa Cruz'], ['Cochabamba', 'Bolivia'], ['El Alto', 'Bolivia'],
+    ['Sucre', 'Bolivia'], ['Oruro', 'Bolivia'], ['Potosí', 'Bolivia', 'Potosi'], ['Tarija', 'Bolivia'], ['Beni', 'Bolivia'],
+    ['Pando', 'Bolivia'], ['Lima', 'Peru'], ['Quito', 'Ecuador'], ['Guayaquil', 'Ecuador'], ['Montevideo', 'Uruguay'],
+    ['Asunción', 'Paraguay', 'Asuncion'], ['Caracas', 'Venezuela'], ['Medellín', 'Colombia', 'Medellin'], ['Cali', 'Colombia'],
+    ['Guadalajara', 'Mexico'], ['Monterrey', 'Mexico'], ['San José', 'Costa Rica'], ['Curitiba', 'Brazil'],
+    ['Porto Alegre', 'Brazil'], ['Brasília', 'Brazil', 'Brasilia'], ['Fortaleza', 'Brazil'], ['Recife', 'Brazil'],
+    ['Campinas', 'Brazil'], ['Florianópolis', 'Brazil', 'Florianopolis'], ['Osasco', 'Brazil'], ['Barueri', 'Brazil'],
+    ['Goiânia', 'Brazil', 'Goiania'], ['Manaus', 'Brazil'], ['Belém', 'Brazil'], ['Kuala Lumpur', 'Malaysia'],
+    ['Bangkok', 'Thailand'], ['Taipei', 'Taiwan'], ['Seoul', 'South Korea'], ['Shanghai', 'China'], ['Beijing', 'China'],
+    ['Shenzhen', 'China'], ['Jakarta', 'Indonesia'], ['Manila', 'Philippines'], ['Ho Chi Minh City', 'Vietnam'], ['Hanoi', 'Vietnam'],
+    ['Karachi', 'Pakistan'], ['Lahore', 'Pakistan'], ['Kolkata', 'India'], ['Ahmedabad', 'India'], ['Abu Dhabi', 'United Arab Emirates'],
+    ['Riyadh', 'Saudi Arabia'], ['Doha', 'Qatar'], ['Cairo', 'Egypt'], ['Lagos', 'Nigeria'], ['Nairobi', 'Kenya'],
+    ['Cape Town', 'South Africa'], ['Johannesburg', 'South Africa'], ['Brisbane', 'Australia'], ['Perth', 'Australia'],
+    ['Adelaide', 'Australia'], ['Canberra', 'Australia'], ['Wellington', 'New Zealand'],
+    ['Kowloon', 'Hong Kong'], ['Wan Chai', 'Hong Kong', 'Wanchai'],
+    ['Minneapolis', US], ['Phoenix', US], ['Nashville', US], ['Raleigh', US], ['Charlotte', US], ['Detroit', US], ['Baltimore', US],
+    ['St. Louis', US, 'Saint Louis'], ['Kansas City', US], ['Columbus', US], ['Cleveland', US], ['Cincinnati', US], ['Tampa', US],
+    ['Orlando', US], ['Las Vegas', US], ['Sacramento', US], ['Santa Clara', US], ['Irvine', US],
+    ['Jersey City', US], ['Honolulu', US], ['Anchorage', US], ['Indianapolis', US], ['Milwaukee', US], ['Albuquerque', US],
+  ].map(([name, within, ...aliases]): Place => city(name!, within!, regionOf(within!), ...aliases)),
 ];
+
+function regionOf(country: string): string {
+  if (country === US || country === CA) return 'North America';
+  return PLACES_REGION[country] ?? 'Worldwide';
+}
 
 const byKey = new Map<string, Place>();
 for (const p of PLACES) {
@@ -193,23 +300,54 @@ export function placeAreas(name: string): string[] {
 /** Places named in a short phrase, as written: "San Francisco or New York" → both. */
 export function placesIn(phrase: string): string[] {
   const out: string[] = [];
-  const f = fold(phrase);
-  for (const [name, res] of aliasPatterns()) {
-    if (res.some((re) => re.test(f)) && !out.includes(name)) out.push(name);
+  // Runs of one to four words looked up in the gazetteer: linear in the phrase, whatever the gazetteer's size.
+  const words = fold(phrase).split(/[^\p{L}\d.'-]+/u).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+      const key = words.slice(i, i + n).join(' ');
+      if (key.length <= 3) continue;
+      const p = byKey.get(key.replace(/[.,]+$/, ''));
+      if (!p || p.kind === 'region' || p.kind === 'state') continue;
+      if (!out.includes(p.name)) out.push(p.name);
+      i += n - 1;
+      break;
+    }
   }
   return out;
 }
 
-// Built once: compiling a pattern per alias on every call made one posting with many "based in" phrases take 150 ms.
-let ALIAS_PATTERNS: Array<[string, RegExp[]]> | null = null;
-function aliasPatterns(): Array<[string, RegExp[]]> {
-  ALIAS_PATTERNS ??= PLACES.filter((p) => p.kind !== 'region' && p.kind !== 'state').map((p) => [
-    p.name,
-    [p.name, ...p.aliases].filter((a) => a.length > 3).map((a) => new RegExp(`(^|[^\\p{L}])${escapeRe(fold(a))}($|[^\\p{L}])`, 'u')),
-  ]);
-  return ALIAS_PATTERNS;
-}
-
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Brazilian states as boards write them after a city ("Curitiba-PR"); kept apart so "PR" alone is no place.
+const BR_STATES = new Set('AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO'.split(' '));
+const WORK_MODE_PART = /^(?:remote|remoto|remota|hybrid|hybride|h[ií]brido|on-?site|presencial|in[- ]office|mobil(?:es arbeiten)?|homeoffice(?: m[oö]glich)?|home office|t[eé]l[eé]travail(?: partiel)?|teletrabajo|teletrabalho|flexible|wfh)$/i;
+
+/** True when a short line names a place: "New York, NY 10001", "Luton, Bedfordshire", "3000 Bern", "Curitiba-PR". */
+export function looksLikePlace(line: string): boolean {
+  const s = line.trim();
+  if (!s || s.length > 120) return false;
+  if (findPlace(s)) return true;
+  // "City, ST" and "City, ST 12345", the US and Canadian form.
+  if (/^[\p{Lu}][\p{L}.'’ -]{1,40},\s?[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d)?(?:,\s?(?:US|USA|CA|FR|DE|GB|UK))?$/u.test(s)) return true;
+  if (/^[\p{Lu}][\p{L}' ]{1,40}[-–]\s?([A-Z]{2})$/u.test(s) && BR_STATES.has(s.slice(-2))) return true;
+  const parts = s.split(/\s*[,;/|]\s*|\s+[-–—]\s+/).map((p) => p.replace(/^\d{4,5}\s+|\s+\d{4,5}(?:-\d{4})?$/g, '').replace(/\s*\([^)]*\)$/, '').trim()).filter(Boolean);
+  return parts.some((p) => !!findPlace(p));
+}
+
+/**
+ * The place a board's location line names, without the chips boards add to it:
+ * "Zollikofen, mobiles Arbeiten" → "Zollikofen", "São Paulo-SP (Híbrido)" → "São Paulo-SP",
+ * "Lehrbeginn August 2026, Bern" → "Bern", "Remote - United States" → "United States"; "HYBRID" alone → null.
+ */
+export function placeFromLine(line: string): string | null {
+  let s = line.trim().replace(/\s+/g, ' ');
+  s = s.replace(/\s*\((?:[^()]*\b(?:remote|remoto|hybrid|h[ií]brido|hybride|on-?site|presencial|office|t[eé]l[eé]travail)\b[^()]*)\)\s*$/i, '');
+  s = s.replace(/^(?:remote|remoto|hybrid|h[ií]brido|on-?site|presencial)\s*(?:[-–—:,]\s*|\bin\s+|\(\s*(?=.*\)$))/i, '').replace(/^\((.*)\)$/, '$1');
+  const parts = s.split(/\s*,\s*/).filter((p) => p && !WORK_MODE_PART.test(p) && !/\b(?:19|20)\d\d\b/.test(p) && !/^\p{Ll}/u.test(p));
+  const out = parts.join(', ').trim();
+  if (!out || WORK_MODE_PART.test(out) || /^(?:\d+ ?%\s*)?(?:remote|remoto)\b/i.test(out)) return null;
+  if (/\b(?:no|not|keine?|sin|sem|pas de)\b/i.test(out)) return null;
+  return out;
 }

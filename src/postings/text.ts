@@ -75,11 +75,11 @@ const CAMEL_WORDS = new Set(
  * Puts back line breaks that scraping removed: "productionDeep experience" and "increases.Depending".
  * Only applied to very long lines, where a run-together list is the likely cause.
  */
-export function unglue(line: string): string {
+export function unglue(line: string, names: ReadonlySet<string> = new Set()): string {
   return line
     // Zero-width boundaries keep the scan linear: a lowercase pair, then a capitalised word.
     .replace(/(?<=\p{Ll}['’]?\p{Ll})(?=\p{Lu}\p{Ll})/gu, (_m, offset: number, whole: string) => {
-      if (isCamelWord(whole, offset, 0)) return '';
+      if (isCamelWord(whole, offset, 0) || names.has(wordAt(whole, offset))) return '';
       let start = offset;
       while (start > 0 && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
       // A short capitalised prefix is a name ("McKinsey"), not two words.
@@ -91,6 +91,29 @@ export function unglue(line: string): string {
     // "(Neo4j)Experience with" and "Ad Network Optimization:Build".
     .replace(/\)(\p{Lu}\p{Ll})/gu, ')\n$1')
     .replace(/([\p{L})])[:：](\p{Lu}\p{Ll})/gu, '$1:\n$2');
+}
+
+/** The run of letters and digits around `offset`. */
+function wordAt(whole: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
+  let end = offset;
+  while (end < whole.length && /[\p{L}\d]/u.test(whole[end] ?? '')) end++;
+  return whole.slice(start, end);
+}
+
+/**
+ * Capitalised words with an inner capital that a text writes more than once ("FusionAuth", "SerpApi"): names, not two
+ * words whose line break was lost, which seldom run together the same way twice.
+ */
+function repeatedCamelNames(text: string): Set<string> {
+  const seen = new Set<string>();
+  const names = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\d])\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+(?![\p{L}\d])/gu)) {
+    if (seen.has(m[0])) names.add(m[0]);
+    else seen.add(m[0]);
+  }
+  return names;
 }
 
 const CAMEL_RE = new RegExp([...CAMEL_WORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
@@ -118,13 +141,15 @@ export function toLines(raw: string): string[] {
   const rawLines = s.split('\n');
   // A posting pasted as one or two lines has lost all its breaks, however short it is.
   const runTogether = rawLines.filter((l) => l.trim()).length <= 2;
+  let names: Set<string> | null = null;
   for (const rawLine of rawLines) {
     let line = stripMarkdown(rawLine);
     if (line.includes('\t')) line = line.replace(/\t/g, ' ');
     if (line.includes('  ')) line = line.replace(/ {2,}/g, ' ');
     line = line.trim();
     if ((line.length > LONG_LINE || (runTogether && line.length > 80)) && GLUE_HINT.test(line)) {
-      for (const part of unglue(line).split('\n')) out.push(part.trim());
+      names ??= repeatedCamelNames(s);
+      for (const part of unglue(line, names).split('\n')) out.push(part.trim());
       continue;
     }
     // Pipes in a markdown table row separate cells; keep them as one line.

@@ -1,0 +1,185 @@
+// A board page's header block: the title line, then company, rating, location and chip lines, before the description.
+// Boards in every trade and language print it this way (Indeed, LinkedIn, Glassdoor, jobs.ch, Nerdin, …), so the title
+// is found by its place on the page, not by a list of role words.
+import { labelKey } from './labels.ts';
+import { findPlace, looksLikePlace, placeFromLine } from './places.ts';
+import { asHeader } from './sections.ts';
+import { stripBullet } from './text.ts';
+
+export interface Header {
+  title: string;
+  company: string | null;
+  /** The location line as the board wrote it, chips removed; null when the header names no place. */
+  location: string | null;
+  /** The header's raw location line, work-mode chips included ("Zollikofen, mobiles Arbeiten"). */
+  locationLine: string | null;
+  /** True when the place was read off the end of the title line ("Data Scientist - Austin, TX"). */
+  placeInTitle: boolean;
+  /** Index of the title line and of the first line after the header. */
+  start: number;
+  end: number;
+}
+
+const MAX_LINES = 5;
+const MAX_LINE = 150;
+const RATING = /^\d(?:[.,]\d)?\s*(?:★|\/ ?5|stars?)?$/;
+// Lines that only say how or when one works: "Remote", "HYBRID", "100% Remoto", "Full-time", "$20 - $21 an hour".
+const CHIP = /^(?:\d+ ?%\s*)?(?:fully\s+)?(?:remote|remoto|remota|hybrid|hybride|h[ií]brido|on-?site|in[- ]person|presencial|full[- ]time|part[- ]time|contract|temporary|permanent|internship|vollzeit|teilzeit|cdi|cdd|clt|pj|tiempo completo)(?:\s*[,/|·•]\s*(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent))*$|^\(?no \w+ jobs available\)?$|^[$€£]\s?\d|^(?:posted|reposted|updated|active)\b/i;
+// Words a sentence has and a title line does not, in the five languages.
+const SENTENCE_WORD = /\b(?:we|we're|we are|our|you|you'll|your|is|are|will|this|wir|sind|ist|unser|nous|vous|sommes|est|notre|somos|estamos|buscamos|nuestro|nuestra|você|vocês|nossa|nosso|estamos)\b/i;
+const LEGAL_FORM = /\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|co|company|gmbh|ag|kg|se|sa|s\.a|sas|sarl|srl|s\.r\.l|spa|bv|nv|plc|lp|llp|pty|ltda|eireli|group|gruppe|groupe|grupo|holding|holdings|partners|bank|university|universit[äa]t|université|universidad|universidade|hospital|spital|clinic|klinik|foundation|stiftung|fondation|fundación|associates|consulting|solutions|technologies|services|staffing|recruitment|recruiting|personnel|systems|labs?|studio|agency|department|departement|bundesamt|amt)\b\.?|&|\.(?:com|io|ai|co|org|net|de|ch)\b/i;
+
+/** "JR.", "Sr.", "Inc.", "S.R.L.", "N.A.": a final full stop that ends a short form, not a sentence. */
+function endsWithAbbreviation(line: string): boolean {
+  const last = line.slice(line.lastIndexOf(' ') + 1).replace(/^\(/, '');
+  return /^(?:\p{L}\.){1,4}$|^\p{Lu}\p{L}{0,4}\.$/u.test(last);
+}
+
+/** True when a line can be a title: short, no sentence, no label, no section header, no list item. */
+export function isTitleLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 2 || t.length > MAX_LINE) return false;
+  if (/[!?:;,]$/.test(t)) return false;
+  // A final full stop ends a sentence, unless it ends an abbreviation ("JR.", "Sr.", "Dipl.").
+  if (/\.$/.test(t) && !endsWithAbbreviation(t)) return false;
+  if (t.split(/\s+/).length > 16) return false;
+  if (stripBullet(t).bulleted || /^https?:|@\S+\.\w|^\d+$/.test(t)) return false;
+  if (/\|.*\|/.test(t)) return false;
+  const colon = /^([^:：]{2,30})[:：]/.exec(t);
+  if (colon && labelKey(colon[1]!)) return false;
+  const kind = asHeader(t);
+  if (kind && kind !== 'other') return false;
+  if (SENTENCE_WORD.test(t) && t.split(/\s+/).length > 4) return false;
+  return true;
+}
+
+/** A line of the block under the title: a company, a place, a rating or a chip, never a sentence or a section header. */
+function isHeaderLine(l: string): boolean {
+  if (l.length > 100 || l.split(/\s+/).length > 14 || /\|.*\|/.test(l)) return false;
+  if (/[!?:;]$/.test(l) || (/\.$/.test(l) && !endsWithAbbreviation(l))) return false;
+  if (SENTENCE_WORD.test(l) && l.split(/\s+/).length > 3) return false;
+  if (/[.!?]\s+\p{Lu}/u.test(l)) return false;
+  const kind = asHeader(l);
+  return !kind || kind === 'other';
+}
+
+/** "Senior Engineer @ Acme", "## Role @ Company", "Data Engineer at Acme": a title line that also names the company. */
+function splitAt(title: string): { title: string; company: string } | null {
+  const m = /^(.{2,100}?)\s+(?:@|at|bei|chez)\s+([\p{Lu}\d][^@]{0,60})$/u.exec(title);
+  if (!m) return null;
+  const company = m[2]!.trim();
+  if (company.split(/\s+/).length > 6 || /^(?:home|least|most|all|the)\b/i.test(company)) return null;
+  return { title: m[1]!.trim(), company };
+}
+
+/** "Lead Data Scientist - Portland, OR 97239": a title line that ends with the place. */
+function splitPlace(title: string): { title: string; place: string } | null {
+  const m = /^(.{2,120}?)\s+[-–—]\s+([^-–—]{2,60})$/.exec(title);
+  if (!m) return null;
+  const place = m[2]!.trim();
+  return looksLikePlace(place) && !/^remote$/i.test(place) ? { title: m[1]!.trim(), place } : null;
+}
+
+function companyEvidence(line: string, body: string): boolean {
+  if (LEGAL_FORM.test(line)) return true;
+  // "Acme is a …", "At Acme, we …", "Acme ist …": the description speaks of it as the employer.
+  const at = body.indexOf(line);
+  if (at < 0) return false;
+  const after = body.slice(at + line.length, at + line.length + 12);
+  const before = body.slice(Math.max(0, at - 8), at);
+  return /^\s*(?:is|are|ist|est|es|é|has|hat|was|se)\b|^['’]s\b/i.test(after) || /\b(?:at|bei|chez|join|joining)\s+$/i.test(before);
+}
+
+function placeEvidence(line: string, body: string): boolean {
+  if (!/^[\p{Lu}\d]/u.test(line)) return false;
+  let from = 0;
+  // "a care home in Luton", "en la ciudad de Santa Cruz", "Base: Santa Cruz": the body places itself there.
+  for (let n = 0; n < 5; n++) {
+    const at = body.indexOf(line, from);
+    if (at < 0) return false;
+    const before = body.slice(Math.max(0, at - 22), at);
+    if (/(?:\b(?:in|en|em|à|near|nach|around|based|located|ciudad de|cidade de|ville de|Stadt)\s+|\b(?:base|location|standort|ubicación|ubicacion|lieu|local|sede|ort)\s*[:：]\s*|📍\s*)$/i.test(before)) return true;
+    from = at + line.length;
+  }
+  return false;
+}
+
+/**
+ * Reads the header block at the top of a posting: the first paragraph of at most five short lines. Returns null when
+ * the text does not start that way (a pipe header, a sentence, a long paragraph), so other readings take over.
+ */
+export function readHeader(lines: string[]): Header | null {
+  let i = 0;
+  while (i < lines.length && !lines[i]!.trim()) i++;
+  const block: string[] = [];
+  let j = i;
+  for (; j < lines.length && lines[j]!.trim() && block.length <= MAX_LINES; j++) {
+    const l = lines[j]!.trim();
+    if (block.length && !isHeaderLine(l)) break;
+    block.push(l);
+  }
+  if (!block.length || block.length > MAX_LINES) return null;
+  // A logo's name above the name itself ("Reddit\nReddit"): the employer, then the header proper.
+  if (block.length === 2 && block[0] === block[1] && block[0]!.split(/\s+/).length <= 4) {
+    const rest = readHeader(lines.slice(j));
+    return rest ? { ...rest, company: rest.company ?? block[0]!, start: rest.start + j, end: rest.end + j } : null;
+  }
+  let title = block[0]!;
+  if (!isTitleLine(title)) return null;
+  const body = lines.slice(j, j + 400).join('\n');
+  let company: string | null = null;
+  let locationLine: string | null = null;
+  const at = splitAt(title);
+  if (at) ({ title, company } = at);
+  const segments: string[] = [];
+  // "Acme · Berlin, Germany · Full-time": chips on one line are read one by one.
+  for (const line of block.slice(1).flatMap((l) => l.split(/\s+[·•|—–]\s+/))) {
+    if (!RATING.test(line) && !CHIP.test(line) && line.length <= MAX_LINE) segments.push(line);
+  }
+  // The shape of a place ("City, ST 12345", a known place) settles a line first; the company is what is left.
+  const placeAt = segments.findIndex((l) => /^[\p{Lu}\d]/u.test(l) && looksLikePlace(l) && !LEGAL_FORM.test(l));
+  if (placeAt >= 0) {
+    locationLine = segments[placeAt]!;
+    const glued = placeAt === 0 && !company ? gluedCompany(locationLine) : null;
+    if (glued && glued !== locationLine) {
+      company = glued;
+      locationLine = locationLine.slice(locationLine.indexOf(glued) + glued.length).replace(/^[\s·|•,–—-]+/, '');
+    }
+    segments.splice(placeAt, 1);
+  }
+  for (const line of segments) {
+    if (!company && (locationLine || segments.length > 1 || !placeEvidence(line, body) || companyEvidence(line, body))) company = line;
+    else if (!locationLine && /^[\p{Lu}\d]/u.test(line)) locationLine = line;
+  }
+  let placeInTitle = false;
+  if (!locationLine) {
+    const tail = splitPlace(title);
+    if (tail) {
+      placeInTitle = true;
+      title = tail.title;
+      locationLine = tail.place;
+    }
+  }
+  const location = locationLine ? placeFromLine(locationLine) : null;
+  return { title, company: company ? company.replace(/\s+/g, ' ') : null, location, locationLine, placeInTitle, start: i, end: j };
+}
+
+export const NOT_COMPANY = /^(remote|remoto|hybrid|h[ií]brido|hybride|presencial|on-?site|full[- ]time|part[- ]time|contract|apply|about|new|featured|urgent|hiring|engineering|salary|job|jobs|careers?|home)$/i;
+
+/** "PatreonNew York, NY" or "Acme · Berlin, Germany" → the text before the place. */
+export function gluedCompany(line: string): string | null {
+  const spaced = line.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+  for (const m of spaced.matchAll(/([\p{Lu}][\p{Ll}]+(?: [\p{Lu}][\p{Ll}]+){0,2}), ?([\p{Lu}]{2}\b|[\p{Lu}][\p{Ll}]+)/gu)) {
+    const words = m[1]!.split(' ');
+    const i = words.findIndex((_, k) => findPlace(words.slice(k).join(' ')));
+    if (i < 0) continue;
+    const cut = spaced.indexOf(m[0]) + words.slice(0, i).join(' ').length;
+    const prefix = spaced.slice(0, cut).replace(/[\s·|•,–—-]+$/, '').trim();
+    if (!prefix || prefix.split(/\s+/).length > 4 || NOT_COMPANY.test(prefix) || findPlace(prefix)) continue;
+    // The spacing was only for finding the place; give the name back as written ("PatreonNew" → "Patreon").
+    const original = line.slice(0, line.indexOf(words[i]!, Math.max(0, cut - prefix.length - 2)));
+    return original.replace(/[\s·|•,–—-]+$/, '').trim() || prefix;
+  }
+  return null;
+}
+
