@@ -1,7 +1,9 @@
 export { parsePostings, postingId, type ParseOptions } from './parse.ts';
+export { mergePosting, type StructuredFields } from './merge.ts';
 export * from './schema.ts';
 export { fold, foldKey } from './text.ts';
 export { findSalaries, inferPeriod } from './salary.ts';
 export { findSkills, SKILL_NAMES } from './skills.ts';
 export { findPlace, placeAreas, PLACES } from './places.ts';
 export { annualize, annualTopUSD, convert, formatMoney, formatRange, annualEquivalent, USD_PER_UNIT } from './pay.ts';
+export { PROBLEM_CODES, ProblemCode, Problem, problem, hasProblem, problemText, upgradeStored } from './problems.ts';
