@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve as resolvePath } from 'node:path';
 import { ask, renderText } from './answers/index.ts';
 import { silentLogger } from './log.ts';
-import { parsePostings } from './postings/index.ts';
+import { parsePostings, problemText } from './postings/index.ts';
 import { answerMessage } from './slack/blocks.ts';
 import { RoleIndex } from './search/index.ts';
 import { Catalog } from './sources/catalog.ts';
@@ -57,7 +57,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
         }
         for (const p of r.postings) {
           const name = `${p.title ?? 'untitled'}${p.company ? ` at ${p.company}` : ''}`;
-          out.write(p.problems.length ? `• ${r.file} (${name}): ${p.problems.join('; ')}\n` : `✓ ${r.file} (${name})\n`);
+          out.write(p.problems.length ? `• ${r.file} (${name}): ${problemText(p.problems)}\n` : `✓ ${r.file} (${name})\n`);
         }
       }
       if (!change.read.length) out.write(`no posting files in ${target}\n`);

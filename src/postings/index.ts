@@ -1,4 +1,5 @@
 export { parsePostings, postingId, type ParseOptions } from './parse.ts';
+export { mergePosting, type StructuredFields } from './merge.ts';
 export * from './schema.ts';
 export { fold, foldKey } from './text.ts';
 export { findSalaries, inferPeriod } from './salary.ts';
@@ -10,3 +11,4 @@ export {
 } from './lexicon/currencies.ts';
 export { PAY_PERIODS, PER_WORDS, periodOf, type PeriodWords } from './lexicon/periods.ts';
 export { WORK_MODE_LABELS, WORK_MODE_PHRASES, workModeOf } from './lexicon/workmodes.ts';
+export { PROBLEM_CODES, ProblemCode, Problem, problem, hasProblem, problemText, upgradeStored } from './problems.ts';

@@ -1,9 +1,8 @@
 // schema.org JobPosting (JSON-LD, bare JSON, or embedded in an HTML page), mapped field by field.
-import { summarize, type ParseOptions } from './parse.ts';
-import { findPlace } from './places.ts';
+import type { ParseOptions } from './parse.ts';
+import { mergePosting, type StructuredFields } from './merge.ts';
 import type { PayPeriod, Posting, SalaryRange } from './schema.ts';
 import { htmlToText } from './text.ts';
-import { employmentTypeOf, seniorityOf, teamFromTitle } from './identity.ts';
 
 type Json = Record<string, unknown>;
 
@@ -52,6 +51,7 @@ function salaryFrom(v: unknown, estimated: boolean): SalaryRange[] {
   for (const s of list) {
     if (!s || typeof s !== 'object') continue;
     const o = s as Json;
+    // A currency that is not an ISO code stays as written, so the merge reports it instead of guessing.
     const currency = (str(o.currency) ?? 'USD').toUpperCase();
     const value = (o.value && typeof o.value === 'object' ? o.value : o) as Json;
     let min = num(value.minValue) ?? num(value.value);
@@ -61,7 +61,7 @@ function salaryFrom(v: unknown, estimated: boolean): SalaryRange[] {
     const unit = str(value.unitText)?.toUpperCase() ?? null;
     const period = unit ? UNIT[unit] ?? 'year' : 'year';
     out.push({
-      min, max, currency: /^[A-Z]{3}$/.test(currency) ? currency : 'USD', period,
+      min, max, currency, period,
       text: `${currency} ${min ?? ''}${max !== min ? `–${max ?? ''}` : ''} per ${period}`.replace(/\s+/g, ' '),
       estimated, periodInferred: unit === null,
     });
@@ -92,44 +92,27 @@ export function parseJsonPostings(text: string, opts: ParseOptions, parseDesc: (
     const title = str(job.title);
     const descText = `${title ?? ''}\n${/<[a-z]/i.test(descHtml) ? htmlToText(descHtml) : descHtml}`;
     const base = parseDesc(descText);
-    const org = job.hiringOrganization && typeof job.hiringOrganization === 'object' ? str((job.hiringOrganization as Json).name) : str(job.hiringOrganization);
-    const locations = list(job.jobLocation).map(address).filter((x): x is string => !!x);
-    const remote = /TELECOMMUTE/i.test(String(job.jobLocationType ?? ''));
-    const regions = list(job.applicantLocationRequirements)
-      .map((r) => (r && typeof r === 'object' ? str((r as Json).name) : str(r)))
-      .filter((x): x is string => !!x)
-      .map((r) => findPlace(r)?.name ?? r);
-    const salaries = [...salaryFrom(job.baseSalary, false), ...salaryFrom(job.estimatedSalary, true)];
+    const org = job.hiringOrganization;
     const exp = job.experienceRequirements;
     const months = exp && typeof exp === 'object' ? num((exp as Json).monthsOfExperience) : null;
     const edu = job.educationRequirements;
-    const education = edu && typeof edu === 'object' ? str((edu as Json).credentialCategory) : str(edu);
-    const skills = list(job.skills).flatMap((s) => (typeof s === 'string' ? s.split(/\s*,\s*/) : [])).filter(Boolean);
-    const problems = base.problems.filter((p) => !(
-      (p.startsWith('no job title') && title) || (p.startsWith('no company') && org) || (p.startsWith('no salary') && salaries.length) ||
-      (p.startsWith('no location') && (locations.length || remote)) || (p.startsWith('the posting does not say whether') && (remote || base.workMode))
-    ));
-    const posting: Posting = {
-      ...base,
-      title: title ?? base.title,
-      company: org ?? base.company,
-      team: (title ? teamFromTitle(title) : null) ?? base.team,
-      seniority: seniorityOf(title) ?? base.seniority,
-      locations: locations.length ? locations : regions.length ? regions : base.locations,
-      workMode: remote ? 'remote' : base.workMode,
-      remoteRegions: regions.length ? regions : base.remoteRegions,
-      salary: salaries[0] ?? base.salary,
-      salaries: salaries.length ? salaries : base.salaries,
-      yearsExperience: months ? { min: Math.round(months / 12), max: null } : base.yearsExperience,
-      skills: [...new Set([...base.skills, ...skills])],
-      education: education ?? base.education,
-      employmentType: employmentTypeOf(list(job.employmentType).join(' ').replace(/_/g, '-')) ?? base.employmentType,
-      postedAt: str(job.datePosted),
-      validThrough: str(job.validThrough),
-      source: { file: opts.file ?? null, board: opts.board ?? base.source.board },
-      problems,
+    const fields: StructuredFields = {
+      id: index === 0 ? base.id : `${base.id}-${index}`,
+      // Strings are trimmed and numbers kept as text; anything else goes to the merge as found, to be reported.
+      title: typeof job.title === 'number' ? String(job.title) : job.title,
+      company: org && typeof org === 'object' && !Array.isArray(org) ? (org as Json).name : org,
+      locations: list(job.jobLocation).map(address).filter((x): x is string => !!x),
+      workMode: /TELECOMMUTE/i.test(String(job.jobLocationType ?? '')) ? 'remote' : undefined,
+      remoteRegions: list(job.applicantLocationRequirements).map((r) => (r && typeof r === 'object' ? str((r as Json).name) : str(r))).filter((x): x is string => !!x),
+      salaries: [...salaryFrom(job.baseSalary, false), ...salaryFrom(job.estimatedSalary, true)],
+      yearsExperience: months ? { min: Math.round(months / 12), max: null } : undefined,
+      skills: list(job.skills).flatMap((s) => (typeof s === 'string' ? s.split(/\s*,\s*/) : [])),
+      education: edu && typeof edu === 'object' ? (edu as Json).credentialCategory : edu,
+      employmentType: job.employmentType === undefined ? undefined : list(job.employmentType).join(' '),
+      postedAt: job.datePosted,
+      validThrough: job.validThrough,
+      source: { file: opts.file ?? null, board: opts.board ?? base.source.board, ...(str(job.url) ? { url: str(job.url)! } : {}) },
     };
-    posting.summary = summarize(posting, [descText]);
-    return { ...posting, id: index === 0 ? base.id : `${base.id}-${index}` };
+    return mergePosting(base, fields, 'the JSON-LD');
   });
 }

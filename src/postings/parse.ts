@@ -12,6 +12,7 @@ import { findSalaries } from './salary.ts';
 import { currencyOfCountry } from './lexicon/currencies.ts';
 import { formatRange } from './pay.ts';
 import { Posting, type Seniority } from './schema.ts';
+import { problem, type Problem } from './problems.ts';
 import { asHeader, headerKind, type SectionKind } from './sections.ts';
 import { findSkills } from './skills.ts';
 import { sentences, stripBullet, toLines } from './text.ts';
@@ -31,21 +32,21 @@ const MAX_TEXT = 200_000;
 /** Parses one source (a file's text) into its Postings: usually one, several for a multi-role post. */
 export function parsePostings(raw: unknown, opts: ParseOptions = {}): Posting[] {
   const file = opts.file ?? null;
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   let text = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
-  if (isBinary(text)) return [emptyPosting(file, ['the file is not text (it looks binary)'])];
+  if (isBinary(text)) return [emptyPosting(file, [problem('not-text', 'the file is not text (it looks binary)')])];
   if (text.length > MAX_TEXT) {
-    problems.push(`the text is very long (${text.length} characters); only the first ${MAX_TEXT} were read`);
+    problems.push(problem('text-truncated', `the text is very long (${text.length} characters); only the first ${MAX_TEXT} were read`));
     text = text.slice(0, MAX_TEXT);
   }
-  if (!text.trim()) return [emptyPosting(file, ['the text is empty'])];
+  if (!text.trim()) return [emptyPosting(file, [problem('empty', 'the text is empty')])];
   try {
     const fromJson = parseJsonPostings(text, opts, (desc) => parseText(desc, opts, []));
     if (fromJson) return fromJson;
     const blocks = splitRoles(text);
     return blocks.map((block, index) => parseText(block, { ...opts, file }, problems, blocks.length > 1 ? index : 0));
   } catch (err) {
-    return [emptyPosting(file, [...problems, `the text could not be read: ${(err as Error).message}`])];
+    return [emptyPosting(file, [...problems, problem('unreadable', `the text could not be read: ${(err as Error).message}`)])];
   }
 }
 
@@ -62,9 +63,9 @@ export function postingId(file: string | null, index: number, text: string): str
   return createHash('sha1').update(basis).digest('hex').slice(0, 12);
 }
 
-function emptyPosting(file: string | null, problems: string[]): Posting {
+function emptyPosting(file: string | null, problems: Problem[]): Posting {
   return Posting.parse({
-    id: postingId(file, 0, problems.join()),
+    id: postingId(file, 0, problems.map((p) => p.message).join()),
     title: null, company: null, team: null, seniority: null, locations: [], workMode: null, remoteRegions: [],
     salary: null, salaries: [], yearsExperience: null, requirements: [], responsibilities: [], niceToHave: [],
     skills: [], benefits: [], education: null, employmentType: null, summary: '', postedAt: null, validThrough: null,
@@ -137,7 +138,7 @@ function isPayLine(t: string): boolean {
 
 const REQUIREMENT_SENTENCE = /\b(\d+\+? years|experience (with|in)|proficien|familiar|knowledge of|understanding of|degree|you have|you bring|must have|strong (skills|background)|ability to|expertise in)\b/i;
 
-function parseText(block: string, opts: ParseOptions, shared: string[], index = 0): Posting {
+function parseText(block: string, opts: ParseOptions, shared: Problem[], index = 0): Posting {
   const file = opts.file ?? null;
   const problems = [...shared];
   const board = opts.board ?? detectBoard(block);
@@ -207,14 +208,14 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   const employmentType = employmentTypeOf(labelled.employmentType, lines.slice(0, headEnd).join('\n'), title ?? '', allText.slice(0, 3000));
   const education = educationOf([...requirements, ...niceToHave]);
 
-  if (!title) problems.push('no job title found');
-  if (!company) problems.push('no company name found');
-  if (!place.workMode) problems.push('the posting does not say whether the role is remote, hybrid or on-site');
-  if (!place.locations.length && place.workMode !== 'remote') problems.push('no location found');
-  if (!salaries.length) problems.push('no salary stated');
-  if (!requirements.length) problems.push('no requirements found');
-  if (!responsibilities.length) problems.push('no responsibilities found');
-  if (!yearsExperience) problems.push('years of experience not stated');
+  if (!title) problems.push(problem('no-title', 'no job title found'));
+  if (!company) problems.push(problem('no-company', 'no company name found'));
+  if (!place.workMode) problems.push(problem('no-work-mode', 'the posting does not say whether the role is remote, hybrid or on-site'));
+  if (!place.locations.length && place.workMode !== 'remote') problems.push(problem('no-location', 'no location found'));
+  if (!salaries.length) problems.push(problem('no-salary', 'no salary stated'));
+  if (!requirements.length) problems.push(problem('no-requirements', 'no requirements found'));
+  if (!responsibilities.length) problems.push(problem('no-responsibilities', 'no responsibilities found'));
+  if (!yearsExperience) problems.push(problem('no-years', 'years of experience not stated'));
 
   const posting = {
     id: postingId(file, index, block),
@@ -236,6 +237,8 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
     education,
     employmentType,
     summary: '',
+    // Prose no list holds: with no recognised section this is the whole text, so search still finds every word.
+    description: [...sections.intro, ...sections.role, ...sections.about, ...sections.other].map((l) => l.text).join('\n'),
     postedAt: null,
     validThrough: null,
     source: { file, board },

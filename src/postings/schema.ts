@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StoredProblem } from './problems.ts';
 
 /** Seniority levels, lowest first, so a filter can say "senior and above". */
 export const SENIORITIES = [
@@ -76,11 +77,19 @@ export const Posting = z.object({
   education: z.string().nullable(),
   employmentType: EmploymentType.nullable(),
   summary: z.string(),
+  /**
+   * The posting's own prose that no list above holds (the opening lines, "about the role", unknown sections), so a
+   * search finds the role by any word of its text even when the parser recognised no section. Optional: records
+   * saved before it existed have none.
+   */
+  description: z.string().optional(),
   postedAt: z.string().nullable(),
   validThrough: z.string().nullable(),
   source: Source,
   /** Every source that lists this same role (same company, title and place), when more than one does. */
   sources: z.array(Source).optional(),
-  problems: z.array(z.string()),
+  /** What the posting does not say or what could not be read; branch on `code`, show `message`. Sentences saved by
+   * older versions are read as their code. */
+  problems: z.array(StoredProblem),
 });
 export type Posting = z.infer<typeof Posting>;

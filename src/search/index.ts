@@ -1,7 +1,7 @@
 // The role index: MiniSearch over the fields that name a role, compact posting lists for its long text, and
 // precomputed sets so filters never score the whole corpus.
 import MiniSearch, { type Query } from 'minisearch';
-import { fold, type Posting } from '../postings/index.ts';
+import { fold, upgradeStored, type Posting } from '../postings/index.ts';
 import { FilterSets, type LeftOut } from './filters.ts';
 import { describeFilters, parseQuery, type Filters, type ParsedQuery } from './query.ts';
 import { synonymsOf } from './synonyms.ts';
@@ -82,8 +82,12 @@ function toDoc(p: Posting): Doc {
   };
 }
 
-/** The long text of a role. Its terms find the role; how often each is repeated adds little, so it is not kept. */
-const longText = (p: Posting): string[] => [p.summary, ...p.requirements, ...p.responsibilities, ...p.niceToHave];
+/**
+ * The long text of a role. Its terms find the role; how often each is repeated adds little, so it is not kept. The
+ * description holds the prose no list does (all of the text when the parser found no section), so every word of a
+ * posting finds it.
+ */
+const longText = (p: Posting): string[] => [p.summary, p.description ?? '', ...p.requirements, ...p.responsibilities, ...p.niceToHave, ...p.benefits];
 
 /** Roles by id, a MiniSearch index and filter sets, kept in step by add/remove. */
 export class RoleIndex {
@@ -521,7 +525,8 @@ export class RoleIndex {
   static fromJSON(saved: SavedIndex): RoleIndex {
     if (saved.version !== 2) throw new Error(`saved index version ${String(saved.version)} is not supported; rebuild it`);
     const index = new RoleIndex();
-    for (const p of saved.postings) index.file(p, false);
+    // Postings saved before problems had codes hold sentences; they are read as their codes.
+    for (const p of saved.postings) index.file(upgradeStored(p), false);
     index.ms = MiniSearch.loadJS(saved.index as Parameters<typeof MiniSearch.loadJS>[0], MS_OPTIONS);
     index.texts = TermIndex.fromJSON(saved.texts);
     return index;

@@ -2,7 +2,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
-import { parsePostings, type Posting } from '../postings/index.ts';
+import { parsePostings, problemText, type Posting } from '../postings/index.ts';
 
 export const POSTING_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.json', '.jsonld']);
 
@@ -29,7 +29,7 @@ export async function readPostingFile(dir: string, file: string): Promise<FileRe
   }
   const postings = parsePostings(text, { file: source });
   const usable = postings.filter((p) => p.title || p.company);
-  if (!usable.length) return { file: rel, ok: false, error: postings[0]?.problems.join('; ') || 'no posting found in it' };
+  if (!usable.length) return { file: rel, ok: false, error: problemText(postings[0]?.problems ?? []) || 'no posting found in it' };
   return { file: rel, ok: true, postings: usable };
 }
 

@@ -1,5 +1,5 @@
 // The last fetched snapshot of every feed, so a restart serves at once and knows what disappeared while it was down.
-import type { Posting } from '../postings/index.ts';
+import { upgradeStored, type Posting } from '../postings/index.ts';
 import type { SnapshotStore } from '../sources/catalog.ts';
 import type { Validators } from '../sources/feeds/http.ts';
 import type { DB } from './db.ts';
@@ -9,7 +9,7 @@ export class SqliteSnapshots implements SnapshotStore {
 
   load(): Array<{ feed: string; postings: Posting[]; validators: Validators; fetchedAt: string }> {
     const rows = this.db.prepare('SELECT feed, postings, etag, last_modified, fetched_at FROM source_snapshots ORDER BY feed').all() as Array<{ feed: string; postings: string; etag: string | null; last_modified: string | null; fetched_at: string }>;
-    return rows.map((r) => ({ feed: r.feed, postings: JSON.parse(r.postings) as Posting[], validators: { etag: r.etag, lastModified: r.last_modified }, fetchedAt: r.fetched_at }));
+    return rows.map((r) => ({ feed: r.feed, postings: (JSON.parse(r.postings) as Posting[]).map(upgradeStored), validators: { etag: r.etag, lastModified: r.last_modified }, fetchedAt: r.fetched_at }));
   }
 
   save(feed: string, postings: Posting[], validators: Validators, at: Date): void {

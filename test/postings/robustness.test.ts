@@ -13,17 +13,17 @@ const valid = (text: unknown) => {
 
 describe('bad input', () => {
   it('empty text gives a posting with problems', () => {
-    expect(valid('')[0]!.problems).toEqual(['the text is empty']);
-    expect(valid('   \n\n ')[0]!.problems).toEqual(['the text is empty']);
+    expect(valid('')[0]!.problems).toEqual([{ code: 'empty', message: 'the text is empty' }]);
+    expect(valid('   \n\n ')[0]!.problems.map((x) => x.code)).toEqual(['empty']);
   });
   it('binary is reported, not parsed', () => {
     const bin = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256)).toString('latin1').replace(/[\n]/g, '\0');
-    expect(valid(bin)[0]!.problems[0]).toMatch(/not text/);
+    expect(valid(bin)[0]!.problems[0]!.code).toBe('not-text');
   });
   it('10 MB of text is cut and said so', () => {
     const big = 'Senior Engineer\nAcme\n' + 'Requirements:\n- Python experience\n'.repeat(300_000);
     const [p] = valid(big);
-    expect(p!.problems[0]).toMatch(/very long/);
+    expect(p!.problems[0]!.code).toBe('text-truncated');
   });
   it('non-strings do not throw', () => {
     valid(undefined);

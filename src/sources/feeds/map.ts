@@ -1,8 +1,6 @@
 // Shared mapping for feeds: description text goes through the text parser; the feed's structured fields win.
 import { htmlToText, decodeEntities } from '../../postings/text.ts';
-import { parsePostings, postingId, type PayPeriod, type Posting, type SalaryRange, type WorkMode } from '../../postings/index.ts';
-import { findPlace } from '../../postings/places.ts';
-import { employmentTypeOf, seniorityOf } from '../../postings/identity.ts';
+import { mergePosting, parsePostings, postingId, type PayPeriod, type Posting, type SalaryRange, type WorkMode } from '../../postings/index.ts';
 
 export interface FeedFields {
   externalId: string;
@@ -35,33 +33,20 @@ function descriptionText(f: FeedFields): string {
 /** A Posting from a feed entry; the id is stable for the same feed and entry. */
 export function feedPosting(feed: string, f: FeedFields): Posting {
   const base = parsePostings(descriptionText(f), { file: `${feed}#${f.externalId}`, board: feed.split(':')[0] ?? null })[0]!;
-  const regions = (f.remoteRegions ?? []).map((r) => findPlace(r)?.name ?? r);
-  const salaries = f.salaries?.length ? f.salaries : base.salaries;
-  const known = {
+  return mergePosting(base, {
+    id: postingId(`${feed}#${f.externalId}`, 0, ''),
     title: f.title,
     company: f.company,
-    // As the text parser does: a remote role restricted to a region lists that region as its place.
-    locations: f.locations?.length ? f.locations : regions.length ? regions : base.locations,
-    workMode: f.workMode ?? base.workMode,
-  };
-  const problems = base.problems.filter((p) =>
-    !(p.startsWith('no job title') || p.startsWith('no company') || (p.startsWith('no salary') && salaries.length) ||
-      (p.startsWith('no location') && (known.locations.length || known.workMode === 'remote')) || (p.startsWith('the posting does not say whether') && known.workMode)));
-  return {
-    ...base,
-    id: postingId(`${feed}#${f.externalId}`, 0, ''),
-    ...known,
-    team: f.team || base.team,
-    seniority: seniorityOf(f.title) ?? base.seniority,
-    remoteRegions: regions.length ? regions : base.remoteRegions,
-    salary: salaries[0] ?? null,
-    salaries,
-    employmentType: employmentTypeOf(f.employment ?? undefined) ?? base.employmentType,
-    postedAt: f.postedAt ?? null,
-    validThrough: f.validThrough ?? null,
+    team: f.team || undefined,
+    locations: f.locations,
+    workMode: f.workMode,
+    remoteRegions: f.remoteRegions,
+    salaries: f.salaries,
+    employmentType: f.employment,
+    postedAt: f.postedAt,
+    validThrough: f.validThrough,
     source: { file: feed, board: feed.split(':')[0] ?? null, ...(f.url ? { url: f.url } : {}) },
-    problems,
-  };
+  }, 'the feed');
 }
 
 /** A range from a feed's numbers, with the period as the feed names it. */
