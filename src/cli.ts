@@ -104,8 +104,10 @@ export async function main(argv: string[], out = process.stdout, err = process.s
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli.ts')) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
+  // Exit only once stdout has drained: a pipe to a slower reader would otherwise lose all but its first 64 KiB.
+  const exit = (code: number): void => void process.stdout.write('', () => process.exit(code));
+  main(process.argv.slice(2)).then(exit, (e) => {
     process.stderr.write(`openroles: ${(e as Error).message}\n`);
-    process.exit(1);
+    exit(1);
   });
 }

@@ -109,7 +109,8 @@ function capitalise(s: string): string {
 function noMatch(text: string, r: SearchResult, ctx: AskContext): Answer {
   const parts: Part[] = [{ type: 'text', text: `No open role matches “${text}”.` }];
   const s = r.suggestions;
-  if (s?.relaxed) parts.push({ type: 'text', text: `Without ${s.relaxed.without}, ${plural(s.relaxed.count, 'role')} ${s.relaxed.count === 1 ? 'matches' : 'match'}: try “${s.relaxed.query}”.` });
+  // A question that was only the filter (e.g. "900k+") relaxes to nothing: there is no query left to suggest.
+  if (s?.relaxed) parts.push({ type: 'text', text: `Without ${s.relaxed.without}, ${plural(s.relaxed.count, 'role')} ${s.relaxed.count === 1 ? 'matches' : 'match'}: ${s.relaxed.query.trim() ? `try “${s.relaxed.query}”` : 'ask without it to see them'}.` });
   if (s?.terms.length) parts.push({ type: 'text', text: `Closest words in the postings: ${s.terms.join(', ')}.` });
   const notes = leftOutNotes(r);
   if (notes.length) parts.push({ type: 'note', text: sentences(notes) });

@@ -141,25 +141,27 @@ export class DigestService {
   async command(text: string, who: { userId: string; channelId: string; channelName?: string }): Promise<Answer | null> {
     const [verb = '', ...rest] = text.trim().split(/\s+/);
     const arg = rest.join(' ').trim();
-    const where = who.channelName ? `#${who.channelName}` : 'this channel';
     switch (verb.toLowerCase()) {
       case 'digest': {
         if (/^on$/i.test(arg)) {
           if (who.channelId.startsWith('D')) return reply('Digests are for channels', 'Run `/jobs digest on` in a channel; for yourself, use `/jobs subscribe <query>`.');
+          // Replies say "this channel": Slack sends placeholder names ("privategroup", "directmessage") for private ones.
           const member = this.poster ? await this.poster.isMember(who.channelId) : null;
-          if (member === false) return reply('Invite me first', `I am not in ${where}. Invite me with \`/invite @openroles\`, then run \`/jobs digest on\` again.`);
+          if (member === false) return reply('Invite me first', `I am not in this channel. Invite me with \`/invite @openroles\`, then run \`/jobs digest on\` again.`);
+          // An unknown answer (a group DM, a missing scope, Slack failing or slow) never counts as yes.
+          if (member !== true) return reply('Digest not turned on', 'Slack did not tell me whether I can post here, so the digest stays off. Digests work in public and private channels: invite me with `/invite @openroles` and run `/jobs digest on` there. If this is such a channel, try again in a minute.');
           const added = this.store.subscribe(who.channelId, 'command', this.now());
-          return reply(added ? 'Daily digest on' : 'Daily digest already on', `${where} will get new and changed roles ${this.describeSchedule()}. Next: ${this.nextRun() ?? 'not scheduled'}.`);
+          return reply(added ? 'Daily digest on' : 'Daily digest already on', `This channel will get new and changed roles ${this.describeSchedule()}. Next: ${this.nextRun() ?? 'not scheduled'}.`);
         }
         if (/^off$/i.test(arg)) {
           const removed = this.store.unsubscribe(who.channelId);
-          return reply(removed ? 'Daily digest off' : 'Daily digest was not on', removed ? `${where} will no longer get the digest.` : `${where} was not subscribed.`);
+          return reply(removed ? 'Daily digest off' : 'Daily digest was not on', removed ? 'This channel will no longer get the digest.' : 'This channel was not subscribed.');
         }
         if (arg) return reply('Digest commands', 'Use `/jobs digest on`, `/jobs digest off`, or `/jobs digest` to see the state.');
         const on = this.store.isSubscribed(who.channelId);
         const last = this.store.lastDone(who.channelId);
         return reply(on ? 'Daily digest is on' : 'Daily digest is off', on
-          ? `${where} gets new and changed roles ${this.describeSchedule()}. Next: ${this.nextRun() ?? 'not scheduled'}.${last ? ` Last: ${this.label(new Date(last))}.` : ''}`
+          ? `This channel gets new and changed roles ${this.describeSchedule()}. Next: ${this.nextRun() ?? 'not scheduled'}.${last ? ` Last: ${this.label(new Date(last))}.` : ''}`
           : `Turn it on with \`/jobs digest on\`; it posts ${this.describeSchedule()}.`);
       }
       case 'subscribe': {

@@ -1,5 +1,5 @@
 // The Bolt app in Socket Mode or HTTP mode; listeners are registered from their folders.
-import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
@@ -7,6 +7,8 @@ import type { SlackDeps } from './deps.ts';
 import { register as registerActions } from './listeners/actions/index.ts';
 import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
+import { gateRequests } from './request-gate.ts';
+import { OverlappingSocketModeClient } from './socket-client.ts';
 
 /** Bolt logs through pino, so every line is JSON with secrets redacted. */
 function boltLogger(log: Logger): BoltLogger {
@@ -34,19 +36,34 @@ export interface SlackApp {
 
 type SlackConfig = Pick<Config, 'mode' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL' | 'PORT' | 'HOST'>;
 
+type ClientOptions = { slackApiUrl?: string };
+
+/** Socket Mode through a client that opens the next connection before closing the old one. */
+function socketApp(config: SlackConfig, deps: SlackDeps, logger: BoltLogger, clientOptions: ClientOptions): App {
+  const receiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger, installerOptions: { clientOptions } });
+  const client = new OverlappingSocketModeClient({ appToken: config.SLACK_APP_TOKEN!, logger, clientOptions: { ...clientOptions }, log: deps.log });
+  // The receiver listens on its client for envelopes; the same listener moves to ours.
+  for (const listener of receiver.client.listeners('slack_event')) client.on('slack_event', listener);
+  receiver.client.removeAllListeners();
+  receiver.client = client as unknown as typeof receiver.client;
+  return new App({ token: config.SLACK_BOT_TOKEN, receiver, logger, clientOptions });
+}
+
+/** HTTP mode: a gate checks timestamps, signatures and body shapes before Bolt routes a request. */
+function httpApp(config: SlackConfig, deps: SlackDeps, logger: BoltLogger, clientOptions: ClientOptions): App {
+  const receiver = new HTTPReceiver({
+    signingSecret: config.SLACK_SIGNING_SECRET!,
+    logger,
+    customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify({ ok: true, roles: deps.ctx().index.size })); } }],
+  });
+  gateRequests(receiver, { signingSecret: config.SLACK_SIGNING_SECRET!, log: deps.log });
+  return new App({ token: config.SLACK_BOT_TOKEN, receiver, logger, clientOptions });
+}
+
 export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
   const logger = boltLogger(deps.log);
-  const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/` } : {};
-  const app =
-    config.mode === 'socket'
-      ? new App({ token: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, socketMode: true, logger, clientOptions })
-      : new App({
-          token: config.SLACK_BOT_TOKEN,
-          signingSecret: config.SLACK_SIGNING_SECRET!,
-          logger,
-          clientOptions,
-          customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify({ ok: true, roles: deps.ctx().index.size })); } }],
-        });
+  const clientOptions: ClientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/` } : {};
+  const app = config.mode === 'socket' ? socketApp(config, deps, logger, clientOptions) : httpApp(config, deps, logger, clientOptions);
   app.error(async (err) => {
     deps.log.error({ err }, 'unhandled error in a listener');
   });

@@ -15,13 +15,22 @@ export interface SlackMessage {
   unfurl_media: false;
 }
 
-/** Escapes text for mrkdwn so nothing a posting or a user wrote can mention, link or break the layout. */
+// Embedding and isolate controls (U+202A–202E, U+2066–2069) could reverse the text around them in a reader's client.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe in plain_text and mrkdwn alike: no bidirectional controls, and broadcast words that cannot ping. */
+function defuse(s: string): string {
+  return s.replace(BIDI_CONTROLS, '').replace(/@(here|channel|everyone)\b/gi, '@\u200b$1');
+}
+
+/** Escapes text for mrkdwn so nothing a posting or a user wrote can mention, link, reorder or break the layout. */
 export function escapeMrkdwn(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@(here|channel|everyone)\b/gi, '@\u200b$1');
+  return defuse(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A message's notification text: one readable line, escaped (so it reads "Search & Ranking", and never pings). */
+export function fallbackText(s: string): string {
+  return escapeMrkdwn(clip(s.replace(/\s+/g, ' ').trim(), LIMITS.fallback));
 }
 
 /** Cuts a string to `max` characters with an ellipsis. */
@@ -31,11 +40,34 @@ export function clip(s: string, max: number): string {
 
 /** Plain text (header, button) needs no escaping but must not carry broadcast words. */
 function plain(s: string, max: number): { type: 'plain_text'; text: string; emoji: true } {
-  return { type: 'plain_text', text: clip(s.replace(/@(here|channel|everyone)\b/gi, '@\u200b$1') || ' ', max), emoji: true };
+  return { type: 'plain_text', text: clip(defuse(s) || ' ', max), emoji: true };
 }
 
 function mrkdwn(s: string, max: number = LIMITS.sectionText): { type: 'mrkdwn'; text: string } {
   return { type: 'mrkdwn', text: clip(s || ' ', max) };
+}
+
+/** Escaped text within `max` characters, never cutting an entity in half. */
+function escapedWithin(s: string, max: number): string {
+  const e = escapeMrkdwn(s);
+  return e.length <= max ? e : `${e.slice(0, max - 1).replace(/&[a-z]{0,3}$/, '').trimEnd()}…`;
+}
+
+/** Every item as bullets over as many sections as it takes (for modals, which allow 100 blocks). */
+function listSections(title: string, items: string[], more: number): Block[] {
+  const sections: string[] = [];
+  let current = `*${escapedWithin(title, 200)}*`;
+  const add = (line: string): void => {
+    if (current.length + 1 + line.length <= LIMITS.sectionText) current = `${current}\n${line}`;
+    else {
+      sections.push(current);
+      current = line;
+    }
+  };
+  for (const item of items) add(`• ${escapedWithin(item, LIMITS.sectionText - 10)}`);
+  if (more > 0) add(`_…and ${more} more_`);
+  sections.push(current);
+  return sections.map((text) => ({ type: 'section', text: mrkdwn(text) }));
 }
 
 /** Bulleted lines that fit `max` characters, ending with "…and N more" when cut. */
@@ -83,13 +115,14 @@ export function roleBlocks(c: RoleCard, opts: { buttons?: boolean } = {}): Block
   return blocks;
 }
 
-function partBlocks(p: Part, opts: { buttons: boolean }): Block[] {
+function partBlocks(p: Part, opts: { buttons: boolean; whole: boolean }): Block[] {
   switch (p.type) {
     case 'text':
       return [{ type: 'section', text: mrkdwn(escapeMrkdwn(p.text)) }];
     case 'note':
       return [{ type: 'context', elements: [mrkdwn(escapeMrkdwn(p.text), LIMITS.contextText)] }];
     case 'list':
+      if (opts.whole) return listSections(p.title, p.items, p.more);
       return [{ type: 'section', text: mrkdwn(`*${escapeMrkdwn(p.title)}*\n${bulletList(p.items, LIMITS.sectionText - p.title.length - 10, p.more)}`) }];
     case 'facts': {
       const fields = p.facts.slice(0, LIMITS.fields).map(([k, v]) => mrkdwn(`*${escapeMrkdwn(k)}*\n${escapeMrkdwn(clip(v, 1500))}`, LIMITS.fieldText));
@@ -117,6 +150,9 @@ const size = (blocks: Block[]): number => JSON.stringify(blocks).length;
 export function answerMessage(a: Answer, opts: { buttons?: boolean; maxBlocks?: number } = {}): SlackMessage {
   const buttons = opts.buttons !== false;
   const maxBlocks = opts.maxBlocks ?? LIMITS.blocks;
+  // A modal has room for every list item: long lists continue over further sections instead of being cut.
+  const whole = maxBlocks > LIMITS.blocks;
+  const maxChars = whole ? maxBlocks * LIMITS.sectionText : LIMITS.totalChars;
   const blocks: Block[] = [{ type: 'header', text: plain(a.heading, LIMITS.header) }];
   const tail: Block[] = [];
   if (buttons && a.paging && a.paging.offset + a.paging.limit < a.paging.total) {
@@ -127,10 +163,10 @@ export function answerMessage(a: Answer, opts: { buttons?: boolean; maxBlocks?: 
   // Sizes add up block by block (plus a comma each), so the whole message is never serialised per block.
   let used = size(blocks) + size(tail);
   for (const part of a.parts) {
-    const pb = partBlocks(part, { buttons });
+    const pb = partBlocks(part, { buttons, whole });
     for (const b of pb) {
       const n = size([b]) - 1;
-      if (blocks.length + tail.length + 2 > maxBlocks || used + n > LIMITS.totalChars) {
+      if (blocks.length + tail.length + 2 > maxBlocks || used + n > maxChars) {
         dropped++;
         continue;
       }
@@ -140,5 +176,5 @@ export function answerMessage(a: Answer, opts: { buttons?: boolean; maxBlocks?: 
   }
   if (dropped) blocks.push({ type: 'context', elements: [mrkdwn(`_Some of this answer was cut to fit in Slack (${dropped} more blocks). Narrow the question to see the rest._`)] });
   blocks.push(...tail);
-  return { text: clip(escapeMrkdwn(renderText(a)), LIMITS.fallback), blocks, unfurl_links: false, unfurl_media: false };
+  return { text: fallbackText(renderText(a)), blocks, unfurl_links: false, unfurl_media: false };
 }

@@ -23,6 +23,6 @@ export interface SlackDeps {
 export type Ack = (response?: unknown) => Promise<void>;
 export type Respond = (message: Record<string, unknown>) => Promise<unknown>;
 export interface WebClientLike {
-  chat: { postMessage(args: Record<string, unknown>): Promise<unknown> };
+  chat: { postMessage(args: Record<string, unknown>): Promise<unknown>; postEphemeral?(args: Record<string, unknown>): Promise<unknown> };
   views: { open(args: Record<string, unknown>): Promise<unknown>; publish(args: Record<string, unknown>): Promise<unknown> };
 }

@@ -6,7 +6,7 @@ import type { DigestContent } from '../digest/diff.ts';
 import { ChannelGoneError, SlackUnavailableError } from '../digest/errors.ts';
 import type { DigestPoster } from '../digest/service.ts';
 import type { Posting } from '../postings/index.ts';
-import { ACTIONS, bulletList, clip, escapeMrkdwn, LIMITS, type Block, type SlackMessage } from './blocks.ts';
+import { ACTIONS, bulletList, clip, escapeMrkdwn, fallbackText, LIMITS, type Block, type SlackMessage } from './blocks.ts';
 
 const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'channel_is_archived', 'team_access_not_granted']);
 
@@ -50,7 +50,7 @@ export function digestMessages(content: DigestContent, info: { slotLabel: string
   return pages.map((blocks, i) => {
     const head: Block = { type: 'header', text: { type: 'plain_text', text: clip(pages.length > 1 ? `${title} (${i + 1}/${pages.length})` : title, LIMITS.header), emoji: true } };
     const foot: Block = { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(`${info.slotLabel}${pages.length > 1 ? ` · part ${i + 1} of ${pages.length}` : ''}`) }] };
-    return { text: clip(`${title}${pages.length > 1 ? ` (part ${i + 1} of ${pages.length})` : ''}`, LIMITS.fallback), blocks: [head, ...blocks, foot], unfurl_links: false, unfurl_media: false };
+    return { text: fallbackText(`${title}${pages.length > 1 ? ` (part ${i + 1} of ${pages.length})` : ''}`), blocks: [head, ...blocks, foot], unfurl_links: false, unfurl_media: false };
   });
 }
 
@@ -60,6 +60,8 @@ export interface PosterOptions {
   /** Attempts for a 5xx or network failure, with exponential backoff from `backoffMs`. */
   retries?: number;
   backoffMs?: number;
+  /** How long `/jobs digest on` waits for Slack to say whether the bot is in the channel (default 5 s). */
+  memberCheckMs?: number;
   log: Logger;
 }
 
@@ -96,15 +98,29 @@ export function createDigestPoster(opts: PosterOptions): DigestPoster {
         ...shown.map((p) => compactCard(p)),
       ];
       if (postings.length > shown.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${postings.length - shown.length} more. Search with /jobs ${escapeMrkdwn(clip(query, 100))}` }] });
-      await post(userId, { text: clip(`New roles for “${query}”: ${postings.map(roleName).join('; ')}`.replace(/[<>&]/g, ''), LIMITS.fallback), blocks, unfurl_links: false, unfurl_media: false });
+      await post(userId, { text: fallbackText(`New roles for “${query}”: ${postings.map(roleName).join('; ')}`), blocks, unfurl_links: false, unfurl_media: false });
     },
     async isMember(channelId) {
+      // Someone is waiting on the answer: a slow or failing Slack gives "unknown" after a bounded wait, and a late
+      // answer is ignored (so nothing turns on later without the person being told).
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), opts.memberCheckMs ?? 5000);
+      });
+      const check = (async (): Promise<boolean | null> => {
+        try {
+          const r = (await client.conversations.info({ channel: channelId })) as { channel?: { is_member?: unknown } };
+          return typeof r.channel?.is_member === 'boolean' ? r.channel.is_member : null;
+        } catch (err) {
+          const e = err as { data?: { error?: string } };
+          opts.log.warn({ channel: channelId, error: e.data?.error ?? (err as Error).message }, 'could not check channel membership');
+          return e.data?.error === 'channel_not_found' ? false : null;
+        }
+      })();
       try {
-        const r = (await client.conversations.info({ channel: channelId })) as { channel?: { is_member?: boolean } };
-        return r.channel?.is_member ?? null;
-      } catch (err) {
-        const e = err as { data?: { error?: string } };
-        return e.data?.error === 'channel_not_found' ? false : null;
+        return await Promise.race([check, deadline]);
+      } finally {
+        clearTimeout(timer);
       }
     },
   };

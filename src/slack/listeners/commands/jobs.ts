@@ -9,33 +9,44 @@ export interface JobsCommandArgs {
   respond?: Respond;
 }
 
-/** Handles the slash command; the answer goes back in the acknowledgement itself. */
+/** Handles the slash command: searches answer in the acknowledgement itself; anything slower acknowledges first. */
 export function jobsCommand(deps: SlackDeps) {
   return async ({ command, ack, respond }: JobsCommandArgs): Promise<void> => {
     const text = (command.text ?? '').trim();
     const log = deps.log.child({ command: '/jobs', user: command.user_id, channel: command.channel_id });
+    let acked = false;
     try {
       const ctx = deps.ctx();
       if (deps.refresh && /^refresh$/i.test(text)) {
         // Fetching feeds can outlast Slack's 3 s: acknowledge now, answer through response_url.
         await ack({ response_type: 'ephemeral', text: 'Refreshing sources…' });
+        acked = true;
         const a = await deps.refresh(command.user_id);
         await respond?.({ response_type: 'ephemeral', replace_original: true, ...answerMessage(a, { buttons: false }) });
         return;
       }
       if (deps.digest && /^(digest|subscribe|subscriptions|unsubscribe)\b/i.test(text)) {
+        // These read and write the database, and `digest on` asks Slack whether the bot is in the channel: acknowledge
+        // first, answer through response_url.
+        await ack();
+        acked = true;
         const a = await deps.digest.command(text, { userId: command.user_id, channelId: command.channel_id, channelName: command.channel_name });
         if (a) {
-          await ack({ response_type: 'ephemeral', ...answerMessage(a, { buttons: false }) });
+          await respond?.({ response_type: 'ephemeral', ...answerMessage(a, { buttons: false }) });
           return;
         }
       }
       const a = !text || /^help$/i.test(text) ? ask('help', ctx) : find(text, ctx);
       log.info({ query: text, intent: a.intent, results: a.paging?.total ?? 0 }, 'slash command answered');
-      await ack({ response_type: 'ephemeral', ...answerMessage(a) });
+      const message = { response_type: 'ephemeral', ...answerMessage(a) };
+      // The answer rides in the acknowledgement (searches never wait on the Web API or the database).
+      if (acked) await respond?.(message);
+      else await ack(message);
     } catch (err) {
       log.error({ err }, 'slash command failed');
-      await ack({ response_type: 'ephemeral', text: 'Sorry, something went wrong answering that. Try again, or `/jobs help`.' });
+      const sorry = { response_type: 'ephemeral', text: 'Sorry, something went wrong answering that. Try again, or `/jobs help`.' };
+      if (acked) await respond?.(sorry).catch(() => undefined);
+      else await ack(sorry);
     }
   };
 }
