@@ -7,6 +7,7 @@ import type { SlackDeps } from './deps.ts';
 import { register as registerActions } from './listeners/actions/index.ts';
 import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
+import { webApiOptions } from './web-api-options.ts';
 
 /** Bolt logs through pino, so every line is JSON with secrets redacted. */
 function boltLogger(log: Logger): BoltLogger {
@@ -32,11 +33,15 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-type SlackConfig = Pick<Config, 'mode' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL' | 'PORT' | 'HOST'>;
+type SlackConfig = Pick<Config, 'mode' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL' | 'PORT' | 'HOST'> & Partial<Pick<Config, 'SLACK_API_TIMEOUT'>>;
 
 export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
   const logger = boltLogger(deps.log);
-  const clientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/` } : {};
+  // Every Web API call and response_url post has a time limit and a retry budget (Bolt's default retries for 30 minutes).
+  const clientOptions = {
+    ...webApiOptions({ timeoutMs: config.SLACK_API_TIMEOUT ?? 10_000 }),
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/` } : {}),
+  };
   const app =
     config.mode === 'socket'
       ? new App({ token: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, socketMode: true, logger, clientOptions })
