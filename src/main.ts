@@ -1,70 +1,153 @@
-// Start-up: check the configuration, load the postings, then run in Slack (Socket Mode or HTTP) or the local console.
+// Start-up: check the configuration, serve the postings at hand (folders, the feeds' last snapshots), listen, then
+// refresh feeds in the background; run in Slack (Socket Mode or HTTP) or the local console.
 import { join, resolve } from 'node:path';
 import { textAnswer, type AskContext } from './answers/index.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './console/console.ts';
 import { createLogger, type Logger } from './log.ts';
+import { listenProblem, oneLine, OperatorError, slackAuthProblem, storeProblem } from './operator-errors.ts';
+import { redact } from './redact.ts';
 import { RoleIndex } from './search/index.ts';
 import { Catalog } from './sources/catalog.ts';
+import { skippedSentence } from './sources/feeds/entries.ts';
 import { feedsOf } from './sources/spec.ts';
-import { openDatabase } from './store/db.ts';
+import { openDatabase, type DB } from './store/db.ts';
 import { SqliteSnapshots } from './store/snapshots.ts';
+
+/** Shutdown gives each step this long, and the whole stop this long, whatever a peer does. */
+export const SHUTDOWN = { stepMs: 3_000, totalMs: 8_000 };
 
 export interface Running {
   config: Config;
   index: RoleIndex;
   catalog: Catalog;
   port: number | null;
+  /** The background refresh of feeds started at start-up (resolves when it is done, never rejects). */
+  firstRefresh: Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Builds and starts everything for a configuration; the console mode runs until its input ends. */
 export async function start(config: Config, log: Logger, io?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; interactive: boolean }): Promise<Running> {
   const index = RoleIndex.from([]);
-  const feeds = feedsOf(config.sources, { greenhouse: config.GREENHOUSE_API_URL, lever: config.LEVER_API_URL, ashby: config.ASHBY_API_URL });
+  const feeds = feedsOf(
+    config.sources,
+    { greenhouse: config.GREENHOUSE_API_URL, lever: config.LEVER_API_URL, ashby: config.ASHBY_API_URL },
+    { limits: { timeoutMs: config.SOURCES_TIMEOUT, maxBytes: config.SOURCES_MAX_SIZE }, log },
+  );
   // The database holds digest state and feed snapshots; the plain console over folders needs neither.
-  const db = feeds.length || config.mode !== 'console' ? openDatabase(join(config.DATA_DIR, 'openroles.db')) : null;
+  const dbFile = join(config.DATA_DIR, 'openroles.db');
+  const db = feeds.length || config.mode !== 'console' ? openStore(dbFile) : null;
   const dirs = config.sources.filter((s) => s.kind === 'dir').map((s) => resolve(s.target));
-  const catalog = new Catalog(dirs, index, log, { feeds, snapshots: db ? new SqliteSnapshots(db) : undefined });
-  const first = await catalog.load();
+  const snapshots = db ? new SqliteSnapshots(db, (err, feed) => log.warn({ source: feed, problem: storeProblem(err, dbFile) ?? (err as Error).message }, 'feed snapshot not read or saved; the feed keeps serving from memory')) : undefined;
+  const catalog = new Catalog(dirs, index, log, { feeds, snapshots });
+  // Folders and saved snapshots only: a slow feed must not keep the app from answering.
+  const first = await catalog.load({ fetchFeeds: false });
   log.info({ sources: config.sources.map((s) => `${s.kind}:${s.target}`), roles: index.size, broken: first.broken.length, mode: config.mode }, 'postings loaded');
-  catalog.watch({ refreshMs: config.SOURCES_REFRESH });
+  const closers: Array<[string, () => Promise<void> | void]> = [['sources', () => catalog.close()], ['database', () => db?.close()]];
+  const refreshNow = (force: boolean): Promise<void> =>
+    catalog.refresh(force).then(
+      (c) => void (c.added.length + c.changed.length + c.removed.length && log.info({ roles: index.size }, 'feeds refreshed')),
+      (err) => log.error({ err }, 'feed refresh failed'),
+    );
+  let firstRefresh: Promise<void> = Promise.resolve();
   const ctx = (): AskContext => ({ index });
-  const closers: Array<() => Promise<void> | void> = [() => catalog.close(), () => db?.close()];
   let port: number | null = null;
 
   if (config.mode === 'console') {
+    // The console answers one question at a time, so it asks the feeds first (each fetch is bounded).
+    if (feeds.length) await (firstRefresh = refreshNow(false));
+    catalog.watch({ refreshMs: config.SOURCES_REFRESH });
     await runConsole(ctx, io ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
   } else {
     const { createSlackApp } = await import('./slack/app.ts');
     const { openDigest } = await import('./digest/service.ts');
     const digest = openDigest(config, index, catalog, log, db!);
-    closers.unshift(() => digest.close());
+    closers.unshift(['digest', () => digest.close()]);
     const slack = createSlackApp(config, {
       ctx,
       log,
       digest,
-      status: () => [...catalog.broken].map(([file, error]) => `${file}: ${error}`),
+      status: () => sourceProblems(catalog, feeds),
       refresh: async (userId) => {
         if (config.ADMIN_USERS.length && !config.ADMIN_USERS.includes(userId)) return textAnswer('Only admins can refresh', 'Ask one of the people listed in ADMIN_USERS.');
         if (!feeds.length) return textAnswer('Nothing to refresh', 'Only posting folders are configured; they reload on their own when files change.');
-        const c = await catalog.refresh(true);
-        const failed = c.broken.map((b) => `${b.file} (${b.error})`);
-        return textAnswer('Sources refreshed', `${c.added.length} new, ${c.changed.length} changed, ${c.removed.length} gone. ${index.size} roles open.${failed.length ? ` Failed, last good postings kept: ${failed.join('; ')}.` : ''}`);
+        try {
+          const c = await catalog.refresh(true);
+          const failed = c.broken.map((b) => redact(`${b.file} (${b.error})`));
+          const skipped = feeds.flatMap((f) => (f.skipped?.().length ? [redact(skippedSentence(f.name, f.skipped()))] : []));
+          return textAnswer('Sources refreshed', `${c.added.length} new, ${c.changed.length} changed, ${c.removed.length} gone. ${index.size} roles open.${failed.length ? ` Failed, last good postings kept: ${failed.join('; ')}.` : ''}${skipped.length ? ` ${skipped.join('. ')}.` : ''}`);
+        } catch (err) {
+          log.error({ err }, '/jobs refresh failed');
+          return textAnswer('Refresh failed', 'The sources could not be refreshed just now; the roles already loaded keep serving. Try again in a minute.');
+        }
       },
     });
     const { createDigestPoster } = await import('./slack/digest-poster.ts');
-    port = await slack.start();
-    closers.unshift(() => slack.stop());
-    await digest.start(createDigestPoster({ token: config.SLACK_BOT_TOKEN!, slackApiUrl: slack.apiUrl, log }));
+    try {
+      port = await slack.start();
+    } catch (err) {
+      await Promise.resolve(db?.close()).catch(() => undefined);
+      catalog.close();
+      throw new OperatorError(listenProblem(err, { port: config.PORT, host: config.HOST }) ?? slackAuthProblem(err) ?? oneLine(err));
+    }
+    closers.unshift(['slack', () => slack.stop()]);
+    log.info({ mode: config.mode, port, roles: index.size }, 'openroles is listening');
+    // Feeds are fetched after the app answers; until then the saved snapshots serve.
+    catalog.watch({ refreshMs: config.SOURCES_REFRESH });
+    if (feeds.length) firstRefresh = refreshNow(false);
+    await digest.start(createDigestPoster({ token: config.SLACK_BOT_TOKEN!, slackApiUrl: slack.apiUrl, timeoutMs: config.SLACK_API_TIMEOUT, log }));
     log.info({ mode: config.mode, port }, 'openroles is running');
   }
+  let stopped: Promise<void> | null = null;
   return {
-    config, index, catalog, port,
-    async stop() {
-      for (const c of closers) await c();
+    config, index, catalog, port, firstRefresh,
+    stop() {
+      stopped ??= stopAll(closers, log);
+      return stopped;
     },
   };
+}
+
+/** Runs each step of the stop with a time limit, so a peer that never answers cannot hold the process. */
+async function stopAll(closers: Array<[string, () => Promise<void> | void]>, log: Logger): Promise<void> {
+  const until = Date.now() + SHUTDOWN.totalMs;
+  for (const [name, close] of closers) {
+    const ms = Math.max(100, Math.min(SHUTDOWN.stepMs, until - Date.now()));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), ms)));
+    try {
+      const how = await Promise.race([Promise.resolve().then(close).then(() => 'done' as const), late]);
+      if (how === 'late') log.warn({ step: name, ms }, 'shutdown step did not finish in time; going on');
+    } catch (err) {
+      log.warn({ step: name, err }, 'shutdown step failed; going on');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Failing sources and skipped feed entries, for App Home: plain sentences, secrets redacted. */
+function sourceProblems(catalog: Catalog, feeds: ReturnType<typeof feedsOf>): string[] {
+  const broken = [...catalog.broken].map(([file, error]) => `${file}: ${error}`);
+  const skipped = feeds.flatMap((f) => (f.skipped?.().length ? [skippedSentence(f.name, f.skipped())] : []));
+  return [...broken, ...skipped].map(redact);
+}
+
+/** Opens the database, or stops with one line naming DATA_DIR and the fix. */
+function openStore(file: string): DB {
+  try {
+    return openDatabase(file);
+  } catch (err) {
+    throw new OperatorError(storeProblem(err, file) ?? `cannot open ${file}: ${oneLine(err).replace(/^could not start: /, '')}; check DATA_DIR`);
+  }
+}
+
+/** Prints one line for the operator and exits: no stack trace. */
+function fail(err: unknown): never {
+  const line = err instanceof ConfigError || err instanceof OperatorError ? err.message : oneLine(err);
+  process.stderr.write(`openroles: ${line}\n`);
+  process.exit(1);
 }
 
 async function run(): Promise<void> {
@@ -72,35 +155,37 @@ async function run(): Promise<void> {
   try {
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`openroles: ${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
+    fail(err);
   }
   const log = createLogger({ level: config.LOG_LEVEL, pretty: config.mode === 'console' });
-  const running = await start(config, log);
-  if (config.mode === 'console') {
-    await running.stop();
-    return;
-  }
+  let running: Running | null = null;
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    running.stop().then(() => process.exit(0), (err) => {
+    // The last resort: whatever is still pending after the budget, the process ends.
+    setTimeout(() => {
+      log.error({ ms: SHUTDOWN.totalMs + 1000 }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN.totalMs + 1000).unref();
+    const stop = (r: Running): void => void r.stop().then(() => process.exit(0), (err) => {
       log.error({ err }, 'shutdown failed');
       process.exit(1);
     });
+    // A signal during start-up stops the app as soon as it is up (or the budget ends the process).
+    if (running) stop(running);
+    else started.then(stop, () => process.exit(1));
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  if (config.mode !== 'console') {
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+  }
+  const started = start(config, log);
+  running = await started.catch(fail);
+  if (config.mode === 'console') await running.stop();
 }
 
 if (process.argv[1]?.endsWith('main.ts')) {
-  run().catch((err) => {
-    process.stderr.write(`openroles: ${(err as Error).stack ?? err}\n`);
-    process.exit(1);
-  });
+  run().catch(fail);
 }

@@ -9,6 +9,7 @@ import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
 import { gateRequests } from './request-gate.ts';
 import { OverlappingSocketModeClient } from './socket-client.ts';
+import { webApiOptions } from './web-api-options.ts';
 
 /** Bolt logs through pino, so every line is JSON with secrets redacted. */
 function boltLogger(log: Logger): BoltLogger {
@@ -34,9 +35,9 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-type SlackConfig = Pick<Config, 'mode' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL' | 'PORT' | 'HOST'>;
+type SlackConfig = Pick<Config, 'mode' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_API_URL' | 'PORT' | 'HOST'> & Partial<Pick<Config, 'SLACK_API_TIMEOUT'>>;
 
-type ClientOptions = { slackApiUrl?: string };
+type ClientOptions = ReturnType<typeof webApiOptions> & { slackApiUrl?: string };
 
 /** Socket Mode through a client that opens the next connection before closing the old one. */
 function socketApp(config: SlackConfig, deps: SlackDeps, logger: BoltLogger, clientOptions: ClientOptions): App {
@@ -62,7 +63,11 @@ function httpApp(config: SlackConfig, deps: SlackDeps, logger: BoltLogger, clien
 
 export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
   const logger = boltLogger(deps.log);
-  const clientOptions: ClientOptions = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/` } : {};
+  // Every Web API call and response_url post has a time limit and a retry budget (Bolt's default retries for 30 minutes).
+  const clientOptions: ClientOptions = {
+    ...webApiOptions({ timeoutMs: config.SLACK_API_TIMEOUT ?? 10_000 }),
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.endsWith('/') ? config.SLACK_API_URL : `${config.SLACK_API_URL}/` } : {}),
+  };
   const app = config.mode === 'socket' ? socketApp(config, deps, logger, clientOptions) : httpApp(config, deps, logger, clientOptions);
   app.error(async (err) => {
     deps.log.error({ err }, 'unhandled error in a listener');

@@ -7,6 +7,7 @@ import { ChannelGoneError, SlackUnavailableError } from '../digest/errors.ts';
 import type { DigestPoster } from '../digest/service.ts';
 import type { Posting } from '../postings/index.ts';
 import { ACTIONS, bulletList, clip, escapeMrkdwn, fallbackText, LIMITS, type Block, type SlackMessage } from './blocks.ts';
+import { webApiOptions } from './web-api-options.ts';
 
 const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'channel_is_archived', 'team_access_not_granted']);
 
@@ -62,6 +63,8 @@ export interface PosterOptions {
   backoffMs?: number;
   /** How long `/jobs digest on` waits for Slack to say whether the bot is in the channel (default 5 s). */
   memberCheckMs?: number;
+  /** One attempt's time limit (SLACK_API_TIMEOUT). */
+  timeoutMs?: number;
   log: Logger;
 }
 
@@ -69,8 +72,9 @@ export interface PosterOptions {
 export function createDigestPoster(opts: PosterOptions): DigestPoster {
   const backoff = opts.backoffMs ?? 500;
   const client = new WebClient(opts.token, {
+    ...webApiOptions({ timeoutMs: opts.timeoutMs ?? 10_000 }),
     slackApiUrl: opts.slackApiUrl,
-    retryConfig: { retries: opts.retries ?? 4, factor: 2, minTimeout: backoff, maxTimeout: backoff * 16, randomize: false },
+    retryConfig: { retries: opts.retries ?? 4, factor: 2, minTimeout: backoff, maxTimeout: backoff * 16, randomize: false, maxRetryTime: 60_000 },
     rejectRateLimitedCalls: false,
   });
 

@@ -75,8 +75,11 @@ export class Catalog {
   private snapshots: SnapshotStore | null;
   private now: () => number;
 
-  /** First load: folders, then the feeds' saved snapshots, then a first fetch of every feed. */
-  async load(): Promise<CatalogChange> {
+  /**
+   * First load: folders, then the feeds' saved snapshots, then a first fetch of every feed, unless `fetchFeeds` is
+   * false (the app serves the snapshots at once and refreshes in the background).
+   */
+  async load(opts: { fetchFeeds?: boolean } = {}): Promise<CatalogChange> {
     const changes: CatalogChange[] = [];
     for (const folder of this.folders) changes.push(this.applyFolder(folder, await folder.scan()));
     if (this.snapshots) {
@@ -89,7 +92,7 @@ export class Catalog {
       }
       changes.push(this.apply(results.map((r) => [r.file, r]), []));
     }
-    if (this.feeds.size) changes.push(await this.refresh());
+    if (this.feeds.size && opts.fetchFeeds !== false) changes.push(await this.refresh());
     return merge(changes);
   }
 

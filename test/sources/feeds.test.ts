@@ -52,7 +52,7 @@ const ghJob = (id: number, title: string, extra: Record<string, unknown> = {}) =
 describe('greenhouse', () => {
   it('maps title, team, remote region, pay in cents with its blurb, and the description through the parser', async () => {
     routes.set('/v1/boards/acme/jobs?content=true', { body: { jobs: [ghJob(1, 'Senior Search Engineer')], meta: { total: 1 } } });
-    const { postings } = await greenhouseFeed('acme', 'Acme', base).fetch({});
+    const { postings } = await greenhouseFeed('acme', 'Acme', { base }).fetch({});
     const p = postings![0]!;
     expect(p).toMatchObject({ title: 'Senior Search Engineer', company: 'Acme', team: 'Search', seniority: 'senior', workMode: 'remote', remoteRegions: ['United States'], postedAt: '2026-11-18T10:00:00-05:00', source: { file: 'greenhouse:acme', board: 'greenhouse', url: 'https://boards.example/acme/jobs/1' } });
     expect(p.salary).toMatchObject({ min: 150000, max: 185000, currency: 'USD', period: 'year', text: 'US base — Base salary for US candidates.' });
@@ -63,7 +63,7 @@ describe('greenhouse', () => {
   it('asks the single-job endpoint for pay when the list has none', async () => {
     routes.set('/v1/boards/acme/jobs?content=true', { body: { jobs: [{ ...ghJob(2, 'Data Engineer'), pay_input_ranges: undefined }] } });
     routes.set('/v1/boards/acme/jobs/2?pay_transparency=true', { body: { id: 2, pay_input_ranges: [{ min_cents: 9000000, max_cents: 11000000, currency_type: 'CAD' }] } });
-    const { postings } = await greenhouseFeed('acme', 'Acme', base).fetch({});
+    const { postings } = await greenhouseFeed('acme', 'Acme', { base }).fetch({});
     expect(postings![0]!.salary).toMatchObject({ min: 90000, max: 110000, currency: 'CAD' });
   });
 });
@@ -77,7 +77,7 @@ describe('lever', () => {
     }));
     routes.set('/v0/postings/globex?mode=json&skip=0&limit=100', { body: page(100, 0) });
     routes.set('/v0/postings/globex?mode=json&skip=100&limit=100', { body: page(3, 100) });
-    const { postings } = await leverFeed('globex', 'Globex', base).fetch({});
+    const { postings } = await leverFeed('globex', 'Globex', { base }).fetch({});
     expect(postings).toHaveLength(103);
     expect(postings![102]).toMatchObject({ title: 'Backend Engineer 102', company: 'Globex', team: 'Payments', locations: ['London'], workMode: 'hybrid', employmentType: 'full-time', postedAt: '2026-11-01T00:00:00.000Z' });
     expect(postings![0]!.salary).toMatchObject({ min: 60, max: 75, currency: 'GBP', period: 'hour', periodInferred: false });
@@ -94,7 +94,7 @@ describe('ashby', () => {
         compensation: { compensationTierSummary: '€90K – €120K', summaryComponents: [{ compensationType: 'Salary', interval: '1 YEAR', currencyCode: 'EUR', minValue: 90000, maxValue: 120000 }, { compensationType: 'EquityPercentage', minValue: 0.1, maxValue: 0.2 }] } },
       { id: 'a2', title: 'Hidden', isListed: false, descriptionHtml: '' },
     ] } });
-    const { postings } = await ashbyFeed('initech', 'Initech', base).fetch({});
+    const { postings } = await ashbyFeed('initech', 'Initech', { base }).fetch({});
     expect(postings).toHaveLength(1);
     expect(postings![0]).toMatchObject({ title: 'Staff ML Engineer', team: 'Ranking', workMode: 'remote', locations: ['Berlin'], employmentType: 'full-time', seniority: 'staff' });
     expect(postings![0]!.salaries).toEqual([expect.objectContaining({ min: 90000, max: 120000, currency: 'EUR', period: 'year', text: '€90K – €120K' })]);
@@ -127,7 +127,7 @@ describe('catalog with feeds', () => {
   it('refresh adds, changes and removes; a source down keeps its last good postings; ETag answers not-modified', async () => {
     const index = RoleIndex.from([]);
     let clock = 0;
-    const catalog = new Catalog([], index, silentLogger(), { feeds: [greenhouseFeed('acme', 'Acme', base)], now: () => clock });
+    const catalog = new Catalog([], index, silentLogger(), { feeds: [greenhouseFeed('acme', 'Acme', { base })], now: () => clock });
     routes.set('/v1/boards/acme/jobs?content=true', { body: { jobs: [ghJob(1, 'Search Engineer'), ghJob(2, 'Data Engineer')] }, etag: '"v1"' });
     const first = await catalog.load();
     expect(first.added.map((p) => p.title)).toEqual(['Search Engineer', 'Data Engineer']);
@@ -161,7 +161,7 @@ describe('catalog with feeds', () => {
     writeFileSync(join(dir, 'search.txt'), 'Search Engineer\nAcme\nRemote - US\n\nRequirements:\n- 5+ years with Python\n');
     routes.set('/v1/boards/acme/jobs?content=true', { body: { jobs: [ghJob(1, 'Search Engineer', { location: { name: 'Remote - US' } })] } });
     const index = RoleIndex.from([]);
-    const catalog = new Catalog([dir], index, silentLogger(), { feeds: [greenhouseFeed('acme', 'Acme', base)] });
+    const catalog = new Catalog([dir], index, silentLogger(), { feeds: [greenhouseFeed('acme', 'Acme', { base })] });
     await catalog.load();
     await catalog.refresh(true);
     expect(index.size).toBe(1);
@@ -174,12 +174,12 @@ describe('catalog with feeds', () => {
   it('the last snapshot is kept in the database: a restart serves it at once and learns what went away', async () => {
     const db = openDatabase(join(dir, 'openroles.db'));
     routes.set('/v1/boards/acme/jobs?content=true', { body: { jobs: [ghJob(1, 'Search Engineer'), ghJob(2, 'Data Engineer')] } });
-    const a = new Catalog([], RoleIndex.from([]), silentLogger(), { feeds: [greenhouseFeed('acme', 'Acme', base)], snapshots: new SqliteSnapshots(db) });
+    const a = new Catalog([], RoleIndex.from([]), silentLogger(), { feeds: [greenhouseFeed('acme', 'Acme', { base })], snapshots: new SqliteSnapshots(db) });
     await a.load();
     a.close();
     routes.set('/v1/boards/acme/jobs?content=true', { status: 500, body: {} });
     const index = RoleIndex.from([]);
-    const b = new Catalog([], index, silentLogger(), { feeds: [greenhouseFeed('acme', 'Acme', base)], snapshots: new SqliteSnapshots(db) });
+    const b = new Catalog([], index, silentLogger(), { feeds: [greenhouseFeed('acme', 'Acme', { base })], snapshots: new SqliteSnapshots(db) });
     await b.load();
     expect(index.size).toBe(2);
     routes.set('/v1/boards/acme/jobs?content=true', { body: { jobs: [ghJob(1, 'Search Engineer')] } });

@@ -1,59 +1,98 @@
 // Greenhouse Job Board API: jobs with content=true (escaped HTML), pay from pay_input_ranges in cents.
-import { fetchFeed, SourceError, SourceErrorCode } from './http.ts';
+import { z } from 'zod';
+import { entryId, listOf, longText, num, optionalObject, readEntries, text } from './entries.ts';
+import { defineFeed, listIn } from './feed.ts';
+import { fetchFeed } from './http.ts';
 import { feedPosting, feedSalary } from './map.ts';
-import type { Feed } from './types.ts';
+import type { Feed, FeedOptions } from './types.ts';
 
-interface GhPay { min_cents?: number; max_cents?: number; currency_type?: string; title?: string; blurb?: string }
-interface GhJob {
-  id: number | string;
-  title?: string;
-  updated_at?: string;
-  first_published?: string;
-  absolute_url?: string;
-  location?: { name?: string };
-  content?: string;
-  departments?: Array<{ name?: string }>;
-  offices?: Array<{ name?: string; location?: string }>;
-  pay_input_ranges?: GhPay[];
+const GhPay = z.object({ min_cents: num, max_cents: num, currency_type: text(10), title: text(), blurb: text() });
+type GhPay = z.output<typeof GhPay>;
+const GhJob = z.object({
+  id: entryId,
+  title: text(),
+  updated_at: text(40),
+  first_published: text(40),
+  absolute_url: text(2000),
+  location: optionalObject({ name: text() }),
+  content: longText,
+  departments: listOf(z.object({ name: text() })),
+  pay_input_ranges: listOf(GhPay),
+});
+type GhJob = z.output<typeof GhJob>;
+
+/** Detail requests for pay run a few at a time, each short, all within a budget, so one slow job delays nothing much. */
+const DETAILS = { concurrency: 4, timeoutMs: 5_000, budgetMs: 60_000 };
+
+export function greenhouseFeed(board: string, company: string, opts: FeedOptions = {}): Feed {
+  const root = `${(opts.base ?? 'https://boards-api.greenhouse.io').replace(/\/$/, '')}/v1/boards/${encodeURIComponent(board)}`;
+  const name = `greenhouse:${board}`;
+  // Pay read from the single-job endpoint, by job and its update time, so an unchanged job is not asked again.
+  const payCache = new Map<string, GhPay[]>();
+  return defineFeed(name, async (validators) => {
+    const list = await fetchFeed(`${root}/jobs?content=true`, { ...opts.limits, validators });
+    if (list.status === 'not-modified') return { postings: null, validators };
+    const items = listIn(list.body, 'jobs');
+    const pays = await detailPay(root, items, payCache, opts);
+    const { postings, skipped } = await readEntries(items, GhJob, (job) => {
+      const pay = pays.get(job.id) ?? job.pay_input_ranges;
+      const salaries = pay
+        .map((p) => feedSalary(p.min_cents != null ? p.min_cents / 100 : null, p.max_cents != null ? p.max_cents / 100 : null, p.currency_type, 'year', [p.title, p.blurb].filter(Boolean).join(' — ') || 'pay range'))
+        .filter((s) => s !== null);
+      const locations = (job.location?.name ?? '').split(/\s*;\s*|\s+\|\s+/).filter(Boolean);
+      return feedPosting(name, {
+        externalId: job.id,
+        title: job.title ?? 'Untitled role',
+        company,
+        team: job.departments[0]?.name ?? null,
+        locations: locations.filter((l) => !/\bremote\b/i.test(l)),
+        workMode: locations.some((l) => /remote/i.test(l)) ? 'remote' : null,
+        remoteRegions: locations.filter((l) => /remote/i.test(l)).map((l) => l.replace(/^remote\s*[-–(,:]?\s*/i, '').replace(/\)$/, '')).filter(Boolean),
+        salaries,
+        postedAt: job.first_published ?? job.updated_at ?? null,
+        url: job.absolute_url ?? null,
+        description: job.content ?? '',
+      });
+    });
+    return { postings, skipped, validators: { etag: list.etag, lastModified: list.lastModified } };
+  }, opts);
 }
 
-export function greenhouseFeed(board: string, company: string, base = 'https://boards-api.greenhouse.io'): Feed {
-  const root = `${base.replace(/\/$/, '')}/v1/boards/${encodeURIComponent(board)}`;
-  const name = `greenhouse:${board}`;
-  return {
-    name,
-    async fetch(validators) {
-      const list = await fetchFeed(`${root}/jobs?content=true`, { validators });
-      if (list.status === 'not-modified') return { postings: null, validators };
-      const jobs = (list.body as { jobs?: GhJob[] }).jobs;
-      if (!Array.isArray(jobs)) throw new SourceError(SourceErrorCode.Format, `${name}: the answer has no "jobs" list`);
-      const postings = [];
-      for (const job of jobs) {
-        let pay = job.pay_input_ranges;
-        if (!pay) {
-          // Pay ranges come only with the single-job endpoint and pay_transparency.
-          const detail = await fetchFeed(`${root}/jobs/${job.id}?pay_transparency=true`).catch(() => null);
-          if (detail?.status === 'ok') pay = (detail.body as GhJob).pay_input_ranges;
-        }
-        const salaries = (pay ?? [])
-          .map((p) => feedSalary(p.min_cents != null ? p.min_cents / 100 : null, p.max_cents != null ? p.max_cents / 100 : null, p.currency_type, 'year', [p.title, p.blurb].filter(Boolean).join(' — ') || 'pay range'))
-          .filter((s) => s !== null);
-        const locations = (job.location?.name ?? '').split(/\s*;\s*|\s+\|\s+/).filter(Boolean);
-        postings.push(feedPosting(name, {
-          externalId: String(job.id),
-          title: job.title ?? 'Untitled role',
-          company,
-          team: job.departments?.[0]?.name ?? null,
-          locations: locations.filter((l) => !/\bremote\b/i.test(l)),
-          workMode: locations.some((l) => /remote/i.test(l)) ? 'remote' : null,
-          remoteRegions: locations.filter((l) => /remote/i.test(l)).map((l) => l.replace(/^remote\s*[-–(,:]?\s*/i, '').replace(/\)$/, '')).filter(Boolean),
-          salaries,
-          postedAt: job.first_published ?? job.updated_at ?? null,
-          url: job.absolute_url ?? null,
-          description: job.content ?? '',
-        }));
+/**
+ * Pay ranges come only with the single-job endpoint and pay_transparency: asked for the jobs whose list entry has
+ * none, a few at a time; a job that fails or is not reached within the budget is shown without pay this time.
+ */
+async function detailPay(root: string, items: readonly unknown[], cache: Map<string, GhPay[]>, opts: FeedOptions): Promise<Map<string, GhPay[]>> {
+  const wanted: Array<{ id: string; key: string }> = [];
+  for (const raw of items) {
+    // A list entry that carries pay_input_ranges (even empty) has said all there is.
+    if (!raw || typeof raw !== 'object' || Array.isArray((raw as { pay_input_ranges?: unknown }).pay_input_ranges)) continue;
+    const job = GhJob.safeParse(raw);
+    if (job.success) wanted.push({ id: job.data.id, key: `${job.data.id}@${job.data.updated_at ?? ''}` });
+  }
+  const out = new Map<string, GhPay[]>();
+  const deadline = Date.now() + DETAILS.budgetMs;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < wanted.length && Date.now() < deadline) {
+      const { id, key } = wanted[next++]!;
+      const cached = cache.get(key);
+      if (cached) {
+        out.set(id, cached);
+        continue;
       }
-      return { postings, validators: { etag: list.etag, lastModified: list.lastModified } };
-    },
+      const timeoutMs = Math.min(opts.limits?.timeoutMs ?? DETAILS.timeoutMs, DETAILS.timeoutMs);
+      const detail = await fetchFeed(`${root}/jobs/${encodeURIComponent(id)}?pay_transparency=true`, { ...opts.limits, timeoutMs, retries: 0, budgetMs: Math.max(1, deadline - Date.now()) }).catch(() => null);
+      if (detail?.status !== 'ok') continue;
+      const parsed = z.object({ pay_input_ranges: listOf(GhPay) }).safeParse(detail.body);
+      const pay = parsed.success ? parsed.data.pay_input_ranges : [];
+      cache.set(key, pay);
+      out.set(id, pay);
+    }
   };
+  await Promise.all(Array.from({ length: Math.min(DETAILS.concurrency, wanted.length) }, worker));
+  // Only the jobs still listed stay cached.
+  const live = new Set(wanted.map((w) => w.key));
+  for (const key of cache.keys()) if (!live.has(key)) cache.delete(key);
+  return out;
 }
