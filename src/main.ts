@@ -9,6 +9,10 @@ import { Catalog } from './sources/catalog.ts';
 import { feedsOf } from './sources/spec.ts';
 import { openDatabase } from './store/db.ts';
 import { SqliteSnapshots } from './store/snapshots.ts';
+import { AddedPostings, ADDED_SOURCE } from './sources/added.ts';
+import { boardLink, readBoardLink } from './sources/links.ts';
+import { PAGE_LIMITS } from './sources/page.ts';
+import { SqliteAddedPostings } from './store/added-postings.ts';
 
 export interface Running {
   config: Config;
@@ -21,12 +25,17 @@ export interface Running {
 /** Builds and starts everything for a configuration; the console mode runs until its input ends. */
 export async function start(config: Config, log: Logger, io?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; interactive: boolean }): Promise<Running> {
   const index = RoleIndex.from([]);
-  const feeds = feedsOf(config.sources, { greenhouse: config.GREENHOUSE_API_URL, lever: config.LEVER_API_URL, ashby: config.ASHBY_API_URL });
+  const bases = { greenhouse: config.GREENHOUSE_API_URL, lever: config.LEVER_API_URL, ashby: config.ASHBY_API_URL };
+  const feeds = feedsOf(config.sources, bases);
   // The database holds digest state and feed snapshots; the plain console over folders needs neither.
   const db = feeds.length || config.mode !== 'console' ? openDatabase(join(config.DATA_DIR, 'openroles.db')) : null;
   const dirs = config.sources.filter((s) => s.kind === 'dir').map((s) => resolve(s.target));
   const catalog = new Catalog(dirs, index, log, { feeds, snapshots: db ? new SqliteSnapshots(db) : undefined });
   const first = await catalog.load();
+  // Postings added from Slack: one more source of the catalog, kept in the database.
+  const limits = { ...PAGE_LIMITS, timeoutMs: config.LINK_TIMEOUT_MS };
+  const added = db ? new AddedPostings(new SqliteAddedPostings(db), (postings) => catalog.put(ADDED_SOURCE, postings), { bases, limits, admins: config.ADMIN_USERS }) : null;
+  added?.load();
   log.info({ sources: config.sources.map((s) => `${s.kind}:${s.target}`), roles: index.size, broken: first.broken.length, mode: config.mode }, 'postings loaded');
   catalog.watch({ refreshMs: config.SOURCES_REFRESH });
   const ctx = (): AskContext => ({ index });
@@ -51,6 +60,11 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
         const c = await catalog.refresh(true);
         const failed = c.broken.map((b) => `${b.file} (${b.error})`);
         return textAnswer('Sources refreshed', `${c.added.length} new, ${c.changed.length} changed, ${c.removed.length} gone. ${index.size} roles open.${failed.length ? ` Failed, last good postings kept: ${failed.join('; ')}.` : ''}`);
+      },
+      added: added ?? undefined,
+      readBoardLink: async (url) => {
+        const link = boardLink(url);
+        return link ? readBoardLink(link, bases, limits) : null;
       },
     });
     const { createDigestPoster } = await import('./slack/digest-poster.ts');

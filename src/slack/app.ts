@@ -7,6 +7,8 @@ import type { SlackDeps } from './deps.ts';
 import { register as registerActions } from './listeners/actions/index.ts';
 import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
+import { register as registerAssistant } from './listeners/assistant/index.ts';
+import { register as registerViews } from './listeners/views/index.ts';
 
 /** Bolt logs through pino, so every line is JSON with secrets redacted. */
 function boltLogger(log: Logger): BoltLogger {
@@ -53,6 +55,8 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);
+  registerViews(app, deps);
+  registerAssistant(app, deps);
   let httpServer: Server | null = null;
   return {
     app,

@@ -4,9 +4,11 @@ import type { SlackDeps } from '../../deps.ts';
 import { roleDetails } from './role-details.ts';
 import { resultsMore } from './results-more.ts';
 import { roleShare } from './role-share.ts';
+import { postingRemove } from './posting-remove.ts';
 
 export function register(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.details, roleDetails(deps) as never);
   app.action(ACTIONS.share, roleShare(deps) as never);
   app.action(ACTIONS.more, resultsMore(deps) as never);
+  app.action(ACTIONS.remove, postingRemove(deps) as never);
 }
