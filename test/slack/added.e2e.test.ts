@@ -139,7 +139,8 @@ describe('/jobs add', () => {
 });
 
 describe('the message shortcut', () => {
-  it('opens the preview for a message that holds a posting, and saves it', async () => {
+  it('opens the preview for a message that holds a posting, and saves it; alerts that match are sent', async () => {
+    await t.command('subscribe marrowgate', { user_id: 'U3' });
     const opens = t.slack.of('views.open').length;
     const r = await messageShortcut(t, 'add_to_open_roles', SHORTCUT_POSTING, { user: 'U2', channel: 'C5' });
     expect(r.status).toBe(200);
@@ -149,6 +150,7 @@ describe('the message shortcut', () => {
     expect((await submitView(t, view, { user: 'U2' })).body).toEqual({ response_action: 'clear' });
     const notes = await t.slack.waitFor('chat.postEphemeral', 3);
     expect(notes[2]!.args).toMatchObject({ channel: 'C5', user: 'U2' });
+    await waitUntil(() => t.slack.of('chat.postMessage').some((c) => c.args.channel === 'U3' && /Data Visualisation Developer/.test(String(c.args.text))));
   });
 
   it('opens the form with the reason for a message that is not a posting', async () => {
