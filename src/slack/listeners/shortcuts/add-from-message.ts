@@ -47,6 +47,11 @@ export function addFromMessage(deps: SlackDeps, drafts: Drafts) {
     // A link: open at once (the trigger expires in 3 s), then fetch and update the view by its external id.
     const externalId = `add-${randomUUID()}`;
     await open(loadingView(c.url, externalId));
-    await readLinkInto({ added, log: deps.log }, drafts, client, { external_id: externalId }, c.url, who);
+    try {
+      await readLinkInto({ added, log: deps.log }, drafts, client, { external_id: externalId }, c.url, who);
+    } catch (err) {
+      // Closed while the link was read, most likely: nothing was saved, nothing to tell.
+      deps.log.warn({ err }, 'add modal could not be updated');
+    }
   };
 }
