@@ -34,7 +34,7 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
   const first = await catalog.load();
   // Postings added from Slack: one more source of the catalog, kept in the database.
   const limits = { ...PAGE_LIMITS, timeoutMs: config.LINK_TIMEOUT_MS };
-  const added = db ? new AddedPostings(new SqliteAddedPostings(db), (postings) => catalog.put(ADDED_SOURCE, postings), { bases, limits, admins: config.ADMIN_USERS }) : null;
+  const added = db ? new AddedPostings(new SqliteAddedPostings(db), (postings) => catalog.put(ADDED_SOURCE, postings), { bases, limits, privateHosts: config.LINK_PRIVATE_HOSTS, admins: config.ADMIN_USERS }) : null;
   added?.load();
   log.info({ sources: config.sources.map((s) => `${s.kind}:${s.target}`), roles: index.size, broken: first.broken.length, mode: config.mode }, 'postings loaded');
   catalog.watch({ refreshMs: config.SOURCES_REFRESH });

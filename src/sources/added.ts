@@ -68,6 +68,8 @@ function looksLikePosting(p: Posting): boolean {
 export interface AddedOptions {
   bases?: FeedBases;
   limits?: PageLimits;
+  /** Hosts inside the network that links may still name (an intranet careers site). */
+  privateHosts?: string[];
   /** Users who may remove any added posting. */
   admins?: string[];
   now?: () => Date;
@@ -122,7 +124,7 @@ export class AddedPostings {
     const dup = this.duplicate(hashOf(url));
     if (dup) return dup;
     try {
-      const postings = (await readPostingLink(url, { bases: this.opts.bases, limits: this.opts.limits, file: `${ADDED_SOURCE}/draft` })).filter((p) => p.title);
+      const postings = (await readPostingLink(url, { bases: this.opts.bases, limits: this.opts.limits, privateHosts: this.opts.privateHosts, file: `${ADDED_SOURCE}/draft` })).filter((p) => p.title);
       if (!postings.length) return { ok: false, error: 'That link has no job posting openroles can read.' };
       return { ok: true, draft: { input: url, url, postings: postings.slice(0, MAX_ROLES) } };
     } catch (err) {

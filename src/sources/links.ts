@@ -5,7 +5,7 @@ import { parsePostings, type Posting } from '../postings/index.ts';
 import { SourceError, SourceErrorCode } from './feeds/http.ts';
 import { feedPosting, feedSalary, modeOf, periodOf, type FeedFields } from './feeds/map.ts';
 import type { FeedBases } from './spec.ts';
-import { fetchPage, PAGE_LIMITS, type PageLimits } from './page.ts';
+import { assertPublicHost, fetchPage, PAGE_LIMITS, type PageLimits } from './page.ts';
 
 export type BoardKind = 'greenhouse' | 'lever' | 'ashby';
 
@@ -160,12 +160,14 @@ export async function readBoardLink(link: BoardLink, bases: FeedBases = {}, limi
  * The postings behind any link: a board's job page through its API, any other page through the schema.org
  * JobPosting it embeds. `file` names the source the postings are recorded under.
  */
-export async function readPostingLink(url: string, opts: { bases?: FeedBases; limits?: PageLimits; file: string }): Promise<Posting[]> {
+export async function readPostingLink(url: string, opts: { bases?: FeedBases; limits?: PageLimits; file: string; privateHosts?: string[] }): Promise<Posting[]> {
   const link = boardLink(url);
   if (link) {
     const p = await readBoardLink(link, opts.bases, opts.limits);
     return [{ ...p, source: { ...p.source, url: p.source.url ?? url } }];
   }
+  // Board links go to the configured APIs; any other link is a host a person chose, so it must be a public one.
+  await assertPublicHost(url, opts.privateHosts);
   const page = await fetchPage(url, opts.limits);
   if (!/JobPosting/.test(page.text)) throw new SourceError(SourceErrorCode.Format, 'the page has no schema.org JobPosting');
   const postings = parsePostings(page.text, { file: opts.file, board: null }).filter((p) => p.title);

@@ -1,5 +1,7 @@
 // One bounded GET for pages a person hands us (a link to add, a link to unfurl): a deadline for the whole
 // exchange, a cap on the body, and redirects followed only while they stay on the same host.
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { SourceError, SourceErrorCode } from './feeds/http.ts';
 
 export interface PageLimits {
@@ -16,6 +18,33 @@ export interface Page {
   url: string;
   contentType: string;
   text: string;
+}
+
+/** Loopback, private, link-local, carrier-grade NAT and unspecified addresses, v4 and v6 (v4-mapped included). */
+export function isPrivateAddress(ip: string): boolean {
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/i.exec(ip);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224;
+  }
+  const v6 = ip.toLowerCase();
+  return v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6);
+}
+
+/**
+ * A link a person typed must not make the server read its own network (cloud metadata, admin ports): its host has
+ * to resolve to public addresses only, unless the operator allowed that host by name.
+ */
+export async function assertPublicHost(url: string, allowed: string[] = []): Promise<void> {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (allowed.includes(host)) return;
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  } catch {
+    throw new SourceError(SourceErrorCode.Network, `cannot find ${host}`);
+  }
+  if (!addresses.length || addresses.some(isPrivateAddress)) throw new SourceError(SourceErrorCode.Network, `${host} is an address inside this network, which openroles does not read`);
 }
 
 /** GETs `url` within the limits; throws SourceError with a sentence a person can read. */

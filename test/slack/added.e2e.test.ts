@@ -32,7 +32,7 @@ const buttons = (m: Msg): Array<Record<string, any>> => (m.blocks ?? []).flatMap
 let t: TestApp;
 let board: FakeBoard;
 const data = mkdtempSync(join(tmpdir(), 'openroles-added-'));
-const env = (): Record<string, string> => ({ DATA_DIR: data, ADMIN_USERS: 'UADMIN', GREENHOUSE_API_URL: board.url, LINK_TIMEOUT_MS: '500' });
+const env = (): Record<string, string> => ({ DATA_DIR: data, ADMIN_USERS: 'UADMIN', GREENHOUSE_API_URL: board.url, LINK_TIMEOUT_MS: '500', LINK_PRIVATE_HOSTS: '127.0.0.1' });
 
 beforeAll(async () => {
   board = await new FakeBoard().start();
@@ -135,6 +135,13 @@ describe('/jobs add', () => {
     await submitView(t, formOf(t.slack.of('views.open')[0]!), { text: `${board.url}/plain.html`, viewId: 'VPLAIN' });
     const plain = (await t.slack.waitFor('views.update', before + 2))[before + 1]!.args.view as Record<string, any>;
     expect(hint(plain)).toMatch(/no schema.org JobPosting/);
+
+    // A link into the server's own network is refused before anything is fetched.
+    const hits = board.hits.length;
+    await submitView(t, formOf(t.slack.of('views.open')[0]!), { text: 'http://169.254.169.254/latest/meta-data/', viewId: 'VMETA' });
+    const meta = (await t.slack.waitFor('views.update', before + 3))[before + 2]!.args.view as Record<string, any>;
+    expect(hint(meta)).toMatch(/inside this network/);
+    expect(board.hits.length).toBe(hits);
   });
 });
 

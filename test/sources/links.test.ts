@@ -1,7 +1,7 @@
 // Job links: which URLs are board job pages, and the bounded fetch behind reading them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardLink, readPostingLink } from '../../src/sources/links.ts';
-import { fetchPage } from '../../src/sources/page.ts';
+import { assertPublicHost, fetchPage, isPrivateAddress } from '../../src/sources/page.ts';
 import { FakeBoard } from '../support/board.ts';
 
 describe('boardLink', () => {
@@ -45,13 +45,21 @@ describe('fetchPage', () => {
   afterAll(() => board.stop());
 
   it('follows redirects on the same host and reads a JobPosting page', async () => {
-    const [p] = await readPostingLink(`${board.url}/moved`, { file: 'slack/draft' });
+    const [p] = await readPostingLink(`${board.url}/moved`, { file: 'slack/draft', privateHosts: ['127.0.0.1'] });
     expect(p).toMatchObject({ title: 'Night Shift Baker', company: 'Crumb Works', source: { url: `${board.url}/moved` } });
   });
 
   it('stops at a declared size, at endless redirects, and at a page without a JobPosting', async () => {
     await expect(fetchPage(`${board.url}/declared-huge`, { timeoutMs: 2000, maxBytes: 1024 })).rejects.toThrow(/larger than 1 KB/);
     await expect(fetchPage(`${board.url}/loop`, { timeoutMs: 2000, maxBytes: 1024 })).rejects.toThrow(/redirected too many times/);
-    await expect(readPostingLink(`${board.url}/nothing-here`, { file: 'x' })).rejects.toThrow(/HTTP 404/);
+    await expect(readPostingLink(`${board.url}/nothing-here`, { file: 'x', privateHosts: ['127.0.0.1'] })).rejects.toThrow(/HTTP 404/);
+  });
+
+  it('will not read the server’s own network unless the host is allowed by name', async () => {
+    await expect(readPostingLink(`${board.url}/job.html`, { file: 'x' })).rejects.toThrow(/inside this network/);
+    await expect(assertPublicHost('http://[::1]:8080/')).rejects.toThrow(/inside this network/);
+    await expect(assertPublicHost('http://localhost/')).rejects.toThrow(/inside this network/);
+    for (const ip of ['10.1.2.3', '127.0.0.1', '169.254.169.254', '172.20.0.1', '192.168.1.1', '100.64.0.1', '0.0.0.0', '::1', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1']) expect(isPrivateAddress(ip), ip).toBe(true);
+    for (const ip of ['8.8.8.8', '172.32.0.1', '2606:4700::1111']) expect(isPrivateAddress(ip), ip).toBe(false);
   });
 });
