@@ -16,6 +16,8 @@ export const isAddedId = (id: string): boolean => id.startsWith(ADDED_ID_PREFIX)
 export const MAX_INPUT = 20_000;
 /** A "who is hiring" post can hold several roles; more than this at once is not one posting. */
 export const MAX_ROLES = 20;
+/** A text this short with one link in it is a pointer to the posting, not the posting. */
+const SHORT_TEXT = 400;
 
 export interface AddedRecord {
   /** The number people use to remove it ("/jobs remove 3"). */
@@ -44,7 +46,8 @@ export interface Draft {
   postings: Posting[];
 }
 
-export type Checked = { ok: true; kind: 'text'; text: string } | { ok: true; kind: 'link'; url: string } | { ok: false; error: string };
+/** `link`: the one link in a short text ("We're hiring! https://…"), read when the text itself is no posting. */
+export type Checked = { ok: true; kind: 'text'; text: string; link: string | null } | { ok: true; kind: 'link'; url: string } | { ok: false; error: string };
 export type Read = { ok: true; draft: Draft } | { ok: false; error: string; duplicateOf?: AddedRecord };
 
 /** A single http(s) URL and nothing else. */
@@ -56,6 +59,13 @@ function asLink(s: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** "https://x/jobs/1." at the end of a sentence: the stop is not part of the link. */
+function trimPunctuation(url: string): string {
+  let end = url.length;
+  while (end > 0 && '.,;:!?'.includes(url[end - 1]!)) end--;
+  return url.slice(0, end);
 }
 
 const hashOf = (s: string): string => createHash('sha256').update(s.replace(/\s+/g, ' ').trim()).digest('hex');
@@ -98,7 +108,8 @@ export class AddedPostings {
     const url = asLink(text);
     if (url) return { ok: true, kind: 'link', url };
     if (/^\S+:\/\/\S*$/.test(text)) return { ok: false, error: 'Only http and https links can be read.' };
-    return { ok: true, kind: 'text', text };
+    const links = text.length <= SHORT_TEXT ? (text.match(/https?:\/\/[^\s<>()]{1,2000}/gi) ?? []) : [];
+    return { ok: true, kind: 'text', text, link: links.length === 1 ? asLink(trimPunctuation(links[0]!)) : null };
   }
 
   private duplicate(hash: string): Read | null {

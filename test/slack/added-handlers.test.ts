@@ -44,7 +44,7 @@ describe('/jobs add and remove', () => {
 
 describe('messageText', () => {
   it('reads links, mentions and entities as a person sees them', () => {
-    expect(messageText('*Staff SRE* at <https://acme.example|Acme> &amp; co <@U123> <!here>\n<https://jobs.lever.co/acme/1>')).toBe('*Staff SRE* at Acme & co  \nhttps://jobs.lever.co/acme/1');
+    expect(messageText('*Staff SRE* at <https://acme.example|Acme> &amp; co <@U123> <!here>\n<https://jobs.lever.co/acme/1>')).toBe('*Staff SRE* at Acme (https://acme.example) & co  \nhttps://jobs.lever.co/acme/1');
     expect(messageText('<https://jobs.lever.co/acme/1|https://jobs.lever.co/acme/1>')).toBe('https://jobs.lever.co/acme/1');
   });
 

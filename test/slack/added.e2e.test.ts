@@ -41,6 +41,10 @@ beforeAll(async () => {
     location: { name: 'Austin, TX' }, content: '&lt;p&gt;Requirements&lt;/p&gt;&lt;ul&gt;&lt;li&gt;6+ years of embedded C&lt;/li&gt;&lt;/ul&gt;',
     pay_input_ranges: [{ min_cents: 17000000, max_cents: 21000000, currency_type: 'USD', title: 'Base' }],
   });
+  board.json('/v1/boards/larkspur/jobs/4243', {
+    id: 4243, title: 'Embedded Test Engineer', company_name: 'Larkspur Robotics', location: { name: 'Remote - Canada' },
+    content: '&lt;p&gt;Requirements&lt;/p&gt;&lt;ul&gt;&lt;li&gt;3+ years testing hardware&lt;/li&gt;&lt;/ul&gt;',
+  });
   board.on('/plain.html', (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end('<html><body><h1>Our team offsite photos</h1></body></html>');
@@ -158,6 +162,17 @@ describe('the message shortcut', () => {
     const notes = await t.slack.waitFor('chat.postEphemeral', 3);
     expect(notes[2]!.args).toMatchObject({ channel: 'C5', user: 'U2' });
     await waitUntil(() => t.slack.of('chat.postMessage').some((c) => c.args.channel === 'U3' && /Data Visualisation Developer/.test(String(c.args.text))));
+  });
+
+  it('reads the link in a short message that points to a posting', async () => {
+    const opens = t.slack.of('views.open').length;
+    const updates = t.slack.of('views.update').length;
+    await messageShortcut(t, 'add_to_open_roles', 'We are hiring, come build robots with us: <https://boards.greenhouse.io/larkspur/jobs/4243|our test role>.');
+    const loading = (await t.slack.waitFor('views.open', opens + 1))[opens]!.args.view as Record<string, any>;
+    expect(loading).toMatchObject({ callback_id: 'posting_loading', external_id: expect.stringMatching(/^add-/) });
+    const update = (await t.slack.waitFor('views.update', updates + 1))[updates]!;
+    expect(update.args).toMatchObject({ external_id: loading.external_id, view: { callback_id: 'posting_confirm' } });
+    expect(JSON.stringify(update.args.view)).toMatch(/Embedded Test Engineer[\s\S]*Larkspur Robotics[\s\S]*Remote \(Canada\)/);
   });
 
   it('opens the form with the reason for a message that is not a posting', async () => {

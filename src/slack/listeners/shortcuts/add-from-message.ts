@@ -12,12 +12,12 @@ export interface MessageShortcutArgs {
 }
 
 /**
- * A message's mrkdwn as the text a person sees: links as their label (or the URL when it has none), mentions and
- * broadcasts dropped, entities decoded. Every pattern is bounded by the characters it excludes.
+ * A message's mrkdwn as the text a person sees, links kept: "label (URL)", or the URL alone when the label is
+ * the URL; mentions and broadcasts dropped, entities decoded. Every pattern is bounded by the characters it excludes.
  */
 export function messageText(mrkdwn: string): string {
   return mrkdwn
-    .replace(/<(https?:\/\/[^<>|\s]{1,2000})\|([^<>]{0,2000})>/g, (_, url: string, label: string) => (!label.trim() || /^https?:\/\//.test(label) ? url : label))
+    .replace(/<(https?:\/\/[^<>|\s]{1,2000})\|([^<>]{0,2000})>/g, (_, url: string, label: string) => (!label.trim() || /^https?:\/\//.test(label) ? url : `${label} (${url})`))
     .replace(/<(https?:\/\/[^<>|\s]{1,2000})>/g, '$1')
     .replace(/<mailto:[^<>|]{1,500}\|([^<>]{0,500})>/g, '$1')
     .replace(/<[@#!][^<>]{0,500}>/g, '')
@@ -39,16 +39,20 @@ export function addFromMessage(deps: SlackDeps, drafts: Drafts) {
       await open(formView({ initial: input, error: input ? c.error : 'That message has no text to read. Paste the posting, or a link to it.', meta: { channelId: who.channelId } }));
       return;
     }
+    let url = c.kind === 'link' ? c.url : c.link;
     if (c.kind === 'text') {
       const r = added.readText(c.text);
-      await open(r.ok ? previewView(r.draft, drafts.put({ draft: r.draft, ...who })) : formView({ initial: input, error: r.error, meta: { channelId: who.channelId } }));
-      return;
+      if (r.ok || !c.link || r.duplicateOf) {
+        await open(r.ok ? previewView(r.draft, drafts.put({ draft: r.draft, ...who })) : formView({ initial: input, error: r.error, meta: { channelId: who.channelId } }));
+        return;
+      }
+      url = c.link;
     }
     // A link: open at once (the trigger expires in 3 s), then fetch and update the view by its external id.
     const externalId = `add-${randomUUID()}`;
-    await open(loadingView(c.url, externalId));
+    await open(loadingView(url!, externalId));
     try {
-      await readLinkInto({ added, log: deps.log }, drafts, client, { external_id: externalId }, c.url, who);
+      await readLinkInto({ added, log: deps.log }, drafts, client, { external_id: externalId }, url!, who);
     } catch (err) {
       // Closed while the link was read, most likely: nothing was saved, nothing to tell.
       deps.log.warn({ err }, 'add modal could not be updated');

@@ -58,16 +58,18 @@ export function addFormSubmitted(deps: SlackDeps, drafts: Drafts) {
     const who = { userId: body.user.id, channelId: m.channelId ?? null };
     const c = added.check(input);
     if (!c.ok) return ack(errors(c.error));
-    if (c.kind === 'link' && m.failed && m.failed.input === c.url) return ack(errors(m.failed.error));
+    if (m.failed && m.failed.input === (c.kind === 'link' ? c.url : input.trim())) return ack(errors(m.failed.error));
+    let url = c.kind === 'link' ? c.url : c.link;
     if (c.kind === 'text') {
       const r = added.readText(c.text);
-      if (!r.ok) return ack(errors(r.error));
       // Pushed over the form, so Back returns to the text as typed.
-      return ack({ response_action: 'push', view: previewView(r.draft, drafts.put({ draft: r.draft, ...who }), { back: true }) });
+      if (r.ok) return ack({ response_action: 'push', view: previewView(r.draft, drafts.put({ draft: r.draft, ...who }), { back: true }) });
+      if (!c.link || r.duplicateOf) return ack(errors(r.error));
+      url = c.link;
     }
-    await ack({ response_action: 'update', view: loadingView(c.url) });
+    await ack({ response_action: 'update', view: loadingView(url!) });
     try {
-      await readLinkInto({ added, log: deps.log }, drafts, client, { view_id: view.id ?? '' }, c.url, who);
+      await readLinkInto({ added, log: deps.log }, drafts, client, { view_id: view.id ?? '' }, url!, who);
     } catch (err) {
       deps.log.error({ err }, 'add modal could not be updated');
     }
