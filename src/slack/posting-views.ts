@@ -114,12 +114,16 @@ export function savedMessage(r: AddedRecord): { text: string; blocks: Block[] } 
 }
 
 /** `/jobs remove` with no number: the postings this person may remove, each with Remove. */
-export function removeList(records: AddedRecord[], admin: boolean): { text: string; blocks: Block[] } {
+export const REMOVE_LIST_BLOCK = 'added_list_';
+
+export function removeList(records: AddedRecord[], admin: boolean, note?: string): { text: string; blocks: Block[] } {
+  if (note && !records.length) return { text: note, blocks: [{ type: 'section', text: mrkdwn(note) }] };
   if (!records.length) return { text: 'You have not added any postings. Add one with /jobs add.', blocks: [{ type: 'section', text: mrkdwn('You have not added any postings. Add one with `/jobs add`, or with *Add to open roles* on a message’s ⋮ menu.') }] };
   const shown = records.slice(-40);
   const blocks: Block[] = [{ type: 'header', text: plain(admin ? 'Postings added from Slack' : 'Postings you added', LIMITS.header) }];
+  if (note) blocks.push({ type: 'context', elements: [mrkdwn(note, LIMITS.contextText)] });
   for (const r of shown) {
-    blocks.push({ type: 'section', text: mrkdwn(`*${r.n}.* ${escapeMrkdwn(clip(recordName(r), 300))}\n_added by <@${r.addedBy}> on ${r.addedAt.slice(0, 10)}_`), accessory: removeButton(String(r.n), recordName(r)) });
+    blocks.push({ type: 'section', block_id: `${REMOVE_LIST_BLOCK}${r.n}`, text: mrkdwn(`*${r.n}.* ${escapeMrkdwn(clip(recordName(r), 300))}\n_added by <@${r.addedBy}> on ${r.addedAt.slice(0, 10)}_`), accessory: removeButton(String(r.n), recordName(r)) });
   }
   if (records.length > shown.length) blocks.push({ type: 'context', elements: [mrkdwn(`…and ${records.length - shown.length} older ones: \`/jobs remove NUMBER\` removes any of them.`)] });
   return { text: `${records.length} added postings`, blocks };

@@ -173,6 +173,7 @@ describe('the message shortcut', () => {
     const update = (await t.slack.waitFor('views.update', updates + 1))[updates]!;
     expect(update.args).toMatchObject({ external_id: loading.external_id, view: { callback_id: 'posting_confirm' } });
     expect(JSON.stringify(update.args.view)).toMatch(/Embedded Test Engineer[\s\S]*Larkspur Robotics[\s\S]*Remote \(Canada\)/);
+    expect((await submitView(t, update.args.view as Record<string, any>, {})).body).toEqual({ response_action: 'clear' });
   });
 
   it('opens the form with the reason for a message that is not a posting', async () => {
@@ -199,11 +200,17 @@ describe('removing', () => {
     expect(JSON.stringify(mine.blocks)).toContain('Marrowgate');
     expect(JSON.stringify(mine.blocks)).not.toContain('Quillfeather');
     const all = (await (await t.command('remove', { user_id: 'UADMIN' })).json()) as Msg;
-    expect(buttons(all).filter((b) => b.action_id === 'posting_remove').map((b) => b.value)).toEqual(['1', '2', '3']);
+    expect(buttons(all).filter((b) => b.action_id === 'posting_remove').map((b) => b.value)).toEqual(['1', '2', '3', '4']);
     const r = (await (await t.command('remove 1', { user_id: 'UADMIN' })).json()) as Msg;
     expect(r.text).toMatch(/Removed Platform Reliability Engineer at Quillfeather Labs \(number 1\)/);
     const gone = (await (await t.command('quillfeather')).json()) as Msg;
     expect(JSON.stringify(gone.blocks)).not.toContain('Quillfeather Labs');
+    // Remove in the list redraws the list without it.
+    await click(t, 'posting_remove', '4', { user: 'UADMIN', blockId: 'added_list_4' });
+    await waitUntil(() => t.slack.calls.some((c) => c.method.startsWith('response/c') && c.args.replace_original === true));
+    const redrawn = t.slack.calls.find((c) => c.method.startsWith('response/c') && c.args.replace_original === true)!.args;
+    expect(JSON.stringify(redrawn.blocks)).toMatch(/Removed Embedded Test Engineer at Larkspur Robotics \(number 4\)/);
+    expect((redrawn.blocks as Array<Record<string, any>>).map((b) => b.block_id).filter(Boolean)).toEqual(['added_list_2', 'added_list_3']);
     const missing = (await (await t.command('remove 77')).json()) as Msg;
     expect(missing.text).toMatch(/no added posting number 77/);
   });

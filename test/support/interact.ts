@@ -38,11 +38,11 @@ export function messageShortcut(t: TestApp, callbackId: string, text: string, op
 }
 
 /** A button click by `user` on an ephemeral message, or in a view when `view` is given (no response_url there). */
-export function click(t: TestApp, actionId: string, value: string, opts: { user?: string; view?: boolean } = {}): Promise<Submitted> {
+export function click(t: TestApp, actionId: string, value: string, opts: { user?: string; view?: boolean; blockId?: string } = {}): Promise<Submitted> {
   const where = opts.view
     ? { container: { type: 'view', view_id: 'V1' }, view: { id: 'V1', type: 'home', callback_id: '', private_metadata: '', state: { values: {} }, hash: 'h' } }
     : { container: { type: 'message', message_ts: '1.1', channel_id: 'C1', is_ephemeral: true }, channel: { id: 'C1', name: 'jobs' }, response_url: `${t.slack.url}/response/c${++n}` };
-  return send(t, { type: 'block_actions', ...base(opts.user ?? 'U1'), trigger_id: `trig-c${++n}`, ...where, actions: [{ action_id: actionId, block_id: 'b1', type: 'button', value, action_ts: '1.2' }] });
+  return send(t, { type: 'block_actions', ...base(opts.user ?? 'U1'), trigger_id: `trig-c${++n}`, ...where, actions: [{ action_id: actionId, block_id: opts.blockId ?? 'b1', type: 'button', value, action_ts: '1.2' }] });
 }
 
 export async function waitUntil(fn: () => boolean, ms = 5000): Promise<void> {
