@@ -18,6 +18,8 @@ export const MAX_INPUT = 20_000;
 export const MAX_ROLES = 20;
 /** A text this short with one link in it is a pointer to the posting, not the posting. */
 const SHORT_TEXT = 400;
+/** Postings one person may have added at a time: enough for a recruiter, not a flood. */
+export const MAX_PER_USER = 500;
 
 export interface AddedRecord {
   /** The number people use to remove it ("/jobs remove 3"). */
@@ -35,6 +37,7 @@ export interface AddedStore {
   all(): AddedRecord[];
   get(n: number): AddedRecord | null;
   byHash(hash: string): AddedRecord | null;
+  countBy(userId: string): number;
   insert(rec: Omit<AddedRecord, 'n' | 'postings'>, build: (n: number) => Posting[]): AddedRecord;
   remove(n: number): boolean;
 }
@@ -155,6 +158,9 @@ export class AddedPostings {
     const hash = hashOf(draft.input);
     const dup = this.duplicate(hash);
     if (dup) return dup;
+    if (this.store.countBy(userId) >= MAX_PER_USER) {
+      return { ok: false, error: `You have added ${MAX_PER_USER} postings, the most one person can; remove some with /jobs remove first.` };
+    }
     const at = (this.opts.now?.() ?? new Date()).toISOString();
     const record = this.store.insert({ input: draft.input, url: draft.url, hash, addedBy: userId, addedAt: at }, (n) =>
       draft.postings.map((p, i) => ({

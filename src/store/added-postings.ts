@@ -24,6 +24,10 @@ export class SqliteAddedPostings implements AddedStore {
     return r ? toRecord(r) : null;
   }
 
+  countBy(userId: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM added_postings WHERE added_by = ?').get(userId) as { n: number }).n;
+  }
+
   /** Inserts the record; `build` gets the new number, so postings can carry ids made from it, in one transaction. */
   insert(rec: Omit<AddedRecord, 'n' | 'postings'>, build: (n: number) => Posting[]): AddedRecord {
     return this.db.transaction(() => {

@@ -61,7 +61,8 @@ const MIGRATIONS: string[] = [
      postings TEXT NOT NULL,
      added_by TEXT NOT NULL,
      added_at TEXT NOT NULL
-   );`,
+   );
+   CREATE INDEX added_postings_by ON added_postings (added_by);`,
 ];
 
 /** Opens (creating if needed) the database file and brings its schema up to date. */

@@ -15,7 +15,8 @@ export function postingRemove(deps: SlackDeps) {
   return async ({ ack, action, body, respond, client }: RemoveArgs): Promise<void> => {
     await ack();
     const ref = action.value ?? '';
-    const r = deps.added!.remove(ref, body.user.id);
+    if (!deps.added) return;
+    const r = deps.added.remove(ref, body.user.id);
     const text = r.ok ? removedText(r.record) : r.reason === 'not-allowed' ? notAllowedText(r.record!) : notFoundText(ref);
     deps.log.info({ user: body.user.id, ref, ok: r.ok, reason: r.ok ? undefined : r.reason }, 'remove added posting');
     // From the /jobs remove list: the list is redrawn without it, with what happened on top.
