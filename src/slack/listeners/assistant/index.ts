@@ -2,8 +2,7 @@
 // the roles open now; each question gets a title, a status line while it is worked on, and the same answer a DM
 // would. Calls to the assistant methods are best effort, so a workspace without the panel still gets answers.
 import { Assistant, type App } from '@slack/bolt';
-import { ask, examples } from '../../../answers/index.ts';
-import { plainText } from '../../../answers/mentions.ts';
+import { ask, examples, plainText } from '../../../answers/index.ts';
 import { answerMessage, clip } from '../../blocks.ts';
 import { RecentIds } from '../../dedupe.ts';
 import type { SlackDeps } from '../../deps.ts';
