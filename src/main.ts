@@ -25,14 +25,15 @@ export interface Running {
 /** Builds and starts everything for a configuration; the console mode runs until its input ends. */
 export async function start(config: Config, log: Logger, io?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; interactive: boolean }): Promise<Running> {
   const index = RoleIndex.from([]);
-  const bases = { greenhouse: config.GREENHOUSE_API_URL, lever: config.LEVER_API_URL, ashby: config.ASHBY_API_URL };
-  const feeds = feedsOf(config.sources, bases);
+  const feeds = feedsOf(config.sources, { greenhouse: config.GREENHOUSE_API_URL, lever: config.LEVER_API_URL, ashby: config.ASHBY_API_URL });
   // The database holds digest state and feed snapshots; the plain console over folders needs neither.
   const db = feeds.length || config.mode !== 'console' ? openDatabase(join(config.DATA_DIR, 'openroles.db')) : null;
   const dirs = config.sources.filter((s) => s.kind === 'dir').map((s) => resolve(s.target));
   const catalog = new Catalog(dirs, index, log, { feeds, snapshots: db ? new SqliteSnapshots(db) : undefined });
   const first = await catalog.load();
-  // Postings added from Slack: one more source of the catalog, kept in the database.
+  // Postings added from Slack: one more source of the catalog, kept in the database. Links people share or add are
+  // read through the same board APIs as the feeds, with a shorter time limit (Slack is waiting).
+  const bases = { greenhouse: config.GREENHOUSE_API_URL, lever: config.LEVER_API_URL, ashby: config.ASHBY_API_URL };
   const limits = { ...PAGE_LIMITS, timeoutMs: config.LINK_TIMEOUT_MS };
   const added = db ? new AddedPostings(new SqliteAddedPostings(db), (postings) => catalog.put(ADDED_SOURCE, postings), { bases, limits, privateHosts: config.LINK_PRIVATE_HOSTS, admins: config.ADMIN_USERS }) : null;
   added?.load();
