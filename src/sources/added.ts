@@ -146,12 +146,18 @@ export class AddedPostings {
     }
   }
 
-  /** Checks and reads any input. */
-  async read(input: string): Promise<Read> {
+  /**
+   * What an input needs: an answer at once (a failed check, pasted text read), or a link to fetch, which takes
+   * longer than Slack waits. A short text that is no posting but holds one link is read through that link.
+   */
+  begin(input: string): { now: Read } | { fetch: string } {
     const c = this.check(input);
-    if (!c.ok) return c;
-    return c.kind === 'link' ? this.readLink(c.url) : this.readText(c.text);
+    if (!c.ok) return { now: c };
+    if (c.kind === 'link') return { fetch: c.url };
+    const r = this.readText(c.text);
+    return r.ok || !c.link || r.duplicateOf ? { now: r } : { fetch: c.link };
   }
+
 
   /** Keeps a draft: its postings get ids of their own and go live at once. */
   save(draft: Draft, userId: string): Read & { record?: AddedRecord } {

@@ -33,26 +33,19 @@ export function addFromMessage(deps: SlackDeps, drafts: Drafts) {
     const added = deps.added!;
     const input = messageText(shortcut.message?.text ?? '');
     const who = { userId: shortcut.user.id, channelId: shortcut.channel?.id ?? null };
-    const c = added.check(input);
     const open = (view: Record<string, unknown>): Promise<unknown> => client.views.open({ trigger_id: shortcut.trigger_id, view });
-    if (!c.ok) {
-      await open(formView({ initial: input, error: input ? c.error : 'That message has no text to read. Paste the posting, or a link to it.', meta: { channelId: who.channelId } }));
+    const step = added.begin(input);
+    if ('now' in step) {
+      const r = step.now;
+      const error = r.ok ? '' : input ? r.error : 'That message has no text to read. Paste the posting, or a link to it.';
+      await open(r.ok ? previewView(r.draft, drafts.put({ draft: r.draft, ...who })) : formView({ initial: input, error, meta: { channelId: who.channelId } }));
       return;
-    }
-    let url = c.kind === 'link' ? c.url : c.link;
-    if (c.kind === 'text') {
-      const r = added.readText(c.text);
-      if (r.ok || !c.link || r.duplicateOf) {
-        await open(r.ok ? previewView(r.draft, drafts.put({ draft: r.draft, ...who })) : formView({ initial: input, error: r.error, meta: { channelId: who.channelId } }));
-        return;
-      }
-      url = c.link;
     }
     // A link: open at once (the trigger expires in 3 s), then fetch and update the view by its external id.
     const externalId = `add-${randomUUID()}`;
-    await open(loadingView(url!, externalId));
+    await open(loadingView(step.fetch, externalId));
     try {
-      await readLinkInto({ added, log: deps.log }, drafts, client, { external_id: externalId }, url!, who);
+      await readLinkInto({ added, log: deps.log }, drafts, client, { external_id: externalId }, step.fetch, who);
     } catch (err) {
       // Closed while the link was read, most likely: nothing was saved, nothing to tell.
       deps.log.warn({ err }, 'add modal could not be updated');

@@ -56,20 +56,16 @@ export function addFormSubmitted(deps: SlackDeps, drafts: Drafts) {
     const input = view.state?.values?.[ADD.block]?.[ADD.input]?.value ?? '';
     const m = meta<FormMeta>(view.private_metadata);
     const who = { userId: body.user.id, channelId: m.channelId ?? null };
-    const c = added.check(input);
-    if (!c.ok) return ack(errors(c.error));
-    if (m.failed && m.failed.input === (c.kind === 'link' ? c.url : input.trim())) return ack(errors(m.failed.error));
-    let url = c.kind === 'link' ? c.url : c.link;
-    if (c.kind === 'text') {
-      const r = added.readText(c.text);
+    const step = added.begin(input);
+    if ('now' in step) {
+      const r = step.now;
       // Pushed over the form, so Back returns to the text as typed.
-      if (r.ok) return ack({ response_action: 'push', view: previewView(r.draft, drafts.put({ draft: r.draft, ...who }), { back: true }) });
-      if (!c.link || r.duplicateOf) return ack(errors(r.error));
-      url = c.link;
+      return ack(r.ok ? { response_action: 'push', view: previewView(r.draft, drafts.put({ draft: r.draft, ...who }), { back: true }) } : errors(r.error));
     }
-    await ack({ response_action: 'update', view: loadingView(url!) });
+    if (m.failed && m.failed.input === step.fetch) return ack(errors(m.failed.error));
+    await ack({ response_action: 'update', view: loadingView(step.fetch) });
     try {
-      await readLinkInto({ added, log: deps.log }, drafts, client, { view_id: view.id ?? '' }, url!, who);
+      await readLinkInto({ added, log: deps.log }, drafts, client, { view_id: view.id ?? '' }, step.fetch, who);
     } catch (err) {
       deps.log.error({ err }, 'add modal could not be updated');
     }
