@@ -173,7 +173,10 @@ describe('the message shortcut', () => {
     const update = (await t.slack.waitFor('views.update', updates + 1))[updates]!;
     expect(update.args).toMatchObject({ external_id: loading.external_id, view: { callback_id: 'posting_confirm' } });
     expect(JSON.stringify(update.args.view)).toMatch(/Embedded Test Engineer[\s\S]*Larkspur Robotics[\s\S]*Remote \(Canada\)/);
+    // Where a note only you see cannot go (the bot is not in that channel), the confirmation comes as a DM.
+    t.slack.script('chat.postEphemeral', { body: { ok: false, error: 'channel_not_found' } });
     expect((await submitView(t, update.args.view as Record<string, any>, {})).body).toEqual({ response_action: 'clear' });
+    await waitUntil(() => t.slack.of('chat.postMessage').some((c) => c.args.channel === 'U1' && /Added to open roles: Embedded Test Engineer/.test(String(c.args.text))));
   });
 
   it('opens the form with the reason for a message that is not a posting', async () => {
