@@ -101,6 +101,10 @@ describe('/jobs add', () => {
     expect(found.blocks![0]).toMatchObject({ text: { text: '1 role matches “quillfeather”' } });
     const remove = buttons(found).find((b) => b.action_id === 'posting_remove');
     expect(remove).toMatchObject({ value: 'added-1', confirm: expect.any(Object) });
+    // Answers know it too.
+    await t.event({ type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'what does the Quillfeather role pay?', ts: '600.1', event_ts: '600.1' });
+    await waitUntil(() => t.slack.of('chat.postMessage').some((c) => c.args.channel === 'D1'));
+    expect(String(t.slack.of('chat.postMessage').find((c) => c.args.channel === 'D1')!.args.text)).toMatch(/Pay for Platform Reliability Engineer at Quillfeather Labs[\s\S]*€70k–€85k a year/);
     // Saving the same preview twice keeps one.
     const again = await submitView(t, read.body!.view, {});
     expect(again.body).toMatchObject({ response_action: 'update', view: { callback_id: 'posting_add' } });
