@@ -110,7 +110,7 @@ export class AddedPostings {
     if (text.length > MAX_INPUT) return { ok: false, error: `That is ${text.length.toLocaleString('en-US')} characters; a posting can be at most ${MAX_INPUT.toLocaleString('en-US')}. Paste the posting alone, or a link to it.` };
     const url = asLink(text);
     if (url) return { ok: true, kind: 'link', url };
-    if (/^\S+:\/\/\S*$/.test(text)) return { ok: false, error: 'Only http and https links can be read.' };
+    if (!/\s/.test(text) && /^[a-z][a-z0-9+.-]{0,30}:\/\//i.test(text)) return { ok: false, error: 'Only http and https links can be read.' };
     const links = text.length <= SHORT_TEXT ? (text.match(/https?:\/\/[^\s<>()]{1,2000}/gi) ?? []) : [];
     return { ok: true, kind: 'text', text, link: links.length === 1 ? asLink(trimPunctuation(links[0]!)) : null };
   }

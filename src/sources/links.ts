@@ -69,7 +69,8 @@ const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object'
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 function greenhouseFields(link: BoardLink, j: Record<string, unknown>): FeedFields {
-  const places = (str(obj(j.location).name) ?? '').split(/\s*;\s*|\s+\|\s+/).filter(Boolean);
+  // Split on the separators, then trim: a pattern with spaces around them backtracks on long runs of spaces.
+  const places = (str(obj(j.location).name) ?? '').split(/[;|]/).map((l) => l.trim()).filter(Boolean);
   const remote = places.filter((l) => /\bremote\b/i.test(l));
   return {
     externalId: link.job,

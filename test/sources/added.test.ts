@@ -78,3 +78,12 @@ describe('AddedPostings', () => {
     expect(published.at(-1)).toEqual([]);
   });
 });
+
+describe('bounded checks', () => {
+  it('long inputs built to make patterns backtrack are answered at once', () => {
+    const { added } = setup();
+    expect(added.check('://'.repeat(6000))).toMatchObject({ ok: true, kind: 'text' });
+    expect(added.check(`x${' '.repeat(19_000)}y`)).toMatchObject({ ok: true, kind: 'text' });
+    expect(added.readText(`Engineer\n${'; | '.repeat(4000)}`).ok).toBe(false);
+  });
+});
