@@ -134,6 +134,8 @@ function ashbyFields(link: BoardLink, j: Record<string, unknown>): FeedFields {
   };
 }
 
+const ASHBY_BOARD_MAX_BYTES = 8 * 1024 * 1024;
+
 const DEFAULT_BASES: Required<FeedBases> = { greenhouse: 'https://boards-api.greenhouse.io', lever: 'https://api.lever.co', ashby: 'https://api.ashbyhq.com' };
 
 /** Reads one job of a board through the board's public API. */
@@ -148,8 +150,10 @@ export async function readBoardLink(link: BoardLink, bases: FeedBases = {}, limi
   } else if (link.kind === 'lever') {
     fields = leverFields(link, obj(await json(`${base}/v0/postings/${board}/${job}?mode=json`, limits)));
   } else {
-    // Ashby's public API lists a whole board; the job is found in it by id.
-    const found = arr(obj(await json(`${base}/posting-api/job-board/${board}?includeCompensation=true`, limits)).jobs).map(obj).find((j) => j.id === link.job);
+    // Ashby's public API lists a whole board (descriptions included); the job is found in it by id. A big board
+    // runs to megabytes, so this one answer may be larger than a single page.
+    const boardLimits = { ...limits, maxBytes: Math.max(limits.maxBytes, ASHBY_BOARD_MAX_BYTES) };
+    const found = arr(obj(await json(`${base}/posting-api/job-board/${board}?includeCompensation=true`, boardLimits)).jobs).map(obj).find((j) => j.id === link.job);
     if (!found) throw new SourceError(SourceErrorCode.Format, `the ${link.board} board on Ashby has no open job with that id`);
     fields = ashbyFields(link, found);
   }
