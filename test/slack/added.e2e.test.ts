@@ -32,7 +32,7 @@ const buttons = (m: Msg): Array<Record<string, any>> => (m.blocks ?? []).flatMap
 let t: TestApp;
 let board: FakeBoard;
 const data = mkdtempSync(join(tmpdir(), 'openroles-added-'));
-const env = (): Record<string, string> => ({ DATA_DIR: data, ADMIN_USERS: 'UADMIN', GREENHOUSE_API_URL: board.url, LINK_TIMEOUT_MS: '500', LINK_PRIVATE_HOSTS: '127.0.0.1' });
+const env = (): Record<string, string> => ({ DATA_DIR: data, ADMIN_USERS: 'UADMIN', GREENHOUSE_API_URL: board.url, LINK_TIMEOUT_MS: '3000', LINK_PRIVATE_HOSTS: '127.0.0.1' });
 
 beforeAll(async () => {
   board = await new FakeBoard().start();
