@@ -60,6 +60,11 @@ const Env = z.object({
   GREENHOUSE_API_URL: optionalString.pipe(z.url('a URL such as https://boards-api.greenhouse.io').optional()),
   LEVER_API_URL: optionalString.pipe(z.url('a URL such as https://api.lever.co').optional()),
   ASHBY_API_URL: optionalString.pipe(z.url('a URL such as https://api.ashbyhq.com').optional()),
+  LINK_TIMEOUT_MS: optionalString
+    .pipe(z.string().regex(/^\d{1,6}$/, 'milliseconds, such as 5000').optional())
+    .transform((s) => (s ? Number(s) : 5000))
+    .pipe(z.number().min(100, 'at least 100 milliseconds').max(60_000, 'at most 60000 milliseconds (Slack stops waiting long before)')),
+  LINK_PRIVATE_HOSTS: optionalString.transform((s) => (s ? s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : [])),
   ADMIN_USERS: optionalString.transform((s) => (s ? s.split(',').map((u) => u.trim()).filter(Boolean) : [])),
 });
 

@@ -13,6 +13,10 @@ import { skippedSentence } from './sources/feeds/entries.ts';
 import { feedsOf } from './sources/spec.ts';
 import { openDatabase, type DB } from './store/db.ts';
 import { SqliteSnapshots } from './store/snapshots.ts';
+import { AddedPostings, ADDED_SOURCE } from './sources/added.ts';
+import { boardLink, readBoardLink } from './sources/links.ts';
+import { PAGE_LIMITS } from './sources/page.ts';
+import { SqliteAddedPostings } from './store/added-postings.ts';
 
 /** Shutdown gives each step this long, and the whole stop this long, whatever a peer does. */
 export const SHUTDOWN = { stepMs: 3_000, totalMs: 8_000 };
@@ -43,6 +47,12 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
   const catalog = new Catalog(dirs, index, log, { feeds, snapshots });
   // Folders and saved snapshots only: a slow feed must not keep the app from answering.
   const first = await catalog.load({ fetchFeeds: false });
+  // Postings added from Slack: one more source of the catalog, kept in the database. Links people share or add are
+  // read through the same board APIs as the feeds, with a shorter time limit (Slack is waiting).
+  const bases = { greenhouse: config.GREENHOUSE_API_URL, lever: config.LEVER_API_URL, ashby: config.ASHBY_API_URL };
+  const limits = { ...PAGE_LIMITS, timeoutMs: config.LINK_TIMEOUT_MS };
+  const added = db ? new AddedPostings(new SqliteAddedPostings(db), (postings) => catalog.put(ADDED_SOURCE, postings), { bases, limits, privateHosts: config.LINK_PRIVATE_HOSTS, admins: config.ADMIN_USERS }) : null;
+  added?.load();
   log.info({ sources: config.sources.map((s) => `${s.kind}:${s.target}`), roles: index.size, broken: first.broken.length, mode: config.mode }, 'postings loaded');
   const closers: Array<[string, () => Promise<void> | void]> = [['sources', () => catalog.close()], ['database', () => db?.close()]];
   const refreshNow = (force: boolean): Promise<void> =>
@@ -81,6 +91,11 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
           log.error({ err }, '/jobs refresh failed');
           return textAnswer('Refresh failed', 'The sources could not be refreshed just now; the roles already loaded keep serving. Try again in a minute.');
         }
+      },
+      added: added ?? undefined,
+      readBoardLink: async (url) => {
+        const link = boardLink(url);
+        return link ? readBoardLink(link, bases, limits) : null;
       },
     });
     const { createDigestPoster } = await import('./slack/digest-poster.ts');

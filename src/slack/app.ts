@@ -10,6 +10,8 @@ import { register as registerEvents } from './listeners/events/index.ts';
 import { gateRequests } from './request-gate.ts';
 import { OverlappingSocketModeClient } from './socket-client.ts';
 import { webApiOptions } from './web-api-options.ts';
+import { register as registerAssistant } from './listeners/assistant/index.ts';
+import { register as registerViews } from './listeners/views/index.ts';
 
 /** Bolt logs through pino, so every line is JSON with secrets redacted. */
 function boltLogger(log: Logger): BoltLogger {
@@ -75,6 +77,8 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);
+  registerViews(app, deps);
+  registerAssistant(app, deps);
   let httpServer: Server | null = null;
   return {
     app,

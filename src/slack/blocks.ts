@@ -1,9 +1,10 @@
 // Answers to Block Kit: small pure functions, every string escaped and every list cut to Slack's limits.
 import { renderText, type Answer, type Part, type RoleCard } from '../answers/index.ts';
+import { isAddedId } from '../sources/added.ts';
 
 export const LIMITS = { blocks: 50, modalBlocks: 100, sectionText: 3000, fields: 10, fieldText: 2000, header: 150, button: 75, contextText: 2000, totalChars: 12_000, fallback: 3000 } as const;
 
-export const ACTIONS = { details: 'role_details', share: 'role_share', more: 'results_more' } as const;
+export const ACTIONS = { details: 'role_details', share: 'role_share', more: 'results_more', remove: 'posting_remove' } as const;
 
 // Block Kit is typed loosely here: these objects go straight to the Web API as JSON.
 export type Block = Record<string, unknown>;
@@ -92,6 +93,21 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
   return { type: 'button', text: plain(text, LIMITS.button), action_id: actionId, value: clip(value, 2000), ...(style ? { style } : {}) };
 }
 
+/** Remove for a posting added from Slack, behind a confirmation; the handler checks who may. */
+export function removeButton(value: string, what: string): Block {
+  return {
+    ...button('Remove', ACTIONS.remove, value),
+    style: 'danger',
+    confirm: {
+      title: plain('Remove this posting?', 100),
+      text: plain(`“${clip(what, 200)}” will no longer appear in search, answers or digests. Only whoever added it, or an admin, can remove it.`, 300),
+      confirm: plain('Remove', 30),
+      deny: plain('Keep it', 30),
+      style: 'danger',
+    },
+  };
+}
+
 /** One role: a section with its facts, a context line with why it matched, and Details/Share buttons. */
 export function roleBlocks(c: RoleCard, opts: { buttons?: boolean } = {}): Block[] {
   const reqs = c.requirements.length ? `\n${bulletList(c.requirements, 1500)}` : '';
@@ -110,7 +126,8 @@ export function roleBlocks(c: RoleCard, opts: { buttons?: boolean } = {}): Block
   const context = [c.why ? `Why: ${c.why}` : null, c.posted].filter(Boolean) as string[];
   if (context.length) blocks.push({ type: 'context', elements: [mrkdwn(escapeMrkdwn(context.join(' · ')), LIMITS.contextText)] });
   if (opts.buttons !== false) {
-    blocks.push({ type: 'actions', block_id: `role_${c.id}`, elements: [button('Details', ACTIONS.details, c.id), button('Share', ACTIONS.share, c.id)] });
+    const remove = isAddedId(c.id) ? [removeButton(c.id, `${c.title} at ${c.company}`)] : [];
+    blocks.push({ type: 'actions', block_id: `role_${c.id}`, elements: [button('Details', ACTIONS.details, c.id), button('Share', ACTIONS.share, c.id), ...remove] });
   }
   return blocks;
 }

@@ -2,6 +2,8 @@
 import type { Logger } from 'pino';
 import type { AskContext } from '../answers/index.ts';
 import type { Answer } from '../answers/index.ts';
+import type { Posting } from '../postings/index.ts';
+import type { AddedPostings } from '../sources/added.ts';
 
 /** Channel digests and personal alerts, as the slash command uses them (implemented in src/digest). */
 export interface DigestCommands {
@@ -17,6 +19,10 @@ export interface SlackDeps {
   status?(): string[];
   /** `/jobs refresh`: fetch every feed now (admins only when ADMIN_USERS is set). */
   refresh?(userId: string): Promise<Answer>;
+  /** Postings added from Slack: `/jobs add`, the message shortcut, `/jobs remove`. */
+  added?: AddedPostings;
+  /** Reads a shared job-board link for an unfurl (bounded fetch); null when the link is not a board's job page. */
+  readBoardLink?(url: string): Promise<Posting | null>;
 }
 
 /** The narrow shapes of Bolt's arguments our handlers use, so tests can pass small fakes. */

@@ -150,6 +150,13 @@ export class Catalog {
     return change;
   }
 
+  /** Replaces the postings of a source kept outside folders and feeds (postings added from Slack) and updates the index. */
+  put(source: string, postings: Posting[]): CatalogChange {
+    const change = this.apply([[source, { file: source, ok: true, postings }]], []);
+    this.emit(change);
+    return change;
+  }
+
   onChange(listener: (c: CatalogChange) => void): void {
     this.listeners.push(listener);
   }

@@ -52,6 +52,17 @@ const MIGRATIONS: string[] = [
      last_modified TEXT,
      fetched_at TEXT NOT NULL
    );`,
+  // Postings people added from Slack: who added each and when; the text (or link) is kept so it can be read again.
+  `CREATE TABLE added_postings (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     input TEXT NOT NULL,
+     url TEXT,
+     input_hash TEXT NOT NULL UNIQUE,
+     postings TEXT NOT NULL,
+     added_by TEXT NOT NULL,
+     added_at TEXT NOT NULL
+   );
+   CREATE INDEX added_postings_by ON added_postings (added_by);`,
 ];
 
 /** Opens (creating if needed) the database file and brings its schema up to date. */

@@ -102,7 +102,7 @@ describe('manifest.yml', () => {
     expect(validate(schema, broken).map((e) => e.path).sort()).toEqual(['/', '/display_information/name', '/oauth_config/scopes/bot'].sort());
   });
   it('subscribes to the events the app handles, with interactivity and socket mode on', () => {
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_home_opened', 'app_mention', 'assistant_thread_context_changed', 'assistant_thread_started', 'link_shared', 'message.im']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
@@ -110,5 +110,19 @@ describe('manifest.yml', () => {
     const events = readFileSync(join(SEEDS_DIR, '..', 'src/slack/listeners/events/index.ts'), 'utf8');
     for (const m of events.matchAll(/app\.event\('([a-z_.]+)'/g)) expect(manifest.settings.event_subscriptions.bot_events).toContain(m[1]);
     expect(events).toMatch(/app\.message\(/);
+  });
+  it('has the side panel, the message shortcut and the unfurl domains the code handles', async () => {
+    const { ADD } = await import('../../src/slack/posting-views.ts');
+    const { BOARD_HOSTS } = await import('../../src/sources/links.ts');
+    expect(manifest.features.assistant_view.assistant_description).toEqual(expect.any(String));
+    expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: ADD.shortcut })]);
+    for (const s of manifest.features.shortcuts) {
+      expect(s.name.length).toBeLessThanOrEqual(24);
+      expect(s.description.length).toBeLessThanOrEqual(150);
+    }
+    expect([...manifest.features.unfurl_domains].sort()).toEqual(Object.keys(BOARD_HOSTS).sort());
+    expect(manifest.features.unfurl_domains.length).toBeLessThanOrEqual(5);
+    const app = readFileSync(join(SEEDS_DIR, '..', 'src/slack/app.ts'), 'utf8');
+    expect(app).toMatch(/registerAssistant\(app/);
   });
 });

@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
+import { addedCommand } from './added.ts';
 import { jobsCommand } from './jobs.ts';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.command('/jobs', jobsCommand(deps) as never);
+  app.command('/jobs', addedCommand(deps) as never, jobsCommand(deps) as never);
 }
