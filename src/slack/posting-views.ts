@@ -1,7 +1,7 @@
 // Block Kit for postings added from Slack (the add modal's steps, confirmations, the remove list) and for unfurls.
 // Everything a posting or a person wrote is escaped and cut to Slack's limits.
 import { locationLine, payLine, seniorityLabel, workModeLine } from '../answers/cards.ts';
-import type { Posting } from '../postings/index.ts';
+import { problemText, type Posting } from '../postings/index.ts';
 import type { AddedRecord, Draft } from '../sources/added.ts';
 import { clip, escapeMrkdwn, LIMITS, removeButton, type Block } from './blocks.ts';
 
@@ -84,7 +84,7 @@ export function postingPreview(p: Posting): Block[] {
     text: mrkdwn(`*${escapeMrkdwn(clip(p.title ?? 'Untitled role', 200))}*`),
     fields: fields.map(([k, v]) => mrkdwn(`*${k}*\n${escapeMrkdwn(clip(v, 500))}`, LIMITS.fieldText)),
   }];
-  if (p.problems.length) blocks.push({ type: 'context', elements: [mrkdwn(escapeMrkdwn(`Not found: ${p.problems.join('; ')}`), LIMITS.contextText)] });
+  if (p.problems.length) blocks.push({ type: 'context', elements: [mrkdwn(escapeMrkdwn(`Not found: ${problemText(p.problems)}`), LIMITS.contextText)] });
   return blocks;
 }
 
