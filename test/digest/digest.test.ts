@@ -25,17 +25,19 @@ afterAll(async () => {
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'openroles-digest-'));
   slack.calls.length = 0;
+  slack.history.clear();
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const MONDAY_10 = new Date('2026-11-23T10:00:00Z');
 const TUESDAY_0901 = new Date('2026-11-24T09:01:00Z');
 
-function service(opts: { postings?: Posting[]; now?: () => Date; cron?: string; empty?: 'skip' | 'post'; channels?: string[] } = {}) {
+function service(opts: { postings?: Posting[]; now?: () => Date; cron?: string; empty?: 'skip' | 'post'; channels?: string[]; admins?: string[]; listLimit?: number; retryMs?: number } = {}) {
   const db = openDatabase(join(dir, 'openroles.db'));
   const index = RoleIndex.from(opts.postings ?? corpus());
   const svc = new DigestService(new DigestStore(db), index, silentLogger(), {
     cron: opts.cron ?? '0 9 * * 1-5', timezone: 'UTC', emptyPolicy: opts.empty ?? 'skip', configChannels: opts.channels ?? [], now: opts.now ?? (() => MONDAY_10),
+    admins: opts.admins, listLimit: opts.listLimit, retryMs: opts.retryMs ?? 20, alertGapMs: 0,
   });
   const poster = createDigestPoster({ token: 'xoxb-test', slackApiUrl: `${slack.url}/api/`, retries: 2, backoffMs: 10, log: silentLogger() });
   return { svc, index, poster, db };
@@ -78,12 +80,15 @@ describe('subscribing', () => {
 });
 
 describe('digests', () => {
-  it('first digest lists every open role; the next tick with no change posts nothing', async () => {
+  it('first digest counts the open roles instead of listing them; the next tick with no change posts nothing', async () => {
     const { svc, poster } = service({ channels: ['C1'] });
     await svc.start(poster);
     await svc.tick(new Date('2026-11-23T09:00:00Z'));
     expect(posts('C1').length).toBe(1);
-    expect(JSON.stringify(posts('C1')[0]!.args.blocks)).toMatch(/19 new, 0 changed, 0 gone/);
+    const first = JSON.stringify(posts('C1')[0]!.args.blocks);
+    expect(first).toMatch(/19 open now/);
+    expect(first).toMatch(/Most roles/);
+    expect(first).not.toMatch(/role_details/);
     await svc.tick(new Date('2026-11-24T09:00:00Z'));
     expect(posts('C1').length).toBe(1);
     await svc.close();
@@ -157,7 +162,7 @@ describe('digests', () => {
     await svc.close();
   });
 
-  it('retries 5xx with backoff; after the last retry the digest stays unsent and goes out at the next tick', async () => {
+  it('retries 5xx with backoff; after the last retry the digest stays in flight and goes out (once) at the next tick', async () => {
     const { svc, poster } = service({ channels: ['C1'] });
     await svc.start(poster);
     slack.script('chat.postMessage', { status: 500 }, { status: 503 });
@@ -173,8 +178,10 @@ describe('digests', () => {
     await svc2.tick(new Date('2026-11-24T09:00:00Z'));
     expect(svc2.store.digests('C1').map((d) => d.status)).toEqual(['sent', 'failed']);
     await svc2.tick(new Date('2026-11-25T09:00:00Z'));
-    expect(svc2.store.digests('C1').map((d) => d.status)).toEqual(['sent', 'failed', 'sent']);
+    // Tuesday's digest goes out late, and Wednesday has nothing more to say.
+    expect(svc2.store.digests('C1').map((d) => [d.slot.slice(0, 10), d.status])).toEqual([['2026-11-23', 'sent'], ['2026-11-24', 'failed'], ['2026-11-24', 'sent'], ['2026-11-25', 'empty']]);
     expect(JSON.stringify(posts('C1').at(-1)!.args.blocks)).toMatch(/Night Watch Engineer/);
+    expect(posts('C1').filter((c) => /Night Watch Engineer/.test(JSON.stringify(c.args.blocks))).length).toBe(4); // 3 failed attempts, 1 accepted
     await svc.close();
     await svc2.close();
   });
@@ -190,15 +197,18 @@ describe('digests', () => {
   });
 
   it('a digest of 300 new roles is posted as several messages, in order', async () => {
-    const { svc, poster } = service({ postings: generatePostings(300, 5), channels: ['C1'] });
+    const { svc, poster, index } = service({ postings: [], channels: ['C1'], listLimit: 1000, empty: 'post' });
     await svc.start(poster);
+    await svc.tick(new Date('2026-11-20T09:00:00Z'));
+    generatePostings(300, 5).forEach((p) => index.add(p));
+    slack.calls.length = 0;
     await svc.tick(new Date('2026-11-23T09:00:00Z'));
     const msgs = posts('C1');
     expect(msgs.length).toBeGreaterThan(5);
     expect(msgs.map((m) => String(m.args.text))).toEqual(msgs.map((_, i) => expect.stringContaining(`part ${i + 1} of ${msgs.length}`)));
     const ids = msgs.flatMap((m) => (m.args.blocks as any[]).map((b) => b.accessory?.value).filter(Boolean));
     expect(new Set(ids).size).toBe(300);
-    expect(svc.store.digests('C1')).toHaveLength(1);
+    expect(svc.store.digests('C1')).toHaveLength(2);
     await svc.close();
   });
 
@@ -214,17 +224,19 @@ describe('digests', () => {
 
 describe('alerts', () => {
   it('DMs a user when a new role matches, once; not when it does not match', async () => {
-    const { svc, poster } = service();
+    const { svc, poster, index } = service();
     await svc.start(poster);
     await svc.command('subscribe remote kotlin', { userId: 'U1', channelId: 'C1' });
     await svc.command('subscribe quantum', { userId: 'U2', channelId: 'C1' });
     const base = corpus()[0]!;
     const match: Posting = { ...base, id: 'k1', title: 'Kotlin Engineer', workMode: 'remote', skills: ['Kotlin'] };
     const other: Posting = { ...base, id: 'k2', title: 'Gardener', workMode: 'onsite', skills: [] };
+    index.add(match);
+    index.add(other);
     await svc.onCatalogChange({ added: [match, other], changed: [], removed: [], broken: [] });
     await svc.onCatalogChange({ added: [match], changed: [], removed: [], broken: [] });
-    const dms = posts().filter((c) => String(c.args.channel).startsWith('U'));
-    expect(dms.map((d) => d.args.channel)).toEqual(['U1']);
+    const dms = posts().filter((c) => String(c.args.channel).startsWith('D'));
+    expect(dms.map((d) => d.args.channel)).toEqual(['D1']);
     expect(JSON.stringify(dms[0]!.args.blocks)).toMatch(/Kotlin Engineer/);
     expect(JSON.stringify(dms[0]!.args.blocks)).not.toMatch(/Gardener/);
     await svc.close();
