@@ -37,6 +37,7 @@ export interface DigestOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+const RETRY_MS = 5000;
 const MAX_RETRY_MS = 5 * 60_000;
 
 export class DigestService {
@@ -54,7 +55,7 @@ export class DigestService {
 
   constructor(readonly store: DigestStore, private index: RoleIndex, private log: Logger, private opts: DigestOptions, alertStore?: AlertStore) {
     this.now = opts.now ?? (() => new Date());
-    this.retryMs = opts.retryMs ?? 30_000;
+    this.retryMs = opts.retryMs ?? RETRY_MS;
     this.alertStore = alertStore ?? new AlertStore(store.db);
     this.runs = new DigestRuns(store, log, this.now);
     this.alerts = new Alerts(this.alertStore, log, this.now, { maxPerUser: opts.maxAlertsPerUser ?? MAX_ALERTS_PER_USER, gapMs: opts.alertGapMs ?? 500, sleep: opts.sleep });
@@ -145,19 +146,18 @@ export class DigestService {
     }
   }
 
-  /** Retries failed writes and alerts after a pause that grows while they keep failing. */
+  /** Retries failed writes and alerts after a pause that doubles (up to 5 minutes) while they keep failing. */
   private scheduleRetry(): void {
     if (this.retryTimer || this.closed) return;
+    const wait = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.running = this.running.then(() => {
-        if (this.closed) return;
-        const saved = this.runs.flush();
-        this.retryMs = saved ? (this.opts.retryMs ?? 30_000) : Math.min(this.retryMs * 2, MAX_RETRY_MS);
-        if (!saved) this.scheduleRetry();
+        if (!this.closed && !this.runs.flush()) this.scheduleRetry();
       });
       void this.alertPass();
-    }, this.retryMs);
+    }, wait);
     this.retryTimer.unref?.();
   }
 
@@ -170,6 +170,7 @@ export class DigestService {
         return false;
       });
       if (!ok) this.scheduleRetry();
+      else if (!this.runs.pending) this.retryMs = this.opts.retryMs ?? RETRY_MS;
     });
     return this.alerting;
   }

@@ -1,0 +1,148 @@
+// Digests and alerts when the database cannot be written (a full disk, another process holding the write lock):
+// nothing is posted twice, nothing is lost, nothing crashes, and the writes are retried.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DigestService } from '../../src/digest/service.ts';
+import { silentLogger } from '../../src/log.ts';
+import type { Posting } from '../../src/postings/index.ts';
+import { RoleIndex } from '../../src/search/index.ts';
+import { createDigestPoster } from '../../src/slack/digest-poster.ts';
+import { openDatabase, type DB } from '../../src/store/db.ts';
+import { DigestStore } from '../../src/store/state.ts';
+import { generatePostings } from '../../bench/corpus.ts';
+import { corpus } from '../helpers.ts';
+import { FakeSlack } from '../support/fake-slack.ts';
+
+let slack: FakeSlack;
+let dir: string;
+beforeAll(async () => {
+  slack = await new FakeSlack().start();
+});
+afterAll(async () => {
+  await slack.stop();
+});
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'openroles-faults-'));
+  slack.calls.length = 0;
+  slack.history.clear();
+  slack.beforeRespond = null;
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const day = (d: number): Date => new Date(Date.UTC(2026, 10, d, 9));
+const file = (): string => join(dir, 'openroles.db');
+
+function service(postings: Posting[] = corpus(), opts: { maxAlerts?: number; sleep?: (ms: number) => Promise<void> } = {}) {
+  const db = openDatabase(file());
+  const index = RoleIndex.from(postings);
+  const svc = new DigestService(new DigestStore(db), index, silentLogger(), {
+    cron: '0 9 * * 1-5', timezone: 'UTC', emptyPolicy: 'skip', configChannels: ['C1'], now: () => day(2), retryMs: 20, alertGapMs: 0,
+    maxAlertsPerUser: opts.maxAlerts, sleep: opts.sleep,
+  });
+  const poster = createDigestPoster({ token: 'xoxb-test', slackApiUrl: `${slack.url}/api/`, retries: 1, backoffMs: 10, log: silentLogger() });
+  return { svc, index, poster, db };
+}
+
+const posts = (channel: string) => slack.of('chat.postMessage').filter((c) => c.args.channel === channel);
+/** Makes the database file unable to grow, as on a full disk: writes that need a new page fail with SQLITE_FULL. */
+const fillDisk = (db: DB): void => void db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+const freeDisk = (db: DB): void => void db.pragma('max_page_count = 1073741823');
+const until = async (ok: () => boolean, ms = 5000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('a full disk', () => {
+  it('a digest posted but not recorded is not posted again at the next ticks, and is recorded once there is room', async () => {
+    const { svc, poster, index, db } = service();
+    await svc.start(poster);
+    await svc.tick(day(2));
+    generatePostings(60, 3).forEach((p) => index.add(p));
+    // The disk fills while the digest is being posted: Slack accepts it, the record cannot be written.
+    slack.beforeRespond = (c) => {
+      if (c.method === 'chat.postMessage') fillDisk(db);
+      slack.beforeRespond = null;
+    };
+    await svc.tick(day(3));
+    const parts = posts('C1').length - 1;
+    expect(parts).toBeGreaterThan(1);
+    expect(svc.store.done('C1', day(3).toISOString())).toBe(false);
+    for (const d of [4, 5, 6, 9, 10]) await svc.tick(day(d));
+    expect(posts('C1').length).toBe(1 + parts);
+    freeDisk(db);
+    await until(() => svc.store.done('C1', day(3).toISOString()));
+    await svc.tick(day(11));
+    expect(posts('C1').length).toBe(1 + parts);
+    expect(svc.store.sent('C1').size).toBe(corpus().length + 60);
+    await svc.close();
+  });
+
+  it('a digest whose intent cannot be saved is not posted, and goes out once when there is room', async () => {
+    const { svc, poster, index, db } = service();
+    await svc.start(poster);
+    await svc.tick(day(2));
+    generatePostings(60, 3).forEach((p) => index.add(p));
+    fillDisk(db);
+    await svc.tick(day(3));
+    await svc.tick(day(4));
+    expect(posts('C1').length).toBe(1);
+    freeDisk(db);
+    await svc.tick(day(5));
+    const ids = posts('C1').slice(1).flatMap((m) => (m.args.blocks as Array<{ accessory?: { value?: string } }>).map((b) => b.accessory?.value).filter(Boolean));
+    expect(ids.length).toBe(60);
+    expect(new Set(ids).size).toBe(60);
+    await svc.close();
+  });
+
+  it('an alert due while no write succeeds (the file turned read-only) is sent once writes work again, and nothing crashes', async () => {
+    const { svc, poster, index, db } = service();
+    await svc.start(poster);
+    await svc.command('subscribe kotlin', { userId: 'U7', channelId: 'C1' });
+    await new Promise((r) => setTimeout(r, 50));
+    db.pragma('query_only = ON');
+    const role = { ...corpus()[0]!, id: 'kt1', title: 'Kotlin Engineer', skills: ['Kotlin'] };
+    index.add(role);
+    await svc.onCatalogChange({ added: [role], changed: [], removed: [], broken: [] });
+    await new Promise((r) => setTimeout(r, 100)); // several retries fail meanwhile
+    expect(posts('D7').length).toBe(0);
+    db.pragma('query_only = OFF');
+    await until(() => posts('D7').length === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    await svc.onCatalogChange({ added: [role], changed: [], removed: [], broken: [] });
+    expect(posts('D7').length).toBe(1);
+    await svc.close();
+  });
+});
+
+describe('another process holding the write lock', () => {
+  it('a tick and an alert during the lock fail fast, nothing crashes, both go out once the lock is released', async () => {
+    const { svc, poster, index } = service();
+    await svc.start(poster);
+    await svc.tick(day(2));
+    await svc.command('subscribe kotlin', { userId: 'U8', channelId: 'C1' });
+    const other = new Database(file());
+    other.exec('BEGIN EXCLUSIVE');
+    const role = { ...corpus()[0]!, id: 'kt2', title: 'Kotlin Engineer', skills: ['Kotlin'] };
+    index.add(role);
+    const t0 = Date.now();
+    await svc.onCatalogChange({ added: [role], changed: [], removed: [], broken: [] });
+    await svc.tick(day(3));
+    const blocked = Date.now() - t0;
+    expect(posts('D8').length + posts('C1').length).toBe(1);
+    expect(JSON.stringify(await svc.command('subscribe go', { userId: 'U8', channelId: 'C1' }))).toMatch(/locked by another process/);
+    other.exec('ROLLBACK');
+    other.close();
+    await until(() => posts('D8').length === 1);
+    await svc.tick(day(4));
+    expect(posts('C1').length).toBe(2);
+    expect(JSON.stringify(posts('C1')[1]!.args.blocks)).toMatch(/Kotlin Engineer/);
+    expect(blocked).toBeLessThan(2000);
+    await svc.close();
+  });
+});
