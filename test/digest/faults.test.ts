@@ -11,6 +11,7 @@ import type { Posting } from '../../src/postings/index.ts';
 import { RoleIndex } from '../../src/search/index.ts';
 import { createDigestPoster } from '../../src/slack/digest-poster.ts';
 import { openDatabase, type DB } from '../../src/store/db.ts';
+import { SqliteSnapshots } from '../../src/store/snapshots.ts';
 import { DigestStore } from '../../src/store/state.ts';
 import { generatePostings } from '../../bench/corpus.ts';
 import { corpus } from '../helpers.ts';
@@ -144,5 +145,20 @@ describe('another process holding the write lock', () => {
     expect(JSON.stringify(posts('C1')[1]!.args.blocks)).toMatch(/Kotlin Engineer/);
     expect(blocked).toBeLessThan(2000);
     await svc.close();
+  });
+});
+
+describe('feed snapshots', () => {
+  it('a snapshot write during the lock neither throws at the refresh nor is lost: it is written with the next one', () => {
+    const db = openDatabase(file());
+    const snapshots = new SqliteSnapshots(db);
+    const other = new Database(file());
+    other.exec('BEGIN EXCLUSIVE');
+    expect(() => snapshots.save('greenhouse:acme', corpus().slice(0, 2), { etag: 'e1' }, day(2))).not.toThrow();
+    other.exec('ROLLBACK');
+    other.close();
+    snapshots.save('lever:beta', corpus().slice(2, 3), {}, day(2));
+    expect(snapshots.load().map((s) => [s.feed, s.postings.length])).toEqual([['greenhouse:acme', 2], ['lever:beta', 1]]);
+    db.close();
   });
 });

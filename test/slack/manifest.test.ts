@@ -25,7 +25,7 @@ describe('manifest.yml', () => {
     expect(cmd.usage_hint.length).toBeLessThanOrEqual(100);
   });
   it('asks only for the bot scopes the app uses', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'groups:read', 'im:history', 'im:read'].sort());
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'im:history', 'im:read', 'im:write'].sort());
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
   it('subscribes to the events the app handles, with interactivity and socket mode on', () => {
