@@ -31,6 +31,7 @@ export class Alerts {
   /** DMs left in flight by an earlier stop: checked against the DM history before posting again. */
   private uncertain: AlertDelivery[] = [];
   private dms = new Map<string, string>();
+  private stopping = false;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private store: AlertStore, private log: Logger, private now: () => Date, private opts: AlertOptions) {
@@ -52,7 +53,10 @@ export class Alerts {
       const byUser = new Map<string, AlertSubscription[]>();
       for (const s of this.store.alerts()) byUser.set(s.userId, [...(byUser.get(s.userId) ?? []), s]);
       let first = true;
+      let failures = 0;
+      let failed = false;
       for (const [userId, subs] of byUser) {
+        if (this.stopping) throw new Stop('the app is stopping; the rest is sent at the next start');
         const claims: Array<[number, string]> = [];
         const matches: AlertMatch[] = [];
         for (const sub of subs.slice(0, this.opts.maxPerUser)) {
@@ -66,8 +70,17 @@ export class Alerts {
         if (!matches.length) continue;
         if (!first && this.opts.gapMs > 0) await this.sleep(this.opts.gapMs);
         first = false;
-        await this.send(poster, userId, claims, poster.renderAlert(matches));
+        try {
+          await this.send(poster, userId, claims, poster.renderAlert(matches));
+          failures = 0;
+        } catch (err) {
+          // One user's DM that Slack refuses now must not hold back everyone else's; several in a row mean Slack is down.
+          if (err instanceof Stop || (err as { code?: string }).code !== DigestErrorCode.SlackUnavailable || ++failures >= 3) throw err;
+          failed = true;
+          this.log.warn({ err, user: userId }, 'alert not sent now; retried later');
+        }
       }
+      if (failed) return false;
       const w = tryWrite(() => this.store.markSeen(fresh.map((p) => p.id), this.now()));
       if (!w.ok) throw new Stop(`the roles alerts have seen cannot be saved (${w.reason})`);
       for (const p of fresh) this.seen!.add(p.id);
@@ -78,6 +91,11 @@ export class Alerts {
       else this.log.error({ err }, 'alerts failed; retried later');
       return false;
     }
+  }
+
+  /** Ends the pass in progress after the current DM; what is left goes out at the next start. */
+  stop(): void {
+    this.stopping = true;
   }
 
   /** Retries recording DMs Slack accepted; true when nothing is left unsaved. */
@@ -104,7 +122,15 @@ export class Alerts {
   /** A DM an earlier stop left in flight: posted only when the DM history does not show it. */
   private async resume(poster: DigestPoster, d: AlertDelivery): Promise<void> {
     const since = new Date(Date.parse(d.startedAt) - HISTORY_SLACK_MS);
-    const parts = await poster.postedParts(d.channelId, MarkerType.Alert, deliveryKey(d.id), since);
+    let parts: Set<number> | null;
+    try {
+      parts = await poster.postedParts(d.channelId, MarkerType.Alert, deliveryKey(d.id), since);
+    } catch (err) {
+      if ((err as { code?: string }).code !== DigestErrorCode.ChannelGone) throw err;
+      this.log.warn({ user: d.userId }, 'alert not deliverable: the DM is closed to the app');
+      this.uncertain = this.uncertain.filter((u) => u.id !== d.id);
+      return this.record(d);
+    }
     if (parts === null) this.log.warn({ user: d.userId }, 'cannot read the DM history to see whether an alert was sent (is im:history granted?); sending it');
     if (!parts?.has(0)) await this.post(poster, d);
     this.uncertain = this.uncertain.filter((u) => u.id !== d.id);
@@ -114,7 +140,12 @@ export class Alerts {
   private async send(poster: DigestPoster, userId: string, claims: Array<[number, string]>, message: Record<string, unknown>): Promise<void> {
     let channelId = this.dms.get(userId);
     if (!channelId) {
-      channelId = await poster.openDm(userId);
+      try {
+        channelId = await poster.openDm(userId);
+      } catch (err) {
+        if ((err as { code?: string }).code !== DigestErrorCode.ChannelGone) throw err;
+        return void this.log.warn({ user: userId }, 'alert not deliverable: the user cannot be messaged');
+      }
       this.dms.set(userId, channelId);
     }
     const d: AlertDelivery = { id: 0, userId, channelId, claims, message, startedAt: this.now().toISOString() };

@@ -37,7 +37,8 @@ export function refusal(verb: 'on' | 'off', who: string, channelId: string, sub:
   if (rules.admins.length) return rules.admins.includes(who) ? null : 'Only the people listed in ADMIN_USERS can turn a channel’s digest on or off. Ask one of them.';
   if (rules.configChannels.includes(channelId) || sub?.source === 'config') return 'This channel gets the digest from the app’s settings (DIGEST_CHANNELS). Ask whoever runs openroles to change it.';
   if (verb === 'on') return null;
-  if (!sub || sub.onBy === who || (rules.creator && rules.creator === who)) return null;
+  // A digest turned on before this rule existed has no known owner: anyone may turn it off, as before.
+  if (!sub || sub.onBy === null || sub.onBy === who || (rules.creator && rules.creator === who)) return null;
   return 'Only the person who turned the digest on, or the channel’s creator, can turn it off.';
 }
 

@@ -229,6 +229,7 @@ export class DigestService {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.alerts.stop();
     this.cron?.stop();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;

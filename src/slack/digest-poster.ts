@@ -9,7 +9,7 @@ import type { Posting } from '../postings/index.ts';
 import { ACTIONS, bulletList, clip, escapeMrkdwn, LIMITS, type Block, type SlackMessage } from './blocks.ts';
 import { summaryBlocks } from './digest-summary.ts';
 
-const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'channel_is_archived', 'team_access_not_granted']);
+const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'channel_is_archived', 'team_access_not_granted', 'user_not_found', 'users_not_found', 'user_disabled', 'cannot_dm_bot']);
 /** History that cannot be read whatever we retry: the app was installed without the history scopes. */
 const NO_HISTORY = new Set(['missing_scope', 'not_allowed_token_type', 'no_permission', 'access_denied']);
 /** Messages of history read to find a digest's parts (newest first, from the digest's start). */
