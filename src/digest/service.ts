@@ -46,6 +46,8 @@ export class DigestService {
   private running: Promise<void> = Promise.resolve();
   private alerting: Promise<void> = Promise.resolve();
   private retryTimer: NodeJS.Timeout | null = null;
+  /** Channels per slot whose digest could not start because the database refused writes. */
+  private behind = new Map<string, Set<string>>();
   private retryMs: number;
   private closed = false;
   private readonly now: () => Date;
@@ -106,8 +108,15 @@ export class DigestService {
     if (!poster || this.closed) return;
     const slotIso = slot.toISOString();
     const open = this.openPostings();
+    // Once the database refuses a digest's intent, the other channels wait for the retry instead of each waiting on it.
+    let writesFailing = false;
     for (const { channelId } of this.store.channels()) {
       if (only && !only.includes(channelId)) continue;
+      for (const [s, set] of this.behind) if (s <= slotIso) set.delete(channelId);
+      if (writesFailing) {
+        this.fallBehind(slotIso, channelId);
+        continue;
+      }
       const log = this.log.child({ channel: channelId, slot: slotIso });
       try {
         // A digest still in flight goes out first, and a channel whose last digest is not recorded gets nothing new.
@@ -130,7 +139,10 @@ export class DigestService {
         const messages = poster.renderDigest(content, { slotLabel: this.label(slot), empty });
         const outcome = await this.runs.begin(poster, { channelId, slot: slotIso, messages, records: sentRecords(content, messages.length, empty), posted: 0, startedAt: this.now().toISOString() });
         if (outcome === 'sent') log.info({ added: content.added.length, changed: content.changed.length, gone: content.gone.length, messages: messages.length, summarised: !!content.summary }, empty ? 'digest empty' : 'digest posted');
-        else this.scheduleRetry();
+        else {
+          writesFailing = true;
+          this.fallBehind(slotIso, channelId);
+        }
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (code === DigestErrorCode.ChannelGone) {
@@ -146,6 +158,14 @@ export class DigestService {
     }
   }
 
+  /** A channel whose digest for this slot could not start because writes fail: the retry runs the slot for it again. */
+  private fallBehind(slot: string, channelId: string): void {
+    const set = this.behind.get(slot) ?? new Set<string>();
+    set.add(channelId);
+    this.behind.set(slot, set);
+    this.scheduleRetry();
+  }
+
   /** Retries failed writes and alerts after a pause that doubles (up to 5 minutes) while they keep failing. */
   private scheduleRetry(): void {
     if (this.retryTimer || this.closed) return;
@@ -156,6 +176,10 @@ export class DigestService {
       this.running = this.running.then(() => {
         if (!this.closed && !this.runs.flush()) this.scheduleRetry();
       });
+      for (const [slot, channels] of this.behind) {
+        this.behind.delete(slot);
+        if (channels.size) void this.tick(new Date(slot), [...channels]);
+      }
       void this.alertPass();
     }, wait);
     this.retryTimer.unref?.();

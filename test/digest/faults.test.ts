@@ -162,3 +162,24 @@ describe('feed snapshots', () => {
     db.close();
   });
 });
+
+describe('many channels while writes fail', () => {
+  it('the first refused intent holds the other channels back (no wait each), and the slot is retried for all of them', async () => {
+    const db = openDatabase(file());
+    const channels = Array.from({ length: 30 }, (_, i) => `C${100 + i}`);
+    const index = RoleIndex.from(corpus());
+    const svc = new DigestService(new DigestStore(db), index, silentLogger(), { cron: '0 9 * * 1-5', timezone: 'UTC', emptyPolicy: 'skip', configChannels: channels, now: () => day(2), retryMs: 50, alertGapMs: 0 });
+    await svc.start(createDigestPoster({ token: 'xoxb-test', slackApiUrl: `${slack.url}/api/`, retries: 1, backoffMs: 10, log: silentLogger() }));
+    const other = new Database(file());
+    other.exec('BEGIN EXCLUSIVE');
+    const t0 = Date.now();
+    await svc.tick(day(3));
+    const took = Date.now() - t0;
+    other.exec('ROLLBACK');
+    other.close();
+    expect(took).toBeLessThan(1000);
+    await until(() => channels.every((c) => svc.store.done(c, day(3).toISOString())));
+    expect(channels.map((c) => posts(c).length)).toEqual(channels.map(() => 1));
+    await svc.close();
+  });
+});
