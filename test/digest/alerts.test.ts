@@ -1,51 +1,22 @@
 // Alerts at least once and never twice: roles added while the app was down, DMs in flight at a crash, a bounded number
 // of alerts per user, and one DM per user, paced, when a posting matches many.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MarkerType } from '../../src/digest/poster.ts';
-import { DigestService } from '../../src/digest/service.ts';
-import { silentLogger } from '../../src/log.ts';
 import type { Posting } from '../../src/postings/index.ts';
-import { RoleIndex } from '../../src/search/index.ts';
-import { createDigestPoster } from '../../src/slack/digest-poster.ts';
 import { AlertStore } from '../../src/store/alerts.ts';
 import { openDatabase } from '../../src/store/db.ts';
-import { DigestStore } from '../../src/store/state.ts';
 import { corpus } from '../helpers.ts';
-import { dmOf, FakeSlack } from '../support/fake-slack.ts';
+import { dmOf } from '../support/fake-slack.ts';
+import { digestEnv, digestService } from '../support/digest.ts';
 
-let slack: FakeSlack;
-let dir: string;
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-});
-afterAll(async () => {
-  await slack.stop();
-});
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'openroles-alerts-'));
-  slack.calls.length = 0;
-  slack.history.clear();
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const env = digestEnv();
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const kotlin = (id: string, title = 'Kotlin Engineer'): Posting => ({ ...corpus()[0]!, id, title, skills: ['Kotlin'] });
 
-function service(postings: Posting[] = corpus(), sleeps: number[] = []) {
-  const db = openDatabase(join(dir, 'openroles.db'));
-  const index = RoleIndex.from(postings);
-  const svc = new DigestService(new DigestStore(db), index, silentLogger(), {
-    cron: '0 9 * * 1-5', timezone: 'UTC', emptyPolicy: 'skip', configChannels: [], now: () => NOW, retryMs: 20, alertGapMs: 300,
-    sleep: async (ms) => void sleeps.push(ms),
-  });
-  const poster = createDigestPoster({ token: 'xoxb-test', slackApiUrl: `${slack.url}/api/`, retries: 1, backoffMs: 10, log: silentLogger() });
-  return { svc, index, poster, db };
-}
 
-const dms = (user: string) => slack.of('chat.postMessage').filter((c) => c.args.channel === dmOf(user));
+const service = (postings: Posting[] = corpus(), sleeps: number[] = []) => digestService(env, { postings, now: () => NOW, alertGapMs: 300, sleep: async (ms) => void sleeps.push(ms) });
+const dms = (user: string) => env.slack.of('chat.postMessage').filter((c) => c.args.channel === dmOf(user));
 const settle = () => new Promise((r) => setTimeout(r, 100));
 
 describe('alerts', () => {
@@ -66,7 +37,7 @@ describe('alerts', () => {
   });
 
   it('the roles open at the very first start are not news: no alert for them', async () => {
-    const db = openDatabase(join(dir, 'openroles.db'));
+    const db = openDatabase(env.file());
     new AlertStore(db).addAlert('U1', 'engineer', NOW, 20);
     db.close();
     const a = service();
@@ -82,7 +53,7 @@ describe('alerts', () => {
     await settle();
     await a.svc.close();
     // What a crash leaves: two intents; Slack accepted the first DM (its marker is in the history), not the second.
-    const db = openDatabase(join(dir, 'openroles.db'));
+    const db = openDatabase(env.file());
     const store = new AlertStore(db);
     const s1 = store.addAlert('U1', 'kotlin', NOW, 20)!;
     const s2 = store.addAlert('U2', 'kotlin', NOW, 20)!;
@@ -92,7 +63,7 @@ describe('alerts', () => {
     store.markSeen(['k1'], NOW);
     db.close();
     await a.poster.post(dmOf('U1'), message, { type: MarkerType.Alert, key: `alert/${id1}`, part: 0, parts: 1 });
-    slack.calls.length = 0;
+    env.slack.calls.length = 0;
     const b = service([...corpus(), kotlin('k1')]);
     await b.svc.start(b.poster);
     await settle();
@@ -125,7 +96,7 @@ describe('alerts', () => {
     for (let u = 0; u < 50; u++) await svc.command('subscribe kotlin', { userId: `U${100 + u}`, channelId: 'C1' });
     index.add(kotlin('k50'));
     await svc.onCatalogChange({ added: [kotlin('k50')], changed: [], removed: [], broken: [] });
-    const sent = slack.of('chat.postMessage').filter((c) => String(c.args.channel).startsWith('D'));
+    const sent = env.slack.of('chat.postMessage').filter((c) => String(c.args.channel).startsWith('D'));
     expect(sent).toHaveLength(50);
     expect(new Set(sent.map((c) => c.args.channel)).size).toBe(50);
     expect(sleeps).toEqual(Array(49).fill(300));

@@ -1,63 +1,25 @@
 // Digests and alerts when the database cannot be written (a full disk, another process holding the write lock):
 // nothing is posted twice, nothing is lost, nothing crashes, and the writes are retried.
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DigestService } from '../../src/digest/service.ts';
-import { silentLogger } from '../../src/log.ts';
+import { describe, expect, it } from 'vitest';
 import type { Posting } from '../../src/postings/index.ts';
-import { RoleIndex } from '../../src/search/index.ts';
-import { createDigestPoster } from '../../src/slack/digest-poster.ts';
 import { openDatabase, type DB } from '../../src/store/db.ts';
 import { SqliteSnapshots } from '../../src/store/snapshots.ts';
-import { DigestStore } from '../../src/store/state.ts';
 import { generatePostings } from '../../bench/corpus.ts';
 import { corpus } from '../helpers.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
+import { digestEnv, digestService, postsTo, until } from '../support/digest.ts';
 
-let slack: FakeSlack;
-let dir: string;
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-});
-afterAll(async () => {
-  await slack.stop();
-});
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'openroles-faults-'));
-  slack.calls.length = 0;
-  slack.history.clear();
-  slack.beforeRespond = null;
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const env = digestEnv();
 
 const day = (d: number): Date => new Date(Date.UTC(2026, 10, d, 9));
-const file = (): string => join(dir, 'openroles.db');
 
-function service(postings: Posting[] = corpus(), opts: { maxAlerts?: number; sleep?: (ms: number) => Promise<void> } = {}) {
-  const db = openDatabase(file());
-  const index = RoleIndex.from(postings);
-  const svc = new DigestService(new DigestStore(db), index, silentLogger(), {
-    cron: '0 9 * * 1-5', timezone: 'UTC', emptyPolicy: 'skip', configChannels: ['C1'], now: () => day(2), retryMs: 20, alertGapMs: 0,
-    maxAlertsPerUser: opts.maxAlerts, sleep: opts.sleep,
-  });
-  const poster = createDigestPoster({ token: 'xoxb-test', slackApiUrl: `${slack.url}/api/`, retries: 1, backoffMs: 10, log: silentLogger() });
-  return { svc, index, poster, db };
-}
 
-const posts = (channel: string) => slack.of('chat.postMessage').filter((c) => c.args.channel === channel);
+const service = (postings: Posting[] = corpus()) => digestService(env, { postings, channels: ['C1'], now: () => day(2) });
+const posts = (channel: string) => postsTo(env.slack, channel);
+const file = (): string => env.file();
 /** Makes the database file unable to grow, as on a full disk: writes that need a new page fail with SQLITE_FULL. */
 const fillDisk = (db: DB): void => void db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
 const freeDisk = (db: DB): void => void db.pragma('max_page_count = 1073741823');
-const until = async (ok: () => boolean, ms = 5000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe('a full disk', () => {
   it('a digest posted but not recorded is not posted again at the next ticks, and is recorded once there is room', async () => {
@@ -66,9 +28,9 @@ describe('a full disk', () => {
     await svc.tick(day(2));
     generatePostings(60, 3).forEach((p) => index.add(p));
     // The disk fills while the digest is being posted: Slack accepts it, the record cannot be written.
-    slack.beforeRespond = (c) => {
+    env.slack.beforeRespond = (c) => {
       if (c.method === 'chat.postMessage') fillDisk(db);
-      slack.beforeRespond = null;
+      env.slack.beforeRespond = null;
     };
     await svc.tick(day(3));
     const parts = posts('C1').length - 1;
@@ -165,11 +127,9 @@ describe('feed snapshots', () => {
 
 describe('many channels while writes fail', () => {
   it('the first refused intent holds the other channels back (no wait each), and the slot is retried for all of them', async () => {
-    const db = openDatabase(file());
     const channels = Array.from({ length: 30 }, (_, i) => `C${100 + i}`);
-    const index = RoleIndex.from(corpus());
-    const svc = new DigestService(new DigestStore(db), index, silentLogger(), { cron: '0 9 * * 1-5', timezone: 'UTC', emptyPolicy: 'skip', configChannels: channels, now: () => day(2), retryMs: 50, alertGapMs: 0 });
-    await svc.start(createDigestPoster({ token: 'xoxb-test', slackApiUrl: `${slack.url}/api/`, retries: 1, backoffMs: 10, log: silentLogger() }));
+    const { svc, poster } = digestService(env, { channels, now: () => day(2), retryMs: 50 });
+    await svc.start(poster);
     const other = new Database(file());
     other.exec('BEGIN EXCLUSIVE');
     const t0 = Date.now();

@@ -1,50 +1,20 @@
 // A channel is never flooded: a first digest counts roles instead of listing them, turning a digest off and on or a
 // restart with DIGEST_CHANNELS continues from what the channel was sent, and who may turn a digest on or off.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DigestService } from '../../src/digest/service.ts';
-import { silentLogger } from '../../src/log.ts';
-import type { Posting } from '../../src/postings/index.ts';
-import { RoleIndex } from '../../src/search/index.ts';
-import { createDigestPoster } from '../../src/slack/digest-poster.ts';
 import { LIMITS } from '../../src/slack/blocks.ts';
-import { openDatabase } from '../../src/store/db.ts';
-import { DigestStore } from '../../src/store/state.ts';
 import { generatePostings } from '../../bench/corpus.ts';
 import { corpus } from '../helpers.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
+import { cardIds as cardIdsOf, digestEnv, digestService, postsTo, type ServiceOptions } from '../support/digest.ts';
 
-let slack: FakeSlack;
-let dir: string;
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-});
-afterAll(async () => {
-  await slack.stop();
-});
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'openroles-floods-'));
-  slack.calls.length = 0;
-  slack.history.clear();
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const env = digestEnv();
 
 const day = (d: number): Date => new Date(Date.UTC(2026, 10, d, 9));
 
-function service(opts: { postings?: Posting[]; channels?: string[]; admins?: string[] } = {}) {
-  const db = openDatabase(join(dir, 'openroles.db'));
-  const index = RoleIndex.from(opts.postings ?? corpus());
-  const svc = new DigestService(new DigestStore(db), index, silentLogger(), {
-    cron: '0 9 * * 1-5', timezone: 'UTC', emptyPolicy: 'skip', configChannels: opts.channels ?? [], admins: opts.admins, now: () => day(2), retryMs: 20, alertGapMs: 0,
-  });
-  const poster = createDigestPoster({ token: 'xoxb-test', slackApiUrl: `${slack.url}/api/`, retries: 1, backoffMs: 10, log: silentLogger() });
-  return { svc, index, poster };
-}
 
-const posts = (channel: string) => slack.of('chat.postMessage').filter((c) => c.args.channel === channel);
-const cardIds = (channel: string): string[] => posts(channel).flatMap((m) => (m.args.blocks as Array<{ accessory?: { value?: string } }>).map((b) => b.accessory?.value).filter((v): v is string => !!v));
+const service = (opts: ServiceOptions = {}) => digestService(env, { now: () => day(2), ...opts });
+const posts = (channel: string) => postsTo(env.slack, channel);
+const cardIds = (channel: string): string[] => cardIdsOf(env.slack, channel);
 const heading = async (svc: DigestService, text: string, userId: string, channelId = 'C1'): Promise<string> => (await svc.command(text, { userId, channelId }))!.heading;
 
 describe('first digest', () => {
@@ -136,14 +106,14 @@ describe('who may turn a digest on or off', () => {
     expect(await heading(svc, 'digest off', 'U1', 'CCONF')).toBe('Not allowed');
     expect(svc.store.isSubscribed('CCONF')).toBe(true);
     expect(await heading(svc, 'digest on', 'U1')).toBe('Daily digest on');
-    slack.respondWith('conversations.info', { ok: true, channel: { id: 'C1', is_member: true, creator: 'UCREATOR' } });
+    env.slack.respondWith('conversations.info', { ok: true, channel: { id: 'C1', is_member: true, creator: 'UCREATOR' } });
     try {
       expect(await heading(svc, 'digest off', 'U2')).toBe('Not allowed');
       expect(await heading(svc, 'digest off', 'UCREATOR')).toBe('Daily digest off');
       expect(await heading(svc, 'digest on', 'U2')).toBe('Daily digest on');
       expect(await heading(svc, 'digest off', 'U2')).toBe('Daily digest off');
     } finally {
-      slack.respondWith('conversations.info', { ok: true, channel: { id: 'C1', is_member: true } });
+      env.slack.respondWith('conversations.info', { ok: true, channel: { id: 'C1', is_member: true } });
     }
     await svc.close();
   });
