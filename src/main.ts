@@ -25,7 +25,7 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
   // The database holds digest state and feed snapshots; the plain console over folders needs neither.
   const db = feeds.length || config.mode !== 'console' ? openDatabase(join(config.DATA_DIR, 'openroles.db')) : null;
   const dirs = config.sources.filter((s) => s.kind === 'dir').map((s) => resolve(s.target));
-  const catalog = new Catalog(dirs, index, log, { feeds, snapshots: db ? new SqliteSnapshots(db, log) : undefined });
+  const catalog = new Catalog(dirs, index, log, { feeds, snapshots: db ? new SqliteSnapshots(db) : undefined });
   const first = await catalog.load();
   log.info({ sources: config.sources.map((s) => `${s.kind}:${s.target}`), roles: index.size, broken: first.broken.length, mode: config.mode }, 'postings loaded');
   catalog.watch({ refreshMs: config.SOURCES_REFRESH });

@@ -56,7 +56,8 @@ export async function digestCommand(ctx: CommandContext, text: string, who: Who)
 async function run(ctx: CommandContext, text: string, who: Who): Promise<Answer | null> {
   const [verb = '', ...rest] = text.trim().split(/\s+/);
   const arg = rest.join(' ').trim();
-  const where = who.channelName ? `#${who.channelName}` : 'this channel';
+  // Replies say "this channel": Slack sends placeholder names ("privategroup", "directmessage") for private ones.
+  const where = 'This channel';
   switch (verb.toLowerCase()) {
     case 'digest': {
       const sub = ctx.store.subscription(who.channelId);
@@ -66,13 +67,15 @@ async function run(ctx: CommandContext, text: string, who: Who): Promise<Answer 
         const no = refusal('on', who.userId, who.channelId, sub, ctx);
         if (no) return reply('Not allowed', no);
         const member = ctx.poster ? await ctx.poster.isMember(who.channelId) : null;
-        if (member === false) return reply('Invite me first', `I am not in ${where}. Invite me with \`/invite @openroles\`, then run \`/jobs digest on\` again.`);
+        if (member === false) return reply('Invite me first', 'I am not in this channel. Invite me with `/invite @openroles`, then run `/jobs digest on` again.');
+        // An unknown answer (a group DM, a missing scope, Slack failing or slow) never counts as yes.
+        if (member !== true) return reply('Digest not turned on', 'Slack did not tell me whether I can post here, so the digest stays off. Digests work in public and private channels: invite me with `/invite @openroles` and run `/jobs digest on` there. If this is such a channel, try again in a minute.');
         ctx.store.subscribe(who.channelId, 'command', ctx.now(), who.userId);
         const resumed = sub ? ' It continues from what this channel was last sent.' : ' The first one counts the roles open now and says how to search them.';
         return reply('Daily digest on', `${where} will get new and changed roles ${ctx.schedule()}. Next: ${ctx.nextRun() ?? 'not scheduled'}.${resumed}`);
       }
       if (/^off$/i.test(arg)) {
-        if (!sub || sub.off) return reply('Daily digest was not on', `${where} was not subscribed.`);
+        if (!sub || sub.off) return reply('Daily digest was not on', 'This channel was not subscribed.');
         let no = refusal('off', who.userId, who.channelId, sub, ctx);
         if (no && !ctx.admins.length && sub.source === 'command' && ctx.poster?.channelCreator) {
           no = refusal('off', who.userId, who.channelId, sub, { ...ctx, creator: await ctx.poster.channelCreator(who.channelId) });

@@ -3,8 +3,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Posting } from '../../src/postings/index.ts';
-import { openDatabase, type DB } from '../../src/store/db.ts';
-import { SqliteSnapshots } from '../../src/store/snapshots.ts';
+import type { DB } from '../../src/store/db.ts';
 import { generatePostings } from '../../bench/corpus.ts';
 import { corpus } from '../helpers.ts';
 import { digestEnv, digestService, postsTo, until } from '../support/digest.ts';
@@ -107,21 +106,6 @@ describe('another process holding the write lock', () => {
     expect(JSON.stringify(posts('C1')[1]!.args.blocks)).toMatch(/Kotlin Engineer/);
     expect(blocked).toBeLessThan(2000);
     await svc.close();
-  });
-});
-
-describe('feed snapshots', () => {
-  it('a snapshot write during the lock neither throws at the refresh nor is lost: it is written with the next one', () => {
-    const db = openDatabase(file());
-    const snapshots = new SqliteSnapshots(db);
-    const other = new Database(file());
-    other.exec('BEGIN EXCLUSIVE');
-    expect(() => snapshots.save('greenhouse:acme', corpus().slice(0, 2), { etag: 'e1' }, day(2))).not.toThrow();
-    other.exec('ROLLBACK');
-    other.close();
-    snapshots.save('lever:beta', corpus().slice(2, 3), {}, day(2));
-    expect(snapshots.load().map((s) => [s.feed, s.postings.length])).toEqual([['greenhouse:acme', 2], ['lever:beta', 1]]);
-    db.close();
   });
 });
 
