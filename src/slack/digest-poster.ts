@@ -3,17 +3,12 @@ import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { locationLine, payLine, roleName, workModeLine } from '../answers/cards.ts';
 import type { DigestContent } from '../digest/diff.ts';
-import { ChannelGoneError, SlackUnavailableError } from '../digest/errors.ts';
-import type { AlertMatch, DigestPoster, Marker, MarkerType } from '../digest/poster.ts';
+import type { AlertMatch, DigestPoster } from '../digest/poster.ts';
 import type { Posting } from '../postings/index.ts';
 import { ACTIONS, bulletList, clip, escapeMrkdwn, LIMITS, type Block, type SlackMessage } from './blocks.ts';
+import { deliveryCalls } from './digest-delivery.ts';
 import { summaryBlocks } from './digest-summary.ts';
 
-const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'channel_is_archived', 'team_access_not_granted', 'user_not_found', 'users_not_found', 'user_disabled', 'cannot_dm_bot']);
-/** History that cannot be read whatever we retry: the app was installed without the history scopes. */
-const NO_HISTORY = new Set(['missing_scope', 'not_allowed_token_type', 'no_permission', 'access_denied']);
-/** Messages of history read to find a digest's parts (newest first, from the digest's start). */
-const HISTORY_PAGES = 10;
 /** Changed roles listed as cards, and gone roles listed by title, before "…and N more". */
 const CHANGED_SHOWN = 100;
 const GONE_SHOWN = 120;
@@ -86,56 +81,10 @@ export function createDigestPoster(opts: PosterOptions): DigestPoster {
     rejectRateLimitedCalls: false,
   });
 
-  /** Turns a Web API failure into the digest's errors: the channel is gone, or Slack cannot take it now. */
-  function failure(channel: string, err: unknown, what: string): Error {
-    const e = err as { code?: string; data?: { error?: string } };
-    const slackError = e.data?.error;
-    if (slackError && CHANNEL_GONE.has(slackError)) return new ChannelGoneError(channel, slackError);
-    return new SlackUnavailableError(`digest: Slack did not ${what} (${slackError ?? e.code ?? String(err)})`);
-  }
-
-  async function post(channel: string, message: Record<string, unknown>, marker: Marker): Promise<void> {
-    const metadata = { event_type: marker.type, event_payload: { key: marker.key, part: marker.part, parts: marker.parts, ...marker.payload } };
-    try {
-      await client.chat.postMessage({ channel, ...message, metadata } as never);
-    } catch (err) {
-      throw failure(channel, err, 'accept the message');
-    }
-  }
-
   return {
     renderDigest: (content, info) => digestMessages(content, info) as unknown as Array<Record<string, unknown>>,
     renderAlert: (matches) => alertMessage(matches) as unknown as Record<string, unknown>,
-    post,
-    async postedParts(channel: string, type: MarkerType, key: string, since: Date) {
-      const found = new Set<number>();
-      let cursor: string | undefined;
-      for (let page = 0; page < HISTORY_PAGES; page++) {
-        let r: { messages?: Array<{ metadata?: { event_type?: string; event_payload?: Record<string, unknown> } }>; has_more?: boolean; response_metadata?: { next_cursor?: string } };
-        try {
-          r = (await client.conversations.history({ channel, oldest: (since.getTime() / 1000).toFixed(6), include_all_metadata: true, limit: 200, cursor })) as typeof r;
-        } catch (err) {
-          if (NO_HISTORY.has((err as { data?: { error?: string } }).data?.error ?? '')) return null;
-          throw failure(channel, err, 'return the channel history');
-        }
-        for (const m of r.messages ?? []) {
-          const payload = m.metadata?.event_payload;
-          if (m.metadata?.event_type === type && payload?.key === key && Number.isInteger(Number(payload.part))) found.add(Number(payload.part));
-        }
-        cursor = r.response_metadata?.next_cursor || undefined;
-        if (!r.has_more || !cursor) break;
-      }
-      return found;
-    },
-    async openDm(userId) {
-      try {
-        const r = (await client.conversations.open({ users: userId })) as { channel?: { id?: string } };
-        if (!r.channel?.id) throw new Error('no channel in the answer');
-        return r.channel.id;
-      } catch (err) {
-        throw failure(userId, err, 'open the DM');
-      }
-    },
+    ...deliveryCalls(client),
     async isMember(channelId) {
       try {
         const r = (await client.conversations.info({ channel: channelId })) as { channel?: { is_member?: boolean } };
