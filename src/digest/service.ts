@@ -80,8 +80,9 @@ export class DigestService {
       const slot = job.currentRun() ?? this.now();
       void this.tick(slot);
     });
+    // Both go on in the background (start-up never waits for Slack); close() waits for them.
     void this.alertPass();
-    await this.catchUp();
+    void this.catchUp().catch((err) => this.log.error({ err }, 'digest catch-up failed'));
   }
 
   /** The scheduled time before now; a channel whose last digest is older gets it once. Resumes digests in flight. */
