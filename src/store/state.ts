@@ -126,7 +126,8 @@ export class DigestStore {
   /** The intent: saved before the first message is posted. */
   startRun(run: DigestRun): void {
     this.db
-      .prepare('INSERT INTO digest_runs (channel_id, slot, messages, records, posted, started_at) VALUES (?, ?, ?, ?, ?, ?)')
+      // Replaces only a run that was dropped (turned off) but could not be deleted then.
+      .prepare('INSERT OR REPLACE INTO digest_runs (channel_id, slot, messages, records, posted, started_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(run.channelId, run.slot, JSON.stringify(run.messages), JSON.stringify(run.records), run.posted, run.startedAt);
   }
 
