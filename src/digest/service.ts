@@ -64,7 +64,8 @@ export class DigestService {
   }
 
   /**
-   * Subscribes configured channels (once: a restart neither re-adds one turned off nor posts anything for it), resumes
+   * Subscribes configured channels (once: a restart neither re-adds one turned off nor posts anything for it) and turns
+   * off those no longer configured, resumes
    * digests and alerts a previous process left in flight, sends alerts for roles added while the app was down, starts
    * the schedule and posts a digest missed while the app was down.
    */
@@ -73,6 +74,12 @@ export class DigestService {
     for (const c of this.opts.configChannels) {
       const w = tryWrite(() => this.store.subscribe(c, 'config', this.now()));
       if (!w.ok) this.log.error({ channel: c, reason: w.reason }, `DIGEST_CHANNELS: could not save the subscription (${w.reason}); retried at the next start`);
+    }
+    // A channel taken out of DIGEST_CHANNELS stops getting the digest (what it was sent is kept).
+    for (const c of this.store.channels()) {
+      if (c.source !== 'config' || this.opts.configChannels.includes(c.channelId)) continue;
+      const w = tryWrite(() => this.store.unsubscribe(c.channelId, this.now()));
+      if (w.ok) this.log.info({ channel: c.channelId }, 'digest off: the channel is no longer in DIGEST_CHANNELS');
     }
     const inFlight = this.runs.load();
     if (inFlight) this.log.info({ digests: inFlight }, 'digests left in flight by the last stop: checking the channels before posting the rest');

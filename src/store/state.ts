@@ -59,7 +59,7 @@ export class DigestStore {
   subscribe(channelId: string, source: 'command' | 'config', at: Date, by: string | null = null): boolean {
     if (source === 'config') return this.db.prepare("INSERT OR IGNORE INTO channel_subscriptions (channel_id, source, created_at) VALUES (?, 'config', ?)").run(channelId, at.toISOString()).changes > 0;
     return this.db
-      .prepare("INSERT INTO channel_subscriptions (channel_id, source, created_at, on_by) VALUES (?, 'command', ?, ?) ON CONFLICT (channel_id) DO UPDATE SET created_at = excluded.created_at, on_by = excluded.on_by, off_at = NULL, off_by = NULL WHERE off_at IS NOT NULL")
+      .prepare("INSERT INTO channel_subscriptions (channel_id, source, created_at, on_by) VALUES (?, 'command', ?, ?) ON CONFLICT (channel_id) DO UPDATE SET source = 'command', created_at = excluded.created_at, on_by = excluded.on_by, off_at = NULL, off_by = NULL WHERE off_at IS NOT NULL")
       .run(channelId, at.toISOString(), by).changes > 0;
   }
 

@@ -87,6 +87,19 @@ describe('turning a digest off and on, and restarts', () => {
   });
 });
 
+describe('DIGEST_CHANNELS changes', () => {
+  it('a channel taken out of DIGEST_CHANNELS stops at the next start; one turned on by command stays', async () => {
+    const a = service({ channels: ['C1', 'C2'] });
+    await a.svc.start(a.poster);
+    await a.svc.command('digest on', { userId: 'U1', channelId: 'C3' });
+    await a.svc.close();
+    const b = service({ channels: ['C2'] });
+    await b.svc.start(b.poster);
+    expect(b.svc.store.channels().map((c) => c.channelId).sort()).toEqual(['C2', 'C3']);
+    await b.svc.close();
+  });
+});
+
 describe('who may turn a digest on or off', () => {
   it('with ADMIN_USERS set, only they can', async () => {
     const { svc, poster } = service({ admins: ['UADMIN'] });
