@@ -24,6 +24,8 @@ export interface CommandContext {
   label(iso: string): string;
   /** The channel's digest was turned off: forget a digest in flight. */
   turnedOff(channelId: string): void;
+  /** Whether the channel's last digest went out but could not be recorded yet (so nothing new is posted). */
+  heldBack(channelId: string): boolean;
 }
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -89,7 +91,7 @@ async function run(ctx: CommandContext, text: string, who: Who): Promise<Answer 
       const on = !!sub && !sub.off;
       const last = ctx.store.lastDone(who.channelId);
       return reply(on ? 'Daily digest is on' : 'Daily digest is off', on
-        ? `${where} gets new and changed roles ${ctx.schedule()}. Next: ${ctx.nextRun() ?? 'not scheduled'}.${last ? ` Last: ${ctx.label(last)}.` : ''}`
+        ? `${where} gets new and changed roles ${ctx.schedule()}. Next: ${ctx.nextRun() ?? 'not scheduled'}.${last ? ` Last: ${ctx.label(last)}.` : ''}${ctx.heldBack(who.channelId) ? ' The last digest was posted but could not be saved yet (the database cannot be written); no new digest goes out here until it is.' : ''}`
         : `Turn it on with \`/jobs digest on\`; it posts ${ctx.schedule()}.`);
     }
     case 'subscribe': {

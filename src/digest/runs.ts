@@ -6,7 +6,7 @@ import { tryWrite } from '../store/failures.ts';
 import { MarkerType, type DigestPoster, type Marker } from './poster.ts';
 
 /** A digest in flight, with what memory knows beyond the database. */
-interface LiveRun extends DigestRun {
+export interface LiveRun extends DigestRun {
   /** Slack may have accepted the next part without the app knowing (a crash, a timeout): check before posting it. */
   uncertain: boolean;
   /** A write about this run failed; it holds what the database does not. */

@@ -245,6 +245,7 @@ export class DigestService {
       nextRun: () => this.nextRun(),
       label: (iso) => this.label(new Date(iso)),
       turnedOff: (channelId) => this.runs.drop(channelId),
+      heldBack: (channelId) => this.runs.of(channelId).some((r) => r.unsaved),
     }, text, who);
   }
 

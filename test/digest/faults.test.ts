@@ -37,6 +37,7 @@ describe('a full disk', () => {
     expect(svc.store.done('C1', day(3).toISOString())).toBe(false);
     for (const d of [4, 5, 6, 9, 10]) await svc.tick(day(d));
     expect(posts('C1').length).toBe(1 + parts);
+    expect(JSON.stringify(await svc.command('digest', { userId: 'U1', channelId: 'C1' }))).toMatch(/could not be saved yet/);
     freeDisk(db);
     await until(() => svc.store.done('C1', day(3).toISOString()));
     await svc.tick(day(11));
