@@ -57,9 +57,10 @@ describe('alerts', () => {
     const store = new AlertStore(db);
     const s1 = store.addAlert('U1', 'kotlin', NOW, 20)!;
     const s2 = store.addAlert('U2', 'kotlin', NOW, 20)!;
+    // Started now by the real clock: the fake's history stamps messages with it.
     const message = { text: 'New roles for kotlin', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Kotlin Engineer' } }] };
-    const id1 = store.startDelivery({ userId: 'U1', channelId: dmOf('U1'), claims: [[s1.id, 'k1']], message, startedAt: NOW.toISOString() });
-    store.startDelivery({ userId: 'U2', channelId: dmOf('U2'), claims: [[s2.id, 'k1']], message, startedAt: NOW.toISOString() });
+    const id1 = store.startDelivery({ userId: 'U1', channelId: dmOf('U1'), claims: [[s1.id, 'k1']], message, startedAt: new Date().toISOString() });
+    store.startDelivery({ userId: 'U2', channelId: dmOf('U2'), claims: [[s2.id, 'k1']], message, startedAt: new Date().toISOString() });
     store.markSeen(['k1'], NOW);
     db.close();
     await a.poster.post(dmOf('U1'), message, { type: MarkerType.Alert, key: `alert/${id1}`, part: 0, parts: 1 });
