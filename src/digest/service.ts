@@ -65,9 +65,8 @@ export class DigestService {
 
   /**
    * Subscribes configured channels (once: a restart neither re-adds one turned off nor posts anything for it) and turns
-   * off those no longer configured, resumes
-   * digests and alerts a previous process left in flight, sends alerts for roles added while the app was down, starts
-   * the schedule and posts a digest missed while the app was down.
+   * off those no longer configured; resumes digests and alerts a previous process left in flight; sends alerts for
+   * roles added while the app was down; starts the schedule and posts a digest missed while the app was down.
    */
   async start(poster: DigestPoster): Promise<void> {
     this.poster = poster;
