@@ -52,7 +52,7 @@ describe('cli', () => {
   });
   it('digest prints what would be posted, without a database', () => {
     const r = run(['digest'], { DATA_DIR: mkdtempSync(join(tmpdir(), 'openroles-data-')) });
-    expect(r.stdout).toMatch(/New \(5\):/);
+    expect(r.stdout).toMatch(/5 roles open at 3 companies/);
   });
   it('no command prints usage', () => {
     expect(run([]).stderr).toMatch(/usage:/);

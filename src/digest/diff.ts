@@ -1,7 +1,8 @@
 // What changed for a channel: roles new since its last digest, roles whose facts changed, roles gone.
 import { createHash } from 'node:crypto';
 import { formatRange, type Posting } from '../postings/index.ts';
-import type { SentPosting } from '../store/state.ts';
+import type { SentPosting, SentRecords } from '../store/state.ts';
+import { summarise, type RoleSummary } from './summary.ts';
 
 const LABELS: Record<string, string> = { title: 'title', pay: 'pay', location: 'location', workMode: 'work mode' };
 
@@ -29,6 +30,19 @@ export interface DigestContent {
   added: Posting[];
   changed: Changed[];
   gone: Array<{ id: string; title: string }>;
+  /** The channel's first digest: it introduces what is open instead of calling everything new. */
+  first?: boolean;
+  /** Set when the new roles are too many to list: the digest counts them instead of showing a card each. */
+  summary?: RoleSummary | null;
+}
+
+/** More new roles than this are summarised (counts, where to look) rather than listed. */
+export const LIST_LIMIT = 100;
+
+/** A first digest, or one with more new roles than `listLimit`, summarises the new roles instead of listing them. */
+export function shape(content: DigestContent, first: boolean, listLimit = LIST_LIMIT): DigestContent {
+  const summary = first || content.added.length > listLimit ? summarise(content.added) : null;
+  return { ...content, first, summary: content.added.length ? summary : null };
 }
 
 export function isEmpty(c: DigestContent): boolean {
@@ -59,11 +73,11 @@ export function diff(current: Posting[], sent: Map<string, SentPosting>): Digest
   return out;
 }
 
-/** The records to store once a digest is posted. */
-export function sentRecords(c: DigestContent): { added: SentPosting[]; changed: SentPosting[]; gone: string[] } {
+/** The records to store once a digest is posted: a summarised role counts as told, like a listed one. */
+export function sentRecords(c: DigestContent, messages: number, empty: boolean): SentRecords {
   const rec = (p: Posting): SentPosting => {
     const facts = trackedFacts(p);
     return { postingId: p.id, hash: factsHash(facts), facts };
   };
-  return { added: c.added.map(rec), changed: c.changed.map((c) => rec(c.posting)), gone: c.gone.map((g) => g.id) };
+  return { added: c.added.map(rec), changed: c.changed.map((c) => rec(c.posting)), gone: c.gone.map((g) => g.id), messages, empty };
 }

@@ -6,12 +6,17 @@ import { RoleIndex } from '../search/index.ts';
 import { Catalog } from '../sources/catalog.ts';
 import { openDatabase } from '../store/db.ts';
 import { DigestStore } from '../store/state.ts';
-import { diff, type DigestContent } from './diff.ts';
+import { diff, shape, type DigestContent } from './diff.ts';
 import { roleName } from '../answers/cards.ts';
 
 export function digestText(content: DigestContent): string {
   const out: string[] = [];
-  if (content.added.length) out.push(`New (${content.added.length}):`, ...content.added.map((p) => `  • ${roleName(p)}`));
+  const s = content.summary;
+  if (s) {
+    out.push(content.first ? `${s.total} roles open at ${s.companies} companies (a first digest counts them instead of listing them):` : `New (${s.total}, counted instead of listed):`);
+    out.push(...s.byCompany.map((c) => `  • ${c.name}: ${c.count}`), `  Work mode: ${s.byWorkMode.map((m) => `${m.mode} ${m.count}`).join(', ')}`);
+    if (s.searches.length) out.push(`  Search: ${s.searches.join(' · ')}`);
+  } else if (content.added.length) out.push(`New (${content.added.length}):`, ...content.added.map((p) => `  • ${roleName(p)}`));
   if (content.changed.length) out.push(`Changed (${content.changed.length}):`, ...content.changed.map((c) => `  • ${roleName(c.posting)} — ${c.what.join(', ')}`));
   if (content.gone.length) out.push(`Gone (${content.gone.length}):`, ...content.gone.map((g) => `  • ${g.title}`));
   return out.length ? out.join('\n') : 'No changes since the last digest.';
@@ -23,6 +28,11 @@ export async function dryRunDigest(postingsDir: string, dataDir = process.env.DA
   const file = join(dataDir, 'openroles.db');
   const store = existsSync(file) ? new DigestStore(openDatabase(file)) : null;
   const channels = store?.channels() ?? [];
-  if (!channels.length) return `No channel is subscribed; a newly subscribed channel would get:\n${digestText(diff(index.all(), new Map()))}`;
-  return channels.map((c) => `#${c.channelId}:\n${digestText(diff(index.all(), store!.sent(c.channelId)))}`).join('\n\n');
+  if (!channels.length) return `No channel is subscribed; a newly subscribed channel would get:\n${digestText(shape(diff(index.all(), new Map()), true))}`;
+  return channels
+    .map((c) => {
+      const sent = store!.sent(c.channelId);
+      return `#${c.channelId}:\n${digestText(shape(diff(index.all(), sent), sent.size === 0 && store!.lastDone(c.channelId) === null))}`;
+    })
+    .join('\n\n');
 }

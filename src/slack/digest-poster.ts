@@ -3,13 +3,16 @@ import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { locationLine, payLine, roleName, workModeLine } from '../answers/cards.ts';
 import type { DigestContent } from '../digest/diff.ts';
-import { ChannelGoneError, SlackUnavailableError } from '../digest/errors.ts';
-import type { DigestPoster } from '../digest/service.ts';
+import type { AlertMatch, DigestPoster } from '../digest/poster.ts';
 import type { Posting } from '../postings/index.ts';
 import { ACTIONS, bulletList, clip, escapeMrkdwn, fallbackText, LIMITS, type Block, type SlackMessage } from './blocks.ts';
+import { deliveryCalls } from './digest-delivery.ts';
+import { summaryBlocks } from './digest-summary.ts';
 import { webApiOptions } from './web-api-options.ts';
 
-const CHANNEL_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'channel_is_archived', 'team_access_not_granted']);
+/** Changed roles listed as cards, and gone roles listed by title, before "…and N more". */
+const CHANGED_SHOWN = 100;
+const GONE_SHOWN = 120;
 
 /** One compact card: a section with a Details button. */
 function compactCard(p: Posting, note?: string): Block {
@@ -25,17 +28,23 @@ const MAX_BLOCKS = LIMITS.blocks - 2;
 
 /** The digest as messages, in order; each fits Block Kit, and a long one says "part i of n". */
 export function digestMessages(content: DigestContent, info: { slotLabel: string; empty: boolean }): SlackMessage[] {
-  const title = `Open roles: ${content.added.length} new, ${content.changed.length} changed, ${content.gone.length} gone`;
+  const title = content.first ? `Open roles: ${content.added.length.toLocaleString('en-US')} open now` : `Open roles: ${content.added.length} new, ${content.changed.length} changed, ${content.gone.length} gone`;
   if (info.empty) {
     return [{ text: `No changes in open roles since the last digest (${info.slotLabel}).`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `No changes in open roles since the last digest. _${escapeMrkdwn(info.slotLabel)}_` } }], unfurl_links: false, unfurl_media: false }];
   }
   const items: Block[] = [];
-  if (content.added.length) items.push({ type: 'section', text: { type: 'mrkdwn', text: `*New* (${content.added.length})` } }, ...content.added.map((p) => compactCard(p)));
-  if (content.changed.length) items.push({ type: 'section', text: { type: 'mrkdwn', text: `*Changed* (${content.changed.length})` } }, ...content.changed.map((c) => compactCard(c.posting, `changed: ${c.what.join(', ')}`)));
+  if (content.summary) items.push(...summaryBlocks(content.summary, !!content.first));
+  else if (content.added.length) items.push({ type: 'section', text: { type: 'mrkdwn', text: `*New* (${content.added.length})` } }, ...content.added.map((p) => compactCard(p)));
+  if (content.changed.length) {
+    items.push({ type: 'section', text: { type: 'mrkdwn', text: `*Changed* (${content.changed.length})` } }, ...content.changed.slice(0, CHANGED_SHOWN).map((c) => compactCard(c.posting, `changed: ${c.what.join(', ')}`)));
+    if (content.changed.length > CHANGED_SHOWN) items.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${content.changed.length - CHANGED_SHOWN} more changed roles` }] });
+  }
   if (content.gone.length) {
-    for (let i = 0; i < content.gone.length; i += 40) {
-      const chunk = content.gone.slice(i, i + 40);
-      items.push({ type: 'section', text: { type: 'mrkdwn', text: `*Gone*${content.gone.length > 40 ? ` (${i + 1}–${i + chunk.length} of ${content.gone.length})` : ` (${content.gone.length})`}\n${bulletList(chunk.map((g) => g.title), LIMITS.sectionText - 60)}` } });
+    const gone = content.gone.slice(0, GONE_SHOWN);
+    for (let i = 0; i < gone.length; i += 40) {
+      const chunk = gone.slice(i, i + 40);
+      const more = i + 40 >= gone.length ? content.gone.length - gone.length : 0;
+      items.push({ type: 'section', text: { type: 'mrkdwn', text: `*Gone*${content.gone.length > 40 ? ` (${i + 1}–${i + chunk.length} of ${content.gone.length})` : ` (${content.gone.length})`}\n${bulletList(chunk.map((g) => g.title), LIMITS.sectionText - 60, more)}` } });
     }
   }
   const pages: Block[][] = [];
@@ -78,32 +87,10 @@ export function createDigestPoster(opts: PosterOptions): DigestPoster {
     rejectRateLimitedCalls: false,
   });
 
-  async function post(channel: string, message: SlackMessage): Promise<void> {
-    try {
-      await client.chat.postMessage({ channel, ...message } as never);
-    } catch (err) {
-      const e = err as { code?: string; data?: { error?: string } };
-      const slackError = e.data?.error;
-      if (slackError && CHANNEL_GONE.has(slackError)) throw new ChannelGoneError(channel, slackError);
-      throw new SlackUnavailableError(`digest: Slack did not accept the message (${slackError ?? e.code ?? String(err)})`);
-    }
-  }
-
   return {
-    async postDigest(channelId, content, info) {
-      const messages = digestMessages(content, info);
-      for (const m of messages) await post(channelId, m);
-      return messages.length;
-    },
-    async postAlert(userId, query, postings) {
-      const shown = postings.slice(0, 20);
-      const blocks: Block[] = [
-        { type: 'section', text: { type: 'mrkdwn', text: `*${postings.length} new ${postings.length === 1 ? 'role matches' : 'roles match'} your alert* “${escapeMrkdwn(clip(query, 200))}”` } },
-        ...shown.map((p) => compactCard(p)),
-      ];
-      if (postings.length > shown.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${postings.length - shown.length} more. Search with /jobs ${escapeMrkdwn(clip(query, 100))}` }] });
-      await post(userId, { text: fallbackText(`New roles for “${query}”: ${postings.map(roleName).join('; ')}`), blocks, unfurl_links: false, unfurl_media: false });
-    },
+    renderDigest: (content, info) => digestMessages(content, info) as unknown as Array<Record<string, unknown>>,
+    renderAlert: (matches) => alertMessage(matches) as unknown as Record<string, unknown>,
+    ...deliveryCalls(client),
     async isMember(channelId) {
       // Someone is waiting on the answer: a slow or failing Slack gives "unknown" after a bounded wait, and a late
       // answer is ignored (so nothing turns on later without the person being told).
@@ -127,5 +114,31 @@ export function createDigestPoster(opts: PosterOptions): DigestPoster {
         clearTimeout(timer);
       }
     },
+    async channelCreator(channelId) {
+      try {
+        const r = (await client.conversations.info({ channel: channelId })) as { channel?: { creator?: string } };
+        return r.channel?.creator ?? null;
+      } catch {
+        return null;
+      }
+    },
   };
+}
+
+/** One DM for a user: the new roles of each of their alerts, at most 20 cards in all. */
+export function alertMessage(matches: AlertMatch[]): SlackMessage {
+  const blocks: Block[] = [];
+  let shown = 0;
+  const total = new Set(matches.flatMap((m) => m.postings.map((p) => p.id))).size;
+  for (const { query, postings } of matches.slice(0, 10)) {
+    const room = Math.max(0, 20 - shown);
+    const cards = postings.slice(0, room);
+    shown += cards.length;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${postings.length} new ${postings.length === 1 ? 'role matches' : 'roles match'} your alert* “${escapeMrkdwn(clip(query, 200))}”` } }, ...cards.map((p) => compactCard(p)));
+    if (postings.length > cards.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${postings.length - cards.length} more. Search with /jobs ${escapeMrkdwn(clip(query, 100))}` }] });
+  }
+  if (matches.length > 10) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${matches.length - 10} more of your alerts matched. See /jobs subscriptions.` }] });
+  const names = matches.flatMap((m) => m.postings).slice(0, 20).map(roleName);
+  const text = `${total} new ${total === 1 ? 'role matches' : 'roles match'} your alerts: ${names.join('; ')}`;
+  return { text: fallbackText(text), blocks: blocks.slice(0, LIMITS.blocks), unfurl_links: false, unfurl_media: false };
 }

@@ -63,15 +63,51 @@ const MIGRATIONS: string[] = [
      added_at TEXT NOT NULL
    );
    CREATE INDEX added_postings_by ON added_postings (added_by);`,
+  // Effectively-once digests and alerts: an intent row before posting, progress per part, cleared when recorded.
+  `ALTER TABLE channel_subscriptions ADD COLUMN on_by TEXT;
+   ALTER TABLE channel_subscriptions ADD COLUMN off_at TEXT;
+   ALTER TABLE channel_subscriptions ADD COLUMN off_by TEXT;
+   CREATE TABLE digest_runs (
+     channel_id TEXT NOT NULL,
+     slot TEXT NOT NULL,
+     messages TEXT NOT NULL,
+     records TEXT NOT NULL,
+     posted INTEGER NOT NULL DEFAULT 0,
+     started_at TEXT NOT NULL,
+     PRIMARY KEY (channel_id, slot)
+   );
+   CREATE TABLE alert_deliveries (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     user_id TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     claims TEXT NOT NULL,
+     message TEXT NOT NULL,
+     started_at TEXT NOT NULL
+   );
+   CREATE TABLE alert_seen_roles (
+     posting_id TEXT PRIMARY KEY,
+     seen_at TEXT NOT NULL
+   );
+   CREATE TABLE store_meta (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
 ];
+
+/**
+ * How long a write waits for another connection's lock. better-sqlite3 is synchronous, so a wait blocks the
+ * event loop (and every search) for that long: writes give up quickly and are retried later instead.
+ */
+export const WRITE_WAIT_MS = 100;
+/** Opening and migrating may wait longer: nothing is served yet. */
+const OPEN_WAIT_MS = 5000;
 
 /** Opens (creating if needed) the database file and brings its schema up to date. */
 export function openDatabase(file: string): DB {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = new Database(file, { timeout: OPEN_WAIT_MS });
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   const version = db.pragma('user_version', { simple: true }) as number;
   for (let v = version; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
@@ -79,5 +115,6 @@ export function openDatabase(file: string): DB {
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
+  db.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
   return db;
 }

@@ -1,47 +1,18 @@
 // Digests and alerts against a real database file, a real scheduler, an injectable clock and the fake Slack Web API.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DigestService } from '../../src/digest/service.ts';
-import { silentLogger } from '../../src/log.ts';
+import { describe, expect, it } from 'vitest';
 import type { Posting } from '../../src/postings/index.ts';
-import { RoleIndex } from '../../src/search/index.ts';
-import { createDigestPoster } from '../../src/slack/digest-poster.ts';
-import { openDatabase } from '../../src/store/db.ts';
-import { DigestStore } from '../../src/store/state.ts';
 import { generatePostings } from '../../bench/corpus.ts';
 import { corpus } from '../helpers.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
+import { digestEnv, digestService, postsTo, type ServiceOptions } from '../support/digest.ts';
 
-let slack: FakeSlack;
-let dir: string;
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-});
-afterAll(async () => {
-  await slack.stop();
-});
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'openroles-digest-'));
-  slack.calls.length = 0;
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const env = digestEnv();
 
 const MONDAY_10 = new Date('2026-11-23T10:00:00Z');
 const TUESDAY_0901 = new Date('2026-11-24T09:01:00Z');
 
-function service(opts: { postings?: Posting[]; now?: () => Date; cron?: string; empty?: 'skip' | 'post'; channels?: string[] } = {}) {
-  const db = openDatabase(join(dir, 'openroles.db'));
-  const index = RoleIndex.from(opts.postings ?? corpus());
-  const svc = new DigestService(new DigestStore(db), index, silentLogger(), {
-    cron: opts.cron ?? '0 9 * * 1-5', timezone: 'UTC', emptyPolicy: opts.empty ?? 'skip', configChannels: opts.channels ?? [], now: opts.now ?? (() => MONDAY_10),
-  });
-  const poster = createDigestPoster({ token: 'xoxb-test', slackApiUrl: `${slack.url}/api/`, retries: 2, backoffMs: 10, log: silentLogger() });
-  return { svc, index, poster, db };
-}
 
-const posts = (channel?: string) => slack.of('chat.postMessage').filter((c) => !channel || c.args.channel === channel);
+const service = (opts: ServiceOptions = {}) => digestService(env, { now: () => MONDAY_10, retries: 2, ...opts });
+const posts = (channel?: string) => postsTo(env.slack, channel);
 
 describe('subscribing', () => {
   it('digest on/off/state round trip, with the next post time', async () => {
@@ -58,9 +29,9 @@ describe('subscribing', () => {
   it('says how to invite the bot when it is not in the channel', async () => {
     const { svc, poster } = service();
     await svc.start(poster);
-    slack.respondWith('conversations.info', { ok: true, channel: { id: 'C2', is_member: false } });
+    env.slack.respondWith('conversations.info', { ok: true, channel: { id: 'C2', is_member: false } });
     const a = await svc.command('digest on', { userId: 'U1', channelId: 'C2', channelName: 'random' });
-    slack.respondWith('conversations.info', { ok: true, channel: { id: 'C1', is_member: true } });
+    env.slack.respondWith('conversations.info', { ok: true, channel: { id: 'C1', is_member: true } });
     expect(JSON.stringify(a)).toMatch(/\/invite @openroles/);
     expect(svc.store.isSubscribed('C2')).toBe(false);
     await svc.close();
@@ -78,12 +49,15 @@ describe('subscribing', () => {
 });
 
 describe('digests', () => {
-  it('first digest lists every open role; the next tick with no change posts nothing', async () => {
+  it('first digest counts the open roles instead of listing them; the next tick with no change posts nothing', async () => {
     const { svc, poster } = service({ channels: ['C1'] });
     await svc.start(poster);
     await svc.tick(new Date('2026-11-23T09:00:00Z'));
     expect(posts('C1').length).toBe(1);
-    expect(JSON.stringify(posts('C1')[0]!.args.blocks)).toMatch(/19 new, 0 changed, 0 gone/);
+    const first = JSON.stringify(posts('C1')[0]!.args.blocks);
+    expect(first).toMatch(/19 open now/);
+    expect(first).toMatch(/Most roles/);
+    expect(first).not.toMatch(/role_details/);
     await svc.tick(new Date('2026-11-24T09:00:00Z'));
     expect(posts('C1').length).toBe(1);
     await svc.close();
@@ -148,7 +122,7 @@ describe('digests', () => {
   it('waits for Retry-After on 429, then posts', async () => {
     const { svc, poster } = service({ channels: ['C1'] });
     await svc.start(poster);
-    slack.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' } });
+    env.slack.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' } });
     const t0 = Date.now();
     await svc.tick(new Date('2026-11-23T09:00:00Z'));
     expect(posts('C1').length).toBe(2);
@@ -157,24 +131,26 @@ describe('digests', () => {
     await svc.close();
   });
 
-  it('retries 5xx with backoff; after the last retry the digest stays unsent and goes out at the next tick', async () => {
+  it('retries 5xx with backoff; after the last retry the digest stays in flight and goes out (once) at the next tick', async () => {
     const { svc, poster } = service({ channels: ['C1'] });
     await svc.start(poster);
-    slack.script('chat.postMessage', { status: 500 }, { status: 503 });
+    env.slack.script('chat.postMessage', { status: 500 }, { status: 503 });
     await svc.tick(new Date('2026-11-23T09:00:00Z'));
     expect(posts('C1').length).toBe(3);
     expect(svc.store.digests('C1').map((d) => d.status)).toEqual(['sent']);
 
-    slack.calls.length = 0;
+    env.slack.calls.length = 0;
     const { svc: svc2, poster: p2, index } = { ...service({ channels: ['C1'] }) };
     await svc2.start(p2);
     index.add({ ...corpus()[0]!, id: 'later', title: 'Night Watch Engineer' });
-    slack.script('chat.postMessage', { status: 500 }, { status: 500 }, { status: 500 });
+    env.slack.script('chat.postMessage', { status: 500 }, { status: 500 }, { status: 500 });
     await svc2.tick(new Date('2026-11-24T09:00:00Z'));
     expect(svc2.store.digests('C1').map((d) => d.status)).toEqual(['sent', 'failed']);
     await svc2.tick(new Date('2026-11-25T09:00:00Z'));
-    expect(svc2.store.digests('C1').map((d) => d.status)).toEqual(['sent', 'failed', 'sent']);
+    // Tuesday's digest goes out late, and Wednesday has nothing more to say.
+    expect(svc2.store.digests('C1').map((d) => [d.slot.slice(0, 10), d.status])).toEqual([['2026-11-23', 'sent'], ['2026-11-24', 'failed'], ['2026-11-24', 'sent'], ['2026-11-25', 'empty']]);
     expect(JSON.stringify(posts('C1').at(-1)!.args.blocks)).toMatch(/Night Watch Engineer/);
+    expect(posts('C1').filter((c) => /Night Watch Engineer/.test(JSON.stringify(c.args.blocks))).length).toBe(4); // 3 failed attempts, 1 accepted
     await svc.close();
     await svc2.close();
   });
@@ -182,7 +158,7 @@ describe('digests', () => {
   it('unsubscribes an archived channel and still posts to the others', async () => {
     const { svc, poster } = service({ channels: ['CARCHIVED', 'C1'] });
     await svc.start(poster);
-    slack.script('chat.postMessage', { body: { ok: false, error: 'is_archived' }, when: (a) => a.channel === 'CARCHIVED' });
+    env.slack.script('chat.postMessage', { body: { ok: false, error: 'is_archived' }, when: (a) => a.channel === 'CARCHIVED' });
     await svc.tick(new Date('2026-11-23T09:00:00Z'));
     expect(svc.store.isSubscribed('CARCHIVED')).toBe(false);
     expect(posts('C1').length).toBe(1);
@@ -190,22 +166,25 @@ describe('digests', () => {
   });
 
   it('a digest of 300 new roles is posted as several messages, in order', async () => {
-    const { svc, poster } = service({ postings: generatePostings(300, 5), channels: ['C1'] });
+    const { svc, poster, index } = service({ postings: [], channels: ['C1'], listLimit: 1000, empty: 'post' });
     await svc.start(poster);
+    await svc.tick(new Date('2026-11-20T09:00:00Z'));
+    generatePostings(300, 5).forEach((p) => index.add(p));
+    env.slack.calls.length = 0;
     await svc.tick(new Date('2026-11-23T09:00:00Z'));
     const msgs = posts('C1');
     expect(msgs.length).toBeGreaterThan(5);
     expect(msgs.map((m) => String(m.args.text))).toEqual(msgs.map((_, i) => expect.stringContaining(`part ${i + 1} of ${msgs.length}`)));
     const ids = msgs.flatMap((m) => (m.args.blocks as any[]).map((b) => b.accessory?.value).filter(Boolean));
     expect(new Set(ids).size).toBe(300);
-    expect(svc.store.digests('C1')).toHaveLength(1);
+    expect(svc.store.digests('C1')).toHaveLength(2);
     await svc.close();
   });
 
   it('runs on a real schedule', async () => {
     const { svc, poster } = service({ channels: ['C1'], cron: '* * * * * *', now: () => new Date() });
     await svc.start(poster);
-    await slack.waitFor('chat.postMessage', 1, 3000);
+    await env.slack.waitFor('chat.postMessage', 1, 3000);
     await new Promise((r) => setTimeout(r, 50));
     expect(svc.store.digests('C1')[0]!.status).toBe('sent');
     await svc.close();
@@ -214,17 +193,19 @@ describe('digests', () => {
 
 describe('alerts', () => {
   it('DMs a user when a new role matches, once; not when it does not match', async () => {
-    const { svc, poster } = service();
+    const { svc, poster, index } = service();
     await svc.start(poster);
     await svc.command('subscribe remote kotlin', { userId: 'U1', channelId: 'C1' });
     await svc.command('subscribe quantum', { userId: 'U2', channelId: 'C1' });
     const base = corpus()[0]!;
     const match: Posting = { ...base, id: 'k1', title: 'Kotlin Engineer', workMode: 'remote', skills: ['Kotlin'] };
     const other: Posting = { ...base, id: 'k2', title: 'Gardener', workMode: 'onsite', skills: [] };
+    index.add(match);
+    index.add(other);
     await svc.onCatalogChange({ added: [match, other], changed: [], removed: [], broken: [] });
     await svc.onCatalogChange({ added: [match], changed: [], removed: [], broken: [] });
-    const dms = posts().filter((c) => String(c.args.channel).startsWith('U'));
-    expect(dms.map((d) => d.args.channel)).toEqual(['U1']);
+    const dms = posts().filter((c) => String(c.args.channel).startsWith('D'));
+    expect(dms.map((d) => d.args.channel)).toEqual(['D1']);
     expect(JSON.stringify(dms[0]!.args.blocks)).toMatch(/Kotlin Engineer/);
     expect(JSON.stringify(dms[0]!.args.blocks)).not.toMatch(/Gardener/);
     await svc.close();

@@ -24,6 +24,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   // Public channels need channels:read, private ones groups:read; the digest works in both.
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.history': ['channels:history', 'groups:history'],
+  // Opening the app's DM with a user before an alert (so a restart can check that DM's history).
+  'conversations.open': ['im:write'],
   'conversations.replies': ['channels:history', 'groups:history'],
   'users.info': ['users:read'],
   'views.open': [],

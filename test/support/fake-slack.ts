@@ -9,6 +9,14 @@ export interface RecordedCall {
   headers: IncomingMessage['headers'];
 }
 
+/** A message Slack accepted, as conversations.history returns it. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
 type Scripted = { status?: number; headers?: Record<string, string>; body?: Record<string, unknown>; /** Only for calls whose arguments pass this. */ when?: (args: Record<string, unknown>) => boolean };
 
 function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
@@ -28,6 +36,11 @@ function parseBody(raw: string, type: string | undefined): Record<string, unknow
 
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
+  /** Messages accepted by chat.postMessage, per conversation (a DM to a user id lands in that user's D… channel). */
+  readonly history = new Map<string, StoredMessage[]>();
+  /** Called for each call once it is recorded (and a post stored), before the answer is written. */
+  beforeRespond: ((call: RecordedCall) => void) | null = null;
+  private seq = 0;
   private server: Server;
   private scripts = new Map<string, Scripted[]>();
   private defaults = new Map<string, Record<string, unknown>>();
@@ -46,18 +59,44 @@ export class FakeSlack {
         const at = queue.findIndex((s) => !s.when || s.when(args));
         const next = at >= 0 ? queue.splice(at, 1)[0] : undefined;
         const status = next?.status ?? 200;
-        const body = next?.body ?? this.defaults.get(method) ?? this.defaultBody(method);
+        let body = next?.body ?? this.defaults.get(method) ?? this.defaultBody(method, args);
+        if (method === 'chat.postMessage' && status === 200 && body.ok !== false) body = { ...body, ...this.store(args) };
+        this.beforeRespond?.(this.calls.at(-1)!);
         res.writeHead(status, { 'content-type': 'application/json', ...(next?.headers ?? {}) });
         res.end(JSON.stringify(status === 200 ? body : { ok: false, error: 'fake_http_error' }));
       });
     });
   }
 
-  private defaultBody(method: string): Record<string, unknown> {
+  private defaultBody(method: string, args: Record<string, unknown>): Record<string, unknown> {
     if (method === 'auth.test') return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'openroles' };
-    if (method === 'chat.postMessage') return { ok: true, ts: `${Date.now() / 1000}`, channel: 'C1' };
+    if (method === 'chat.postMessage') return { ok: true };
     if (method === 'conversations.info') return { ok: true, channel: { id: 'C1', is_member: true } };
+    if (method === 'conversations.open') return { ok: true, channel: { id: dmOf(String(args.users ?? '')) } };
+    if (method === 'conversations.history') return this.historyOf(args);
     return { ok: true };
+  }
+
+  /** Keeps an accepted message with a unique, increasing ts; returns what chat.postMessage answers. */
+  private store(args: Record<string, unknown>): { ts: string; channel: string } {
+    const channel = String(args.channel ?? '').startsWith('U') ? dmOf(String(args.channel)) : String(args.channel ?? '');
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
+    const metadata = args.metadata as StoredMessage['metadata'] | undefined;
+    const list = this.history.get(channel) ?? [];
+    list.push({ channel, ts, text: String(args.text ?? ''), metadata });
+    this.history.set(channel, list);
+    return { ts, channel };
+  }
+
+  /** conversations.history: newest first from `oldest`, `limit` per page with a cursor; metadata only when asked for. */
+  private historyOf(args: Record<string, unknown>): Record<string, unknown> {
+    const oldest = Number(args.oldest ?? 0);
+    const all = (this.history.get(String(args.channel)) ?? []).filter((m) => Number(m.ts) >= oldest).reverse();
+    const from = Number(args.cursor ?? 0) || 0;
+    const limit = Math.min(Number(args.limit ?? 100) || 100, 1000);
+    const page = all.slice(from, from + limit).map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: 'BBOT', ...(args.include_all_metadata === true && m.metadata ? { metadata: m.metadata } : {}) }));
+    const more = from + limit < all.length;
+    return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(from + limit) : '' } };
   }
 
   async start(): Promise<this> {
@@ -94,6 +133,9 @@ export class FakeSlack {
     await new Promise<void>((r) => this.server.close(() => r()));
   }
 }
+
+/** The DM channel of the app with a user: U123 → D123. */
+export const dmOf = (user: string): string => `D${user.replace(/^U/, '')}`;
 
 /** Slack's request signature: v0=HMAC-SHA256(secret, "v0:{timestamp}:{body}"). */
 export function sign(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
