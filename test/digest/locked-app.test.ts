@@ -37,10 +37,18 @@ const until = async (ok: () => Promise<boolean> | boolean, ms: number): Promise<
   }
 };
 
+/** Subcommands that touch the database are acknowledged at once and answered through response_url. */
+const answerOf = async (text: string): Promise<string> => {
+  const responses = () => t.slack.calls.filter((c) => c.method.startsWith('response/'));
+  const n = responses().length;
+  expect((await t.command(text)).status).toBe(200);
+  await until(() => responses().length > n, 5000);
+  return JSON.stringify(responses()[n]!.args);
+};
+
 describe('a database locked by another process', () => {
   it('searches answer within 1 s each, an alert due meanwhile is sent after the lock, the app keeps running', { timeout: 60_000 }, async () => {
-    const saved = await t.command('subscribe kotlin');
-    expect(JSON.stringify(await saved.json())).toMatch(/Alert saved/);
+    expect(await answerOf('subscribe kotlin')).toMatch(/Alert saved/);
     const file = join(t.dirs.data, 'openroles.db');
     const other = new Database(file);
     // The alerts took the roles open at start as seen; wait for that before locking.
@@ -60,7 +68,7 @@ describe('a database locked by another process', () => {
       }
       expect(Math.max(...times)).toBeLessThan(1000);
       expect(t.slack.of('chat.postMessage').filter((c) => c.args.channel === dmOf('U1'))).toHaveLength(0);
-      expect(JSON.stringify(await (await t.command('subscribe go')).json())).toMatch(/locked by another process/);
+      expect(await answerOf('subscribe go')).toMatch(/locked by another process/);
     } finally {
       other.exec('ROLLBACK');
       other.close();
