@@ -1,4 +1,6 @@
-export { ask, details, examples, find, help, requirementsOf, resolve, textAnswer, type AskContext } from './engine.ts';
+export { answerRequest, ask, details, examples, find, help, requirementsOf, resolve, textAnswer, type AskContext } from './engine.ts';
+export { readRequest, type Asked, type Request } from './request.ts';
+export { memoryThread, type Recall, type ThreadMemory } from './thread.ts';
 export { plainText } from './mentions.ts';
 export { renderText } from './text.ts';
 export type { Answer, Intent, Part, RoleCard, Paging } from './types.ts';
