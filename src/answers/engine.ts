@@ -71,6 +71,8 @@ export function answerRequest(req: Request, ctx: AskContext, recall: Recall | nu
     case 'newest':
       return listBy(req, ctx, 'newest', thread);
     case 'pay':
+      // "roles that don't list pay" is a search: there is no pay to rank them by.
+      if (req.query.filters.listsPay === false) return findAnswer(thread ? amongIds(req.query, thread) : req.query, req.text, ctx, 0, 'pay');
       if (req.list || (!own && !thread && !isEmptyQuery(req.query))) return payList(req, ctx, thread);
       return aboutRoles(req, ctx, thread, 'pay');
     case 'years':
@@ -175,8 +177,8 @@ function resolveQuery(q: ParsedQuery, ctx: AskContext): { roles: Posting[]; exac
   if (isEmptyQuery(q)) return { roles: [], exact: false, query: '' };
   const opts: SearchOptions = { limit: 50, now: ctx.now, words: 'all' };
   let r = ctx.index.run(q, opts);
-  // Words that no role holds: a company or place named alongside still names the role ("the City of Tempe CFO job").
-  if (!r.total && q.words.length && describeFilters(q.filters).length) r = ctx.index.run(q, { ...opts, words: 'rank' });
+  // Words that no role holds: a company named alongside still names the role ("the City of Tempe CFO job").
+  if (!r.total && q.words.length && q.filters.companies.length) r = ctx.index.run(q, { ...opts, words: 'rank' });
   let hits = r.hits;
   if (hits.length > 1 && hits[0]!.score > 0 && hits[0]!.score >= 2 * hits[1]!.score) hits = [hits[0]!];
   // "the feed relevance job": the one role whose name holds every word beats roles that mention them in passing.

@@ -44,8 +44,10 @@ const HELP = /^(?:help|hilfe|aide|ayuda|ajuda|usage|commands?|menu|\?)$|\b(?:wha
 const YEARS_WORDS = /\b(?:years?|yrs?|yoe|jahre?n?|ans|annees?|anos|experience|exp|erfahrung|berufserfahrung|experiencia)\b/;
 const YEARS_Q = /\b(?:how many|how much|how long|wie viele?|wieviele?|wie lange|wie viel|combien|cuant[oa]s|cuanta|quant[oa]s|quanta|what|which|welche|quelle?s?|que|qual)\b/;
 const COMPARE = /\b(?:compare|comparison|compar(?:er|a|ar|e)|vergleich\w*|versus|vs|side by side|difference between|differences|unterschied\w*|diferencias?|diferencas?|which (?:one |role |job )?(?:pays?|is paid|earns?) (?:more|better|less|the most)|which (?:one |role |job )?(?:needs|asks|requires|wants|demands) (?:more|less)|which (?:one )?is (?:better|higher paid)|welche[rs]? (?:zahlt|bezahlt) (?:mehr|besser)|lequel (?:paie|paye) (?:le )?(?:plus|mieux)|cual paga mas|qual paga mais)\b/;
-const COUNT = /\b(?:how many|number of|count of|wie viele?|wieviele?|anzahl|combien|cuant[oa]s|quant[oa]s|quantidade)\b/;
-const HIRING = /\b(?:what roles are (?:open|there)|what'?s open|what is open|overview|stats|statistics|list (?:all|every)|all (?:open )?roles|who'?s hiring|who is hiring|whos hiring|who are hiring|who hires|which compan(?:y|ies)|what compan(?:y|ies)|compan(?:y|ies) (?:are |is )?hiring|compan(?:y|ies) with|employers|wer stellt ein|welche (?:firmen|unternehmen|arbeitgeber)|quelles? (?:entreprises?|societes?)|qui recrute|que empresas|quienes contratan|quien contrata|quais (?:as )?empresas|quem (?:esta )?contrat(?:a|ando))\b/;
+const COUNT = /\b(?:how many|number of|count of|wie viele|wieviele|anzahl|combien (?:de|d')|cuant[oa]s|quant[oa]s|quantidade)\b/;
+/** An overview of everything open; with a company or words named it is a search ("what's open at Patreon"). */
+const OVERVIEW = /\b(?:what roles are (?:open|there)|what'?s open|what is open|overview|stats|statistics|list (?:all|every)|all (?:open )?roles)\b/;
+const HIRING = /\b(?:who'?s hiring|who is hiring|whos hiring|who are hiring|who hires|which compan(?:y|ies)|what compan(?:y|ies)|compan(?:y|ies) (?:are |is )?hiring|compan(?:y|ies) with|employers|wer stellt ein|welche (?:firmen|unternehmen|arbeitgeber)|quelles? (?:entreprises?|societes?)|qui recrute|que empresas|quienes contratan|quien contrata|quais (?:as )?empresas|quem (?:esta )?contrat(?:a|ando))\b/;
 const REQUIREMENTS = /\b(?:requirements?|requirments?|requirement|reqs|qualifications?|what do i need|what would i need|what does it take|prerequisites?|must[- ]haves?|what'?s needed|what is needed|what is required|anforderungen|voraussetzungen|qualifikationen|prerequis|exigences|competences requises|profil recherche|requisitos?|requerimientos|pre-?requisitos)\b/;
 const SKILLS_OF = /\b(?:what|which|welche|quelles?|que|quais|cuales) (?:skills|tech|technologies|technologien|stack|tools|kenntnisse|competences|habilidades|tecnologias|ferramentas)\b|\b(?:skills|tech stack) (?:for|of|needed|required|does)\b/;
 const PAY = /\b(?:pay|pays|paying|paid|salary|salaries|compensation|comp|how much|earn|earns|wage|wages|rate|gehalt|verdienst|verdient|verdienen|zahlt|bezahlt|bezahlung|lohn|salaire|paie|paye|remuneration|combien|salario|sueldo|paga|pagan|pagado|cuanto|remuneracion|quanto|pagam|remuneracao|ganha)\b/;
@@ -62,7 +64,7 @@ const ORDINALS: Array<[RegExp, number]> = [
 ];
 const PRONOUN = /\b(?:it|its|this one|that one|this role|that role|this job|that job|they|them|those|these|those roles|both|the ones|es|sie|diese[nrs]?|il|elle|ce poste|celui-ci|ceux-ci|ceux|eux|ellos|esos|esas|estos|estas|ese|eso|isso|essa|esse|essas|esses|eles|elas|ambos|beide)\b/;
 /** Opening words of a yes/no question; "is there", "gibt es", "hay", "tem vaga" ask for a search instead. */
-const YESNO_START = /^(?:is|are|does|do|did|can|could|will|would|has|have|ist|sind|kann|konnen|hat|haben|bietet|erlaubt|braucht|muss|darf|zahlt|est-ce que|est ce que|peut-on|le poste|la poste|l'offre|ce poste|cette offre|el (?:trabajo|puesto|empleo)|la (?:vaga|oferta)|el|se puede|tiene|permite|requiere|necesita|a vaga|o cargo|o trabalho|a|o|da pra|paga|exige|precisa)\b/;
+const YESNO_START = /^(?:is|are|does|do|did|can|could|will|would|has|have|ist|sind|kann|konnen|hat|haben|bietet|erlaubt|braucht|muss|darf|zahlt|est-ce que|est ce que|peut-on|le poste|la poste|l'offre|ce poste|cette offre|el (?:trabajo|puesto|empleo)|la (?:vaga|oferta)|el|es|esta|se puede|tiene|permite|requiere|necesita|a vaga|o cargo|o trabalho|a|o|e|da pra|paga|exige|precisa)\b/;
 const EXISTENTIAL = /^(?:is there|are there|do you have|does anyone|do we have|is anyone|are any|any|gibt es|gibts|gibt's|y a-t-il|il y a|hay|tem|tem vaga|existe|existen|existem|ha)\b/;
 const YESNO_VERB = /\b(?:is|are|does|do|can|will|ist|sind|kann|est|est-il|est-elle|es|esta|tiene|permite|paga|e|esta|tem|requires?|allows?|offers?|needs?|pays?|lists?)\b|\bé\b/;
 /** Plural nouns for roles: "what do data jobs pay" asks about several. */
@@ -101,7 +103,7 @@ export function readRequest(input: string, vocab: Vocabulary): Request {
   }
   if (COMPARE.test(t)) return { ...req, intent: 'compare', sides: sidesOf(text, vocab) };
   if (COUNT.test(t)) return { ...req, intent: 'count' };
-  if (HIRING.test(t)) return { ...req, intent: 'hiring' };
+  if (HIRING.test(t) || (OVERVIEW.test(t) && !namesSomething(query))) return { ...req, intent: 'hiring' };
   if (REQUIREMENTS.test(t)) return { ...req, intent: 'requirements' };
   if (SKILLS_OF.test(t) && !f.skills.length) return { ...req, intent: 'skills' };
   if (query.sort === 'pay-desc' || query.sort === 'pay-asc') return { ...req, intent: 'pay', list: true };
@@ -115,6 +117,11 @@ export function readRequest(input: string, vocab: Vocabulary): Request {
   if (WHAT_ABOUT.test(t)) req.bare = true;
   if (isEmptyQuery(query) && !req.previous) return { ...req, intent: 'fallback' };
   return req;
+}
+
+/** Whether a query names a company, words or any filter. */
+function namesSomething(q: ParsedQuery): boolean {
+  return !isEmptyQuery(q);
 }
 
 /** The property a yes/no question asks about, read from the filters it wrote. */

@@ -137,6 +137,7 @@ export class FilterSets {
     this.companyList = null;
     this.payOrder = null;
     this.setCache.clear();
+    this.listCache.clear();
   }
 
   /** Company names as written. The same array until the companies change, so a parser can keep its compiled form. */
@@ -148,6 +149,35 @@ export class FilterSets {
   /** The top of a role's pay per year in US dollars (fixed rates), or null. */
   payOf(id: string): number | null {
     return this.pay.get(id) ?? null;
+  }
+
+  /** Ids of roles whose posting states no company. */
+  withoutCompany(): Set<string> {
+    return this.byCompany.get(null) ?? EMPTY;
+  }
+
+  /**
+   * The company keys a name stands for: itself, and every company whose name holds it as whole words ("Raiffeisen"
+   * for "Raiffeisen Schweiz"). Worked out once per change.
+   */
+  private companyKeys(key: string): string[] {
+    return this.cachedList(`ck:${key}`, () => {
+      const out: string[] = [];
+      const padded = ` ${key} `;
+      for (const k of this.byCompany.keys()) if (k !== null && (k === key || ` ${k} `.includes(padded))) out.push(k);
+      return out.length ? out : [key];
+    });
+  }
+
+  private listCache = new Map<string, string[]>();
+
+  private cachedList(key: string, build: () => string[]): string[] {
+    let v = this.listCache.get(key);
+    if (!v) {
+      if (this.listCache.size >= 256) this.listCache.clear();
+      this.listCache.set(key, (v = build()));
+    }
+    return v;
   }
 
   /** When a role was posted (ms since the epoch), or null. */
@@ -168,7 +198,7 @@ export class FilterSets {
       });
     };
     if (skip !== 'workModes' && f.workModes.length) sets.push(union('mode', f.workModes, this.byWorkMode as Map<unknown, Set<string>>));
-    if (skip !== 'companies' && f.companies.length) sets.push(union('company', f.companies.map(norm), this.byCompany as Map<unknown, Set<string>>));
+    if (skip !== 'companies' && f.companies.length) sets.push(union('company', f.companies.flatMap((c) => this.companyKeys(norm(c))), this.byCompany as Map<unknown, Set<string>>));
     if (skip !== 'seniorities' && f.seniorities.length) sets.push(union('level', f.seniorities, this.bySeniority as Map<unknown, Set<string>>));
     if (skip !== 'skills' && f.skills.length) {
       const per = f.skills.map((s) => this.bySkill.get(s.toLowerCase()) ?? new Set<string>());

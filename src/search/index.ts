@@ -1,7 +1,7 @@
 // The role index: MiniSearch over the fields that name a role, compact posting lists for its long text, and
 // precomputed sets so filters never score the whole corpus.
 import MiniSearch, { type Query } from 'minisearch';
-import { fold, type Posting } from '../postings/index.ts';
+import { fold, foldKey, type Posting } from '../postings/index.ts';
 import { FilterSets, type LeftOut } from './filters.ts';
 import { describeFilters, parseQuery, type Filters, type ParsedQuery, type Vocabulary } from './query.ts';
 import { synonymsOf } from './synonyms.ts';
@@ -279,11 +279,11 @@ export class RoleIndex {
       const dated = open;
       let unpaid = 0;
       open = (p) => dated(p) && (this.payOf(p.id) !== null || (unpaid++, false));
-      const m = this.match(q, this.filters.candidates(q.filters, undefined, now.getTime()), open, notes, perWord, mode);
+      const m = this.match(q, this.candidatesFor(q.filters, now), open, notes, perWord, mode);
       if (unpaid) leftOut.push({ field: 'pay', count: unpaid });
       return this.keep(key, m, keep, leftOut, notes, perWord, Boolean(opts.facets));
     }
-    const m = this.match(q, this.filters.candidates(q.filters, undefined, now.getTime()), open, notes, perWord, mode);
+    const m = this.match(q, this.candidatesFor(q.filters, now), open, notes, perWord, mode);
     return this.keep(key, m, keep, leftOut, notes, perWord, Boolean(opts.facets));
   }
 
@@ -327,6 +327,37 @@ export class RoleIndex {
     return { posting, score, terms: [...terms], fields, nameTerms };
   }
 
+  /**
+   * Ids passing every filter. A company filter also takes roles whose posting states no company but whose text
+   * names it: a company line the parser could not place should not hide the role from "jobs at Acme".
+   */
+  private candidatesFor(f: Filters, now: Date): Set<string> | null {
+    const base = this.filters.candidates(f, undefined, now.getTime());
+    if (!f.companies.length) return base;
+    const unknown = this.filters.withoutCompany();
+    if (!unknown.size) return base;
+    const mentioned = new Set<string>();
+    for (const c of f.companies) {
+      const words = foldKey(c).split(' ').filter((w) => w.length > 1 && !COMPANY_FORMS.has(w));
+      if (!words.length) continue;
+      let ids: Set<string> | null = null;
+      for (const w of words) {
+        const found = new Set<string>();
+        for (const ord of this.wordResults(w, 'mention').ords) {
+          const id = this.idAt[ord];
+          if (id !== undefined && unknown.has(id) && (ids === null || ids.has(id))) found.add(id);
+        }
+        ids = found;
+      }
+      for (const id of ids ?? []) mentioned.add(id);
+    }
+    if (!mentioned.size) return base;
+    const rest = this.filters.candidates(f, 'companies', now.getTime());
+    const out = new Set(base ?? []);
+    for (const id of mentioned) if (rest === null || rest.has(id)) out.add(id);
+    return out;
+  }
+
   /** Counts by company and work mode over every match. */
   private facetsOf(found: Ranked[]): Facets {
     const companies = new Map<string, number>();
@@ -351,7 +382,7 @@ export class RoleIndex {
 
   /** Counts matches without building the page. */
   count(q: ParsedQuery, now?: Date): number {
-    return this.match(q, this.filters.candidates(q.filters, undefined, now?.getTime()), this.openFilter(now), []).found.length;
+    return this.match(q, this.candidatesFor(q.filters, now ?? new Date()), this.openFilter(now), []).found.length;
   }
 
   private openFilter(now = new Date()): (p: Posting) => boolean {
@@ -367,12 +398,13 @@ export class RoleIndex {
     const bySort = this.sortOrder(q.sort);
     if (!q.words.length) {
       const out: Ranked[] = [];
+      const title = this.titleBonus(q.filters);
       for (const id of candidates ?? this.postings.keys()) {
         if (!ok(id)) continue;
         const ord = this.ordOf.get(id)!;
-        out.push({ ord, score: 0 });
+        out.push({ ord, score: title ? title(this.postings.get(id)!) : 0 });
       }
-      return { found: out, order: (a, b) => bySort(a, b) || rank[a.ord]! - rank[b.ord]!, matchedWords: out.length };
+      return { found: out, order: (a, b) => bySort(a, b) || b.score - a.score || rank[a.ord]! - rank[b.ord]!, matchedWords: out.length };
     }
     if (mode === 'rank' && candidates !== null) return this.rankWithin(q, candidates, ok, notes, used, bySort);
     // Plan: exact and prefix first; typo tolerance only when that finds nothing, since fuzzy matching is the costly part.
@@ -434,6 +466,16 @@ export class RoleIndex {
     return { found: out, order: (a, b) => bySort(a, b) || b.score - a.score || rank[a.ord]! - rank[b.ord]!, matchedWords };
   }
 
+  /**
+   * With only filters to go on, roles whose title says what was asked come first: "java" puts "Java Developer"
+   * before a role that lists Java among twenty skills, "senior" a titled senior before one placed by its years.
+   */
+  private titleBonus(f: Filters): ((p: Posting) => number) | null {
+    if (!f.skills.length && !f.seniorities.length) return null;
+    const skills = f.skills.map((s) => new RegExp(`(?:^|[^\\p{L}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}])`, 'iu'));
+    return (p) => (skills.some((re) => re.test(p.title ?? '')) ? 2 : 0) + (p.seniority && f.seniorities.includes(p.seniority) ? 1 : 0);
+  }
+
   /** The order a query asks for: by pay (highest or lowest first), newest first, or none (0 for every pair). */
   private sortOrder(sort: ParsedQuery['sort']): (a: Ranked, b: Ranked) => number {
     const pay = (r: Ranked): number => this.payOf(this.idAt[r.ord]!) ?? 0;
@@ -467,9 +509,17 @@ export class RoleIndex {
       }
       return out;
     }
+    // Some of the words: at least half of them, so one common word of a long question does not match everything.
     const merged = new Map<number, number>();
-    for (const w of perWord) for (let i = 0; i < w.ords.length; i++) merged.set(w.ords[i]!, (merged.get(w.ords[i]!) ?? 0) + w.scores[i]!);
-    for (const [ord, score] of merged) if (ok(this.idAt[ord]!)) out.push({ ord, score });
+    const held = new Map<number, number>();
+    for (const w of perWord) {
+      for (let i = 0; i < w.ords.length; i++) {
+        merged.set(w.ords[i]!, (merged.get(w.ords[i]!) ?? 0) + w.scores[i]!);
+        held.set(w.ords[i]!, (held.get(w.ords[i]!) ?? 0) + 1);
+      }
+    }
+    const need = Math.ceil(perWord.length / 2);
+    for (const [ord, score] of merged) if (held.get(ord)! >= need && ok(this.idAt[ord]!)) out.push({ ord, score });
     return out;
   }
 
@@ -529,7 +579,7 @@ export class RoleIndex {
       add(this.ordOf.get(r.id as string)!, r.score, mask);
     }
     // The long text: each variant of the word, a phrase needing all of its words.
-    const variants = word.includes(' ') || kind === 'mention' ? [word] : [word, ...synonymsOf(word)];
+    const variants = word.includes(' ') || kind === 'mention' ? [word] : [word, ...synonymsOf(word), ...stemOf(word)];
     for (const variant of variants) {
       // Processed as the text was: folded accents, stopwords dropped ("head of data" needs "head" and "data").
       const parts = tokenize(variant).map(processTerm).filter((t): t is string => t !== null);
@@ -650,11 +700,22 @@ export class RoleIndex {
 
 /** One query word as MiniSearch sees it: the word or any of its synonyms (a phrase synonym needs all its words). */
 function wordQuery(word: string): Query {
-  const variants = [word, ...synonymsOf(word)];
+  const variants = [word, ...synonymsOf(word), ...stemOf(word)];
   const queries: Query[] = variants.map((v) => (v.includes(' ') ? { combineWith: 'AND', queries: v.split(' ') } : v));
   // A quoted phrase typed by the user: all of its words.
   if (word.includes(' ')) return { combineWith: 'AND', queries: word.split(' ') };
   return queries.length === 1 ? queries[0]! : { combineWith: 'OR', queries };
+}
+
+/**
+ * A long word without its ending, searched as a prefix: "housekeeper" finds "housekeeping", "Informatiker"
+ * "Informatik", "Pflegefachpersonen" "Pflegefachperson". Only for words of eight letters or more, where the stem
+ * still says what the word does.
+ */
+function stemOf(word: string): string[] {
+  if (word.length < 8 || word.includes(' ')) return [];
+  const m = /^(.{6,}?)(?:ings|ing|ers|er|en|es|s|e|n)$/.exec(word);
+  return m ? [m[1]!] : [];
 }
 
 export interface SavedIndex {
@@ -702,6 +763,9 @@ interface CachedQuery {
   /** Counts over every match, when they were asked for. */
   facets: Facets | null;
 }
+
+/** Legal forms left out when a company's name is looked for in a posting's text. */
+const COMPANY_FORMS = new Set(['inc', 'llc', 'ltd', 'corp', 'co', 'gmbh', 'ag', 'sa', 'plc', 'the', 'and', 'of']);
 
 const QUERY_CACHE = 500;
 const PAGE_DEPTH = 100;
