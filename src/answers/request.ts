@@ -96,7 +96,8 @@ export function readRequest(input: string, vocab: Vocabulary): Request {
   const yesno = YESNO_START.test(stripped) && !EXISTENTIAL.test(stripped) && YESNO_VERB.test(stripped + ' ' + text.toLowerCase());
   if (yesno) {
     const asked = askedOf(query);
-    if (asked && (refersToRole(query, asked) || req.previous)) return { ...req, intent: 'yesno', asked, query: withoutAsked(query, asked) };
+    // With nothing else named, "is it remote?" is about the previous answer's role.
+    if (asked && (refersToRole(query, asked) || req.previous || isEmptyQuery(withoutAsked(query, asked)))) return { ...req, intent: 'yesno', asked, query: withoutAsked(query, asked) };
   }
   if (YEARS_WORDS.test(t) && f.yearsMax === null && f.yearsMin === null && (YEARS_Q.test(t) || /\b(?:years?|yrs) (?:of )?(?:experience|exp)\b|\bexperience (?:needed|required|for)\b/.test(t)) && !COMPARE.test(t)) {
     return { ...req, intent: 'years' };

@@ -72,6 +72,8 @@ interface Row {
   id: string;
   labels: Labels;
   origin: Record<string, string>;
+  /** How many roles the posting holds ("who is hiring" posts list several). */
+  roles: number;
 }
 
 /** The rows the questions are asked over: every tenth row and all French rows, in file order. */
@@ -138,11 +140,17 @@ function grade(a: Answer, text: string, named: string[], c: Checks, rows: Map<st
   }
   for (const f of c.absent ?? []) if (t.includes(norm(f))) return `“${f}” should not be in the answer`;
   if (c.count) {
+    // Postings or the roles in them: a "who is hiring" post with three remote roles is one posting and three roles.
     let n = 0;
-    for (const row of rows.values()) if (meets(row, c.count.where) === true) n++;
-    const tol = Math.max(1, Math.round(n * (c.count.tolerance ?? 0.15)));
+    let roles = 0;
+    for (const row of rows.values()) {
+      if (meets(row, c.count.where) !== true) continue;
+      n++;
+      roles += row.roles;
+    }
+    const near = (x: number, want: number): boolean => Math.abs(x - want) <= Math.max(1, Math.round(want * (c.count.tolerance ?? 0.15)));
     const numbers = [...(a.heading + ' ' + text).matchAll(/\b\d+\b/g)].map((m) => Number(m[0]));
-    if (!numbers.some((x) => Math.abs(x - n) <= tol)) return `count: wanted about ${n} (±${tol})`;
+    if (!numbers.some((x) => near(x, n) || near(x, roles))) return `count: wanted about ${n} postings or ${roles} roles`;
   }
   return null;
 }
@@ -240,17 +248,18 @@ export function loadFolder(corpus = CORPUS, oracle = false): { postings: Posting
   const postings: Posting[] = [];
   const rows = new Map<string, Row>();
   for (const r of selectRows(all)) {
-    rows.set(r.id, { id: r.id, labels: r.labels, origin: r.labelOrigin });
     const parsed = parsePostings(r.text, { file: `${r.id}.txt` });
+    rows.set(r.id, { id: r.id, labels: r.labels, origin: r.labelOrigin, roles: Math.max(1, parsed.length) });
     postings.push(...(oracle && parsed.length === 1 ? parsed.map((p) => withLabels(p, r)) : parsed));
   }
   const seeds = join(ROOT, 'seeds');
   const seedLabels = JSON.parse(readFileSync(SEED_LABELS, 'utf8')) as Record<string, Labels>;
   for (const f of readdirSync(seeds).sort()) {
     const id = f.replace(/\.(txt|md|html)$/, '');
-    postings.push(...parsePostings(readFileSync(join(seeds, f), 'utf8'), { file: f }));
+    const parsed = parsePostings(readFileSync(join(seeds, f), 'utf8'), { file: f });
+    postings.push(...parsed);
     const labels = seedLabels[id];
-    if (labels) rows.set(id, { id, labels, origin: Object.fromEntries(Object.keys(labels).map((k) => [k, 'read'])) });
+    if (labels) rows.set(id, { id, labels, origin: Object.fromEntries(Object.keys(labels).map((k) => [k, 'read'])), roles: Math.max(1, parsed.length) });
   }
   return { postings, rows };
 }

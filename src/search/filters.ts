@@ -1,6 +1,6 @@
 // Precomputed sets of role ids per filter value (work mode, company, level, skill, place, pay), so a filter is a
 // lookup and an intersection, never a pass over every role; and the counts of roles a filter leaves out unknown.
-import { annualTopUSD, convert, foldKey, levelFromYears, placeAreas, type Posting, type WorkMode } from '../postings/index.ts';
+import { annualTopUSD, convert, findSkills, foldKey, levelFromYears, placeAreas, type Posting, type WorkMode } from '../postings/index.ts';
 import type { Filters } from './query.ts';
 
 export interface LeftOut {
@@ -50,7 +50,8 @@ function keysOf(p: Posting) {
     seniority: p.seniority ?? (p.employmentType === 'internship' ? 'intern' : levelFromYears(p.yearsExperience)),
     currencies: [...new Set(p.salaries.map((s) => s.currency))],
     periods: [...new Set(p.salaries.map((s) => s.period))],
-    skills: p.skills.map((s) => s.toLowerCase()),
+    // A skill the title names counts even when the text around it was not read as a skill list.
+    skills: [...new Set([...p.skills, ...(p.title ? findSkills(p.title) : [])].map((s) => s.toLowerCase()))],
     areas: [...areas],
     regions: p.workMode === 'remote' ? p.remoteRegions.map(norm) : [],
     remoteAnywhere: p.workMode === 'remote' && p.remoteRegions.length === 0,

@@ -448,7 +448,10 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
       if (AMBIGUOUS_SKILLS.has(tok)) q.readings.push(`“${raw[i]}” read as the skill ${skill}`);
       continue;
     }
-    const word = tok.replace(/^"|"$/g, '');
+    let word = tok.replace(/^"|"$/g, '');
+    // French and Italian elisions: "d'expérience", "l'offre", "qu'il" are the word after the apostrophe.
+    const elided = /^(?:l|d|qu|j|n|s|c|m|t|dell|all|nell)'(.+)$/.exec(word);
+    if (elided && !isFunctionWord(word)) word = elided[1]!;
     if (!word || isFunctionWord(word) || opts.ignore?.(word) || !/[\p{L}\p{N}]/u.test(word)) continue;
     // A filter word one typo off ("remtoe", "senoir", "seatle").
     const typo = word.length >= 5 ? FILTER_WORDS_FOR_TYPOS.find((w) => oneTypo(w, word)) : undefined;
