@@ -1,6 +1,6 @@
 // Start-up: check the configuration, load the postings, then run in Slack (Socket Mode or HTTP) or the local console.
 import { join, resolve } from 'node:path';
-import { textAnswer, type AskContext } from './answers/index.ts';
+import { textAnswer, type Answer, type AskContext } from './answers/index.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './console/console.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -9,6 +9,7 @@ import { Catalog } from './sources/catalog.ts';
 import { feedsOf } from './sources/spec.ts';
 import { openDatabase } from './store/db.ts';
 import { SqliteSnapshots } from './store/snapshots.ts';
+import { ThreadStore } from './store/threads.ts';
 
 export interface Running {
   config: Config;
@@ -32,26 +33,29 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
   const ctx = (): AskContext => ({ index });
   const closers: Array<() => Promise<void> | void> = [() => catalog.close(), () => db?.close()];
   let port: number | null = null;
+  const refresh = async (userId: string): Promise<Answer> => {
+    if (config.ADMIN_USERS.length && !config.ADMIN_USERS.includes(userId)) return textAnswer('Only admins can refresh', 'Ask one of the people listed in ADMIN_USERS.');
+    if (!feeds.length) return textAnswer('Nothing to refresh', 'Only posting folders are configured; they reload on their own when files change.');
+    const c = await catalog.refresh(true);
+    const failed = c.broken.map((b) => `${b.file} (${b.error})`);
+    return textAnswer('Sources refreshed', `${c.added.length} new, ${c.changed.length} changed, ${c.removed.length} gone. ${index.size} roles open.${failed.length ? ` Failed, last good postings kept: ${failed.join('; ')}.` : ''}`);
+  };
 
   if (config.mode === 'console') {
-    await runConsole(ctx, io ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    await runConsole(ctx, io ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) }, { refresh: feeds.length ? refresh : undefined });
   } else {
     const { createSlackApp } = await import('./slack/app.ts');
     const { openDigest } = await import('./digest/service.ts');
     const digest = openDigest(config, index, catalog, log, db!);
     closers.unshift(() => digest.close());
+    const threads = new ThreadStore(db!);
     const slack = createSlackApp(config, {
       ctx,
       log,
       digest,
       status: () => [...catalog.broken].map(([file, error]) => `${file}: ${error}`),
-      refresh: async (userId) => {
-        if (config.ADMIN_USERS.length && !config.ADMIN_USERS.includes(userId)) return textAnswer('Only admins can refresh', 'Ask one of the people listed in ADMIN_USERS.');
-        if (!feeds.length) return textAnswer('Nothing to refresh', 'Only posting folders are configured; they reload on their own when files change.');
-        const c = await catalog.refresh(true);
-        const failed = c.broken.map((b) => `${b.file} (${b.error})`);
-        return textAnswer('Sources refreshed', `${c.added.length} new, ${c.changed.length} changed, ${c.removed.length} gone. ${index.size} roles open.${failed.length ? ` Failed, last good postings kept: ${failed.join('; ')}.` : ''}`);
-      },
+      refresh,
+      threads: (key) => threads.thread(key),
     });
     const { createDigestPoster } = await import('./slack/digest-poster.ts');
     port = await slack.start();

@@ -5,3 +5,4 @@ export { plainText } from './mentions.ts';
 export { renderText } from './text.ts';
 export type { Answer, Intent, Part, RoleCard, Paging } from './types.ts';
 export { countBy, newest } from './tally.ts';
+export { digestText, notHere, readCommand, SUBCOMMANDS, type Command } from './commands.ts';

@@ -148,7 +148,8 @@ function grade(a: Answer, text: string, named: string[], c: Checks, rows: Map<st
       n++;
       roles += row.roles;
     }
-    const near = (x: number, want: number): boolean => Math.abs(x - want) <= Math.max(1, Math.round(want * (c.count.tolerance ?? 0.15)));
+    const tolerance = c.count.tolerance ?? 0.15;
+    const near = (x: number, want: number): boolean => Math.abs(x - want) <= Math.max(1, Math.round(want * tolerance));
     const numbers = [...(a.heading + ' ' + text).matchAll(/\b\d+\b/g)].map((m) => Number(m[0]));
     if (!numbers.some((x) => near(x, n) || near(x, roles))) return `count: wanted about ${n} postings or ${roles} roles`;
   }

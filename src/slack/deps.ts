@@ -1,7 +1,7 @@
 // What the Slack listeners need from the rest of the app, passed in so handlers never import the App.
 import type { Logger } from 'pino';
 import type { AskContext } from '../answers/index.ts';
-import type { Answer } from '../answers/index.ts';
+import type { Answer, ThreadMemory } from '../answers/index.ts';
 
 /** Channel digests and personal alerts, as the slash command uses them (implemented in src/digest). */
 export interface DigestCommands {
@@ -17,6 +17,8 @@ export interface SlackDeps {
   status?(): string[];
   /** `/jobs refresh`: fetch every feed now (admins only when ADMIN_USERS is set). */
   refresh?(userId: string): Promise<Answer>;
+  /** The memory of a conversation (a channel thread or a DM), so follow-ups refer to the previous answer. */
+  threads?(key: string): ThreadMemory;
 }
 
 /** The narrow shapes of Bolt's arguments our handlers use, so tests can pass small fakes. */

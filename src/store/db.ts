@@ -52,6 +52,14 @@ const MIGRATIONS: string[] = [
      last_modified TEXT,
      fetched_at TEXT NOT NULL
    );`,
+  `CREATE TABLE thread_memory (
+     thread_key TEXT PRIMARY KEY,
+     role_ids TEXT NOT NULL,
+     intent TEXT NOT NULL,
+     text TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX thread_memory_age ON thread_memory (updated_at);`,
 ];
 
 /** Opens (creating if needed) the database file and brings its schema up to date. */

@@ -1,5 +1,5 @@
 // /jobs <query>: acks at once with an ephemeral page of role cards; help, digest and alert subcommands.
-import { ask, find } from '../../../answers/index.ts';
+import { ask, digestText, find, notHere, readCommand } from '../../../answers/index.ts';
 import { answerMessage } from '../../blocks.ts';
 import type { Ack, Respond, SlackDeps } from '../../deps.ts';
 
@@ -16,21 +16,23 @@ export function jobsCommand(deps: SlackDeps) {
     const log = deps.log.child({ command: '/jobs', user: command.user_id, channel: command.channel_id });
     try {
       const ctx = deps.ctx();
-      if (deps.refresh && /^refresh$/i.test(text)) {
+      const cmd = readCommand(text);
+      if (deps.refresh && cmd.kind === 'refresh') {
         // Fetching feeds can outlast Slack's 3 s: acknowledge now, answer through response_url.
         await ack({ response_type: 'ephemeral', text: 'Refreshing sources…' });
         const a = await deps.refresh(command.user_id);
         await respond?.({ response_type: 'ephemeral', replace_original: true, ...answerMessage(a, { buttons: false }) });
         return;
       }
-      if (deps.digest && /^(digest|subscribe|subscriptions|unsubscribe)\b/i.test(text)) {
-        const a = await deps.digest.command(text, { userId: command.user_id, channelId: command.channel_id, channelName: command.channel_name });
+      const forDigest = digestText(cmd);
+      if (deps.digest && forDigest) {
+        const a = await deps.digest.command(forDigest, { userId: command.user_id, channelId: command.channel_id, channelName: command.channel_name });
         if (a) {
           await ack({ response_type: 'ephemeral', ...answerMessage(a, { buttons: false }) });
           return;
         }
       }
-      const a = !text || /^help$/i.test(text) ? ask('help', ctx) : find(text, ctx);
+      const a = cmd.kind === 'help' ? ask('help', ctx) : cmd.kind === 'search' ? find(cmd.query, ctx) : notHere(cmd) ?? find(text, ctx);
       log.info({ query: text, intent: a.intent, results: a.paging?.total ?? 0 }, 'slash command answered');
       await ack({ response_type: 'ephemeral', ...answerMessage(a) });
     } catch (err) {

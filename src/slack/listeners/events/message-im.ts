@@ -14,7 +14,9 @@ export function directMessage(deps: SlackDeps, seen: RecentIds) {
   return async ({ message, body, client }: DirectMessageArgs): Promise<void> => {
     // Only people's own messages in a DM: not edits, joins, or the bot's own replies.
     if (message.channel_type !== 'im' || message.subtype || message.bot_id || !seen.first(body?.event_id)) return;
-    const a = ask(message.text ?? '', deps.ctx());
+    // A DM is one conversation, a thread inside it another.
+    const thread = deps.threads?.(message.thread_ts ? `${message.channel}:${message.thread_ts}` : message.channel);
+    const a = ask(message.text ?? '', { ...deps.ctx(), thread });
     deps.log.info({ event: 'message.im', user: message.user, intent: a.intent }, 'direct message answered');
     await client.chat.postMessage({ channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), ...answerMessage(a) });
   };
