@@ -244,7 +244,8 @@ function sameCompany(roles: Posting[]): boolean {
 /** Pay of many roles: highest (or lowest) first, or those meeting a pay filter. */
 function payList(req: Request, ctx: AskContext, thread: string[] | null): Answer {
   const base = thread ? amongIds(req.query, thread) : req.query;
-  const q: ParsedQuery = { ...base, sort: base.sort === 'pay-asc' ? 'pay-asc' : 'pay-desc' };
+  // Ordered by pay, the roles without pay are counted apart anyway: "which roles list a salary" needs no filter for it.
+  const q: ParsedQuery = { ...base, sort: base.sort === 'pay-asc' ? 'pay-asc' : 'pay-desc', filters: { ...base.filters, listsPay: base.filters.listsPay === true ? null : base.filters.listsPay } };
   const f = q.filters;
   const limit = ctx.limit ?? PAGE;
   const ranked = req.query.sort !== 'relevance';

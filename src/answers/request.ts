@@ -112,6 +112,8 @@ export function readRequest(input: string, vocab: Vocabulary): Request {
     const payFilters = f.payFloor || f.payCeiling || f.currencies.length || f.periods.length || f.listsPay !== null;
     return { ...req, intent: 'pay', list: Boolean(payFilters) || (PLURAL_ROLES.test(t) && !req.previous) };
   }
+  // "roles over 150k", "jobs under 60k": a pay question without the word.
+  if (f.payFloor || f.payCeiling) return { ...req, intent: 'pay', list: true };
   if (query.sort === 'newest' || f.postedWithinDays !== null) return { ...req, intent: 'newest' };
   if (f.skills.length && /\b(?:need|needs|require|requires|requiring|use|uses|using|with|know|skill|skills|stack|written in|mit|avec|con|com)\b/.test(t)) return { ...req, intent: 'skills' };
   // "and the Cartus one?", "what about Sobi?": no kind of its own, so the previous answer's kind.
