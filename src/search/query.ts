@@ -508,8 +508,9 @@ function compileCompanies(names: string[]): CompanyMatcher {
     }
     const byFirst = new Map<string, Array<{ name: string; parts: string[] }>>();
     for (const c of all) {
-      // A company whose name is a function word ("The", "On") can never be named in a sentence.
-      if (c.parts.length === 1 && isFunctionWord(c.parts[0]!)) continue;
+      // A one-word company named like a function word or a filter word ("The", "Remote", "Senior", "London") is
+      // read as that word: a posting whose company line was misread must not capture every question using it.
+      if (c.parts.length === 1 && (isFunctionWord(c.parts[0]!) || known(c.parts[0]!) || c.parts[0]! in CURRENCY_WORDS)) continue;
       byFirst.set(c.parts[0]!, [...(byFirst.get(c.parts[0]!) ?? []), c]);
     }
     m = { byFirst, all };
@@ -529,7 +530,7 @@ function matchCompany(companies: CompanyMatcher, lower: string[], i: number): { 
     const first = normCompany(lower[i] ?? '');
     const hits = (companies.byFirst.get(first) ?? []).filter((c) => c.parts.length > 1);
     const names = [...new Set(hits.map((c) => c.name))];
-    if (names.length === 1 && first.length >= 5 && !isFunctionWord(first)) best = { name: names[0]!, length: 1 };
+    if (names.length === 1 && first.length >= 4 && !isFunctionWord(first) && !known(first)) best = { name: names[0]!, length: 1 };
   }
   return best;
 }
