@@ -237,8 +237,9 @@ function aboutRoles(req: Request, ctx: AskContext, thread: string[] | null, inte
   return answer(intent === 'requirements' ? 'requirements' : intent, `${capitalise(intent === 'yesno' ? 'the answer' : intent === 'years' ? 'years of experience' : intent)} for ${plural(roles.length, 'role')}`, each.flatMap((a) => [{ type: 'text' as const, text: `*${a.heading}*` }, ...a.parts]), { roleIds: roles.slice(0, 5).map((p) => p.id) });
 }
 
+/** Roles of one company, or of one posting that lists several ("who is hiring" posts). */
 function sameCompany(roles: Posting[]): boolean {
-  return new Set(roles.map((p) => p.company)).size === 1;
+  return new Set(roles.map((p) => p.company)).size === 1 || new Set(roles.map((p) => p.source.file ?? p.id)).size === 1;
 }
 
 /** Pay of many roles: highest (or lowest) first, or those meeting a pay filter. */

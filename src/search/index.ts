@@ -408,14 +408,17 @@ export class RoleIndex {
     }
     if (mode === 'rank' && candidates !== null) return this.rankWithin(q, candidates, ok, notes, used, bySort);
     // Plan: exact and prefix first; typo tolerance only when that finds nothing, since fuzzy matching is the costly part.
-    let perWord = q.words.map((w) => this.wordResults(w, 'prefix'));
+    const exact = q.words.map((w) => this.wordResults(w, 'prefix'));
+    let perWord = exact;
     let found = this.combine(perWord, 'AND', ok);
     if (!found.length) {
       perWord = q.words.map((w) => this.wordResults(w, 'typos'));
       found = this.combine(perWord, 'AND', ok);
       if (found.length) notes.push('allowed for typos');
     }
+    // Some of the words, as written: typo matches of a few words of a long question find mostly noise.
     if (!found.length && q.words.length > 1) {
+      perWord = exact;
       found = this.combine(perWord, 'OR', ok);
       if (found.length) notes.push('no role matched every word; these match some of them');
     }
