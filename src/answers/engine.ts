@@ -122,7 +122,8 @@ function findAnswer(q: ParsedQuery, text: string, ctx: AskContext, offset: numbe
   if (notes.length) parts.push({ type: 'note', text: sentences(notes) });
   const shown = `${offset + 1}–${offset + r.hits.length}`;
   const n = r.matchedWords || r.total;
-  const heading = `${plural(n, 'role')} ${n === 1 ? 'matches' : 'match'} “${text}”${r.total > r.hits.length ? ` (showing ${shown})` : ''}`;
+  // The page is named when the matches run past it; roles that only meet the filters follow without a count here.
+  const heading = `${plural(n, 'role')} ${n === 1 ? 'matches' : 'match'} “${text}”${n > r.hits.length || offset > 0 ? ` (showing ${shown})` : ''}`;
   return answer(intent, heading, parts, {
     paging: { query: text, offset, limit, total: r.total },
     leftOut: r.leftOut,
