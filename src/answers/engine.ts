@@ -1,10 +1,10 @@
 // Requests → Answers. A question is read once (request.ts); each intent here answers from that request with one
 // search through the index's single entry point, resolves references to roles, and says what it cannot find.
-import { annualTopUSD, placeAreas, USD_PER_UNIT, type Posting } from '../postings/index.ts';
+import { annualTopUSD, fold, placeAreas, USD_PER_UNIT, WORK_MODE_WORDS, type Posting } from '../postings/index.ts';
 import type { RoleIndex, SearchOptions, SearchResult } from '../search/index.ts';
 import { describeFilters, emptyFilters, isEmptyQuery, type ParsedQuery } from '../search/query.ts';
 import { countBy } from './tally.ts';
-import { keyRequirements, locationLine, payLine, payNote, roleName, seniorityLabel, toCard, workModeLine } from './cards.ts';
+import { keyRequirements, YEARS_LINE, locationLine, payLine, payNote, roleName, seniorityLabel, toCard, workModeLine } from './cards.ts';
 import { plainText } from './mentions.ts';
 import { amongIds, readRequest, type Asked, type Request } from './request.ts';
 import type { Recall, ThreadMemory } from './thread.ts';
@@ -305,12 +305,13 @@ function linesOf(p: Posting): string[] {
   return [p.title ?? '', ...p.locations, p.summary, ...p.requirements, ...p.responsibilities, ...p.niceToHave, ...p.benefits].filter(Boolean);
 }
 
-const YEARS_LINE = /\d+\s*\+?\s*(?:-|–|to)?\s*\d*\s*\+?\s*(?:years|yrs|year|ans|años|anos|jahre|jahren|annees|années)/i;
 
 /** The first line of a posting a pattern finds, cut to a readable length. */
 function quote(p: Posting, re: RegExp): string | null {
   for (const line of linesOf(p)) {
-    const m = re.exec(line);
+    // Matched on the folded line ("télétravail" as "teletravail"); folding keeps the length of accented letters.
+    const folded = fold(line);
+    const m = re.exec(folded.length === line.length ? folded : line);
     if (!m) continue;
     const at = Math.max(0, m.index - 80);
     const cut = line.slice(at, at + 220).trim();
@@ -339,11 +340,13 @@ function skillsOf(p: Posting): Answer {
   return answer('skills', `Skills for ${roleName(p)}`, parts, { roleIds: [p.id] });
 }
 
-const MODE_WORDS: Record<string, RegExp> = {
-  remote: /\b(?:remote|remotely|work from (?:home|anywhere)|wfh|t[ée]l[ée]travail|homeoffice|home office|remoto|remota|teletrabajo)\b/i,
-  hybrid: /\b(?:hybrid|hybride|h[íi]brido|h[íi]brida|days? (?:a|per) week in)\b/i,
-  onsite: /\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based|presencial|vor ort|sur site|pr[ée]sentiel)\b/i,
-};
+/** The words of each work mode (from the one lexicon), as a pattern that finds the line of a posting naming it. */
+const MODE_WORDS = Object.fromEntries(
+  (['remote', 'hybrid', 'onsite'] as const).map((mode) => {
+    const words = Object.entries(WORK_MODE_WORDS).filter(([w, m]) => m === mode && w !== 'office').map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]?'));
+    return [mode, new RegExp(`(?:^|[^\\p{L}])(?:${words.join('|')})(?:$|[^\\p{L}])`, 'iu')];
+  }),
+) as Record<'remote' | 'hybrid' | 'onsite', RegExp>;
 
 /** Yes, no or "not stated", with the line of the posting that says so. */
 function yesNo(p: Posting, asked: Asked): Answer {

@@ -16,7 +16,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ask, renderText, type Answer } from '../answers/index.ts';
-import { parsePostings, type Posting } from '../postings/index.ts';
+import { annualize, parsePostings, type PayPeriod, type Posting } from '../postings/index.ts';
 import { RoleIndex } from '../search/index.ts';
 import type { LabelledRow } from './postings.ts';
 
@@ -81,7 +81,6 @@ export function selectRows(rows: LabelledRow[]): LabelledRow[] {
   return rows.filter((r, i) => i % 10 === 0 || r.lang === 'fr');
 }
 
-const PER_YEAR: Record<string, number> = { year: 1, month: 12, week: 52, day: 260, hour: 2080 };
 
 /** Whether a row meets a condition; null when the row does not label that field (not graded). */
 function meets(row: Row, w: Where): boolean | null {
@@ -103,7 +102,8 @@ function meets(row: Row, w: Where): boolean | null {
     if (!has('salary')) checks.push(null);
     else {
       const s = l.salary;
-      const top = s ? (s.max ?? s.min ?? 0) * (PER_YEAR[s.period] ?? 1) : null;
+      const yearly = s ? annualize({ ...s, period: s.period as PayPeriod, text: '', estimated: false, periodInferred: false }) : null;
+      const top = yearly ? (yearly.max ?? yearly.min ?? 0) : null;
       checks.push(top !== null && (w.payAtLeast === undefined || top >= w.payAtLeast) && (w.payAtMost === undefined || top <= w.payAtMost));
     }
   }

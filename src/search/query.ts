@@ -1,6 +1,7 @@
 // The query language: free words plus filters written as plain words or key:value, in any of the five languages
 // questions come in, read the way a person means them. Words that are not filters rank roles; they never veto one.
 import {
+  annualize,
   CURRENCY_WORDS,
   findPlace,
   fold,
@@ -111,7 +112,6 @@ const COMPARATORS: Array<[string, 'gt' | 'min' | 'lt' | 'max']> = [
   ['at most', 'max'], ['up to', 'max'], ['max', 'max'], ['maximum', 'max'], ['no more than', 'max'], ['bis zu', 'max'], ['bis', 'max'], ['hochstens', 'max'],
   ['au plus', 'max'], ["jusqu'a", 'max'], ['hasta', 'max'], ['ate', 'max'], ['no maximo', 'max'], ['como maximo', 'max'],
 ];
-const PER_YEAR: Record<PayPeriod, number> = { year: 1, month: 12, week: 52, day: 260, hour: 2080 };
 
 const normCompany = foldKey;
 
@@ -252,7 +252,7 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
       period = PERIOD_WORDS[per.key]!;
       length += per.length;
     }
-    if (period) money.amount *= PER_YEAR[period];
+    if (period) money.amount = annualize({ min: money.amount, max: money.amount, currency: money.currency, period, text: '', estimated: false, periodInferred: false }).max!;
     return { money, length };
   };
   const yearsAt = (i: number): { n: number; plus: boolean; length: number } | null => {
