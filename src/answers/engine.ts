@@ -300,9 +300,9 @@ function payOf(p: Posting): Answer {
 const yearsText = (p: Posting): string =>
   p.yearsExperience ? `${p.yearsExperience.min}${p.yearsExperience.max === null ? '+' : p.yearsExperience.max !== p.yearsExperience.min ? `–${p.yearsExperience.max}` : ''} years` : 'Not stated';
 
-/** The lines of a posting, as its parts were read: where a quote is looked for. */
+/** The lines of a posting, as its parts were read: where a quote is looked for; the summary, partly written by the parser, last. */
 function linesOf(p: Posting): string[] {
-  return [p.title ?? '', ...p.locations, p.summary, ...p.requirements, ...p.responsibilities, ...p.niceToHave, ...p.benefits].filter(Boolean);
+  return [p.title ?? '', ...p.locations, ...p.requirements, ...p.responsibilities, ...p.niceToHave, ...p.benefits, p.summary].filter(Boolean);
 }
 
 
@@ -489,9 +489,10 @@ function count(req: Request, ctx: AskContext, recall: Recall | null, thread: str
   if (isEmptyQuery(q) && recall && !thread) q = readRequest(recall.text, ctx.index.vocabulary()).query;
   else if (thread && isEmptyQuery(q)) q = amongIds(q, thread);
   const r = ctx.index.run(q, { limit: 0, now: ctx.now, words: 'rank' });
-  const n = q.words.length && r.matchedWords ? r.matchedWords : r.total;
+  // With words, the roles holding them all; words no role holds leave the count at the filters' (and say so).
+  const n = q.words.length && (r.matchedWords || !describeFilters(q.filters).length) ? r.matchedWords : r.total;
   const total = ctx.index.openCount(ctx.now) || ctx.index.size;
-  const what = [...describeFilters(q.filters), ...(q.words.length && r.matchedWords ? q.words : [])].join(' ');
+  const what = [...describeFilters(q.filters), ...(q.words.length && (r.matchedWords || !describeFilters(q.filters).length) ? q.words : [])].join(' ');
   const parts: Part[] = [{ type: 'text', text: what ? `${plural(n, 'open role')} of ${total} ${n === 1 ? 'matches' : 'match'} “${what}”.` : `${plural(total, 'open role')} in all.` }];
   const notes = leftOutNotes(r);
   if (notes.length) parts.push({ type: 'note', text: sentences(notes) });
