@@ -7,7 +7,7 @@
 // - intent: the kind of answer expected (one of a list);
 // - names / notNames: rows (by corpus id, or seed file name) that must / must not be among the roles named;
 // - every: label conditions every named role must meet where its row labels that field;
-// - min / max: how many roles may be named;
+// - min / max: how many roles may be named (roles, not postings: one post can hold several);
 // - facts: groups of words, one of each group must appear in the answer's text;
 // - absent: words that must not appear;
 // - count: the answer states the number of rows whose labels meet the conditions, within a tolerance.
@@ -119,6 +119,8 @@ const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ');
 
 /** Why a turn failed, or null when it passed. */
 function grade(a: Answer, text: string, named: string[], c: Checks, rows: Map<string, Row>): string | null {
+  // Roles, not rows: a "who is hiring" post read as three roles is three roles named.
+  const roles = new Set(a.roleIds).size;
   const t = norm(text);
   if (c.intent) {
     const ok = Array.isArray(c.intent) ? c.intent : [c.intent];
@@ -126,8 +128,8 @@ function grade(a: Answer, text: string, named: string[], c: Checks, rows: Map<st
   }
   for (const id of c.names ?? []) if (!named.includes(id)) return `did not name ${id}`;
   for (const id of c.notNames ?? []) if (named.includes(id)) return `named ${id}`;
-  if (c.min !== undefined && named.length < c.min) return `named ${named.length} roles, wanted at least ${c.min}`;
-  if (c.max !== undefined && named.length > c.max) return `named ${named.length} roles, wanted at most ${c.max}`;
+  if (c.min !== undefined && roles < c.min) return `named ${roles} roles, wanted at least ${c.min}`;
+  if (c.max !== undefined && roles > c.max) return `named ${roles} roles, wanted at most ${c.max}`;
   if (c.every) {
     for (const id of named) {
       const row = rows.get(id);
@@ -270,9 +272,10 @@ if (process.argv[1]?.endsWith('questions.ts')) {
   const misses = Number(args.find((a) => a.startsWith('--misses='))?.slice(9) ?? 0);
   const only = args.find((a) => a.startsWith('--cat='))?.slice(6);
   const oracle = args.includes('--oracle');
-  const folder = loadFolder(CORPUS, oracle);
+  const corpus = args.find((a) => a.startsWith('--corpus='))?.slice(9) ?? CORPUS;
+  const folder = loadFolder(corpus, oracle);
   if (!folder) {
-    process.stderr.write(`eval:ask: the labelled corpus is missing (expected ../shared/corpus/dev.jsonl beside the repository); nothing was measured.\n`);
+    process.stderr.write(`eval:ask: the labelled corpus is missing (expected ${corpus === CORPUS ? '../shared/corpus/dev.jsonl beside the repository' : corpus}); nothing was measured.\n`);
     process.exit(1);
   }
   const qs = loadQuestions().filter((q) => !only || q.cat === only);
