@@ -328,34 +328,44 @@ export class RoleIndex {
   }
 
   /**
-   * Ids passing every filter. A company filter also takes roles whose posting states no company but whose text
-   * names it: a company line the parser could not place should not hide the role from "jobs at Acme".
+   * Ids passing every filter. Two filters also take roles by their text, where the parsed field can miss: a company
+   * filter takes roles whose posting states no company but whose text names it (a company line the parser could not
+   * place), and a skill of several words ("React Native") takes roles whose text holds all its words.
    */
   private candidatesFor(f: Filters, now: Date): Set<string> | null {
-    const base = this.filters.candidates(f, undefined, now.getTime());
-    if (!f.companies.length) return base;
-    const unknown = this.filters.withoutCompany();
-    if (!unknown.size) return base;
-    const mentioned = new Set<string>();
-    for (const c of f.companies) {
-      const words = foldKey(c).split(' ').filter((w) => w.length > 1 && !COMPANY_FORMS.has(w));
-      if (!words.length) continue;
-      let ids: Set<string> | null = null;
-      for (const w of words) {
-        const found = new Set<string>();
-        for (const ord of this.wordResults(w, 'mention').ords) {
-          const id = this.idAt[ord];
-          if (id !== undefined && unknown.has(id) && (ids === null || ids.has(id))) found.add(id);
-        }
-        ids = found;
-      }
-      for (const id of ids ?? []) mentioned.add(id);
-    }
-    if (!mentioned.size) return base;
-    const rest = this.filters.candidates(f, 'companies', now.getTime());
-    const out = new Set(base ?? []);
-    for (const id of mentioned) if (rest === null || rest.has(id)) out.add(id);
+    let out = this.filters.candidates(f, undefined, now.getTime());
+    const widen = (key: 'companies' | 'skills', names: string[], among: Set<string> | null): void => {
+      const mentioned = new Set<string>();
+      for (const name of names) for (const id of this.mentioning(name, among)) mentioned.add(id);
+      if (!mentioned.size) return;
+      const rest = this.filters.candidates(f, key, now.getTime());
+      const wider = new Set(out ?? []);
+      for (const id of mentioned) if (rest === null || rest.has(id)) wider.add(id);
+      out = wider;
+    };
+    if (f.companies.length) widen('companies', f.companies, this.filters.withoutCompany());
+    // With several skills each is one set; only a single several-word skill is widened, so "and" keeps its meaning.
+    if (f.skills.length === 1 && f.skills[0]!.includes(' ')) widen('skills', f.skills, null);
     return out;
+  }
+
+  /**
+   * Roles (among `among`, or all) whose text holds every word of a name. Nothing when the name has a word too short
+   * to look up ("G-Research") or only common words ("Connection"): those would match far more than the name.
+   */
+  private mentioning(name: string, among: Set<string> | null): Set<string> {
+    const words = foldKey(name).split(' ').filter((w) => w && !COMPANY_FORMS.has(w));
+    if (!words.length || words.some((w) => w.length < 3) || words.every((w) => this.isCommon(w))) return new Set();
+    let ids: Set<string> | null = null;
+    for (const w of words) {
+      const found = new Set<string>();
+      for (const ord of this.wordResults(w, 'mention').ords) {
+        const id = this.idAt[ord];
+        if (id !== undefined && (among === null || among.has(id)) && (ids === null || ids.has(id))) found.add(id);
+      }
+      ids = found;
+    }
+    return ids ?? new Set();
   }
 
   /** Counts by company and work mode over every match. */

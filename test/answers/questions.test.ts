@@ -196,6 +196,22 @@ describe('filters over every field', () => {
   });
 });
 
+describe('filters that also read the text, where a parsed field can miss', () => {
+  const more = RoleIndex.from([
+    ...ROLES,
+    role('zephyr-known', { title: 'Robotics Engineer', company: 'Zephyr Robotics', summary: 'Build arms.' }),
+    role('zephyr-unparsed', { title: 'Firmware Engineer', summary: 'Zephyr Robotics is hiring a firmware engineer for its arms.' }),
+    role('rn-app', { title: 'Mobile Developer', company: 'Appy', skills: ['React'], summary: 'We build our apps in React Native.' }),
+  ]);
+  const c = { index: more, now: NOW, limit: 10 };
+  it('a company filter takes a role whose posting names the company only in its text', () => {
+    expect(ids(say('jobs at Zephyr Robotics', c)).sort()).toEqual(['zephyr-known', 'zephyr-unparsed']);
+  });
+  it('a skill of several words takes a role whose text holds it', () => {
+    expect(ids(say('react native jobs', c))).toEqual(['rn-app']);
+  });
+});
+
 describe('thread memory', () => {
   it('a follow-up refers to the roles of the previous answer', () => {
     const thread = memoryThread();
