@@ -1,6 +1,6 @@
 // Requests → Answers. A question is read once (request.ts); each intent here answers from that request with one
 // search through the index's single entry point, resolves references to roles, and says what it cannot find.
-import { annualTopUSD, fold, placeAreas, USD_PER_UNIT, WORK_MODE_WORDS, type Posting } from '../postings/index.ts';
+import { annualTopUSD, fold, placeAreas, QUESTION_WORK_MODES, USD_PER_UNIT, WORK_MODE_LABELS, type Posting } from '../postings/index.ts';
 import type { RoleIndex, SearchOptions, SearchResult } from '../search/index.ts';
 import { describeFilters, emptyFilters, isEmptyQuery, type ParsedQuery } from '../search/query.ts';
 import { countBy } from './tally.ts';
@@ -343,7 +343,8 @@ function skillsOf(p: Posting): Answer {
 /** The words of each work mode (from the one lexicon), as a pattern that finds the line of a posting naming it. */
 const MODE_WORDS = Object.fromEntries(
   (['remote', 'hybrid', 'onsite'] as const).map((mode) => {
-    const words = Object.entries(WORK_MODE_WORDS).filter(([w, m]) => m === mode && w !== 'office').map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]?'));
+    const labels = [...WORK_MODE_LABELS[mode], ...Object.entries(QUESTION_WORK_MODES).filter(([, m]) => m === mode).map(([w]) => w)];
+    const words = labels.map(fold).filter((w) => w !== 'office').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]?'));
     return [mode, new RegExp(`(?:^|[^\\p{L}])(?:${words.join('|')})(?:$|[^\\p{L}])`, 'iu')];
   }),
 ) as Record<'remote' | 'hybrid' | 'onsite', RegExp>;

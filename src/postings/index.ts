@@ -5,4 +5,9 @@ export { findSalaries, inferPeriod } from './salary.ts';
 export { findSkills, SKILL_NAMES } from './skills.ts';
 export { findPlace, placeAreas, PLACES } from './places.ts';
 export { annualize, annualTopUSD, convert, formatMoney, formatRange, annualEquivalent, USD_PER_UNIT } from './pay.ts';
-export { CURRENCY_WORDS, levelFromYears, PERIOD_WORDS, SENIORITY_WORDS, WORK_MODE_WORDS } from './lexicon.ts';
+export {
+  CURRENCIES, CURRENCY_CODES, SHARED_SYMBOLS, currencyByCode, currencyOf, currencyOfCountry, isSpecificCurrency, type Currency,
+} from './lexicon/currencies.ts';
+export { PAY_PERIODS, PER_WORDS, periodOf, type PeriodWords } from './lexicon/periods.ts';
+export { WORK_MODE_LABELS, WORK_MODE_PHRASES, workModeOf } from './lexicon/workmodes.ts';
+export { levelFromYears, QUESTION_WORK_MODES, SENIORITY_WORDS } from './lexicon/questions.ts';

@@ -2,17 +2,19 @@
 // questions come in, read the way a person means them. Words that are not filters rank roles; they never veto one.
 import {
   annualize,
-  CURRENCY_WORDS,
+  currencyOf,
   findPlace,
   fold,
   foldKey,
-  PERIOD_WORDS,
+  isSpecificCurrency,
+  PAY_PERIODS,
   PLACES,
+  QUESTION_WORK_MODES,
   SENIORITIES,
   SENIORITY_WORDS,
   SKILL_NAMES,
   USD_PER_UNIT,
-  WORK_MODE_WORDS,
+  workModeOf,
   type PayPeriod,
   type Seniority,
   type WorkMode,
@@ -100,6 +102,9 @@ const AMBIGUOUS_SKILLS = new Set(['go', 'r', 'c', 'rest', 'spark', 'ray', 'swift
 const TOPIC_SKILLS = new Set(['machine', 'deep', 'computer', 'natural', 'data', 'search', 'recommender', 'reinforcement']);
 const MULTIWORD_SKILLS = SKILL_NAMES.filter((s) => s.includes(' ')).map((s) => s.toLowerCase().split(' '));
 
+/** Words after which a currency name or code is the currency of pay: "paid in euros", "paying AUD", "en dólares". */
+const PAY_CUES = new Set(['in', 'paid', 'paying', 'pays', 'pay', 'en', 'em', 'in', 'salary', 'gehalt', 'salaire', 'salario', 'pagado', 'pagos', 'payes']);
+
 const YEAR_WORDS = new Set(['year', 'years', 'yrs', 'yr', 'y', 'yoe', 'jahr', 'jahre', 'jahren', 'an', 'ans', 'annee', 'annees', 'ano', 'anos']);
 /** Comparators before a number: "over 150k", "under 3 years", "mehr als", "moins de", "al menos", "até". */
 const COMPARATORS: Array<[string, 'gt' | 'min' | 'lt' | 'max']> = [
@@ -115,6 +120,38 @@ const COMPARATORS: Array<[string, 'gt' | 'min' | 'lt' | 'max']> = [
 
 const normCompany = foldKey;
 
+/**
+ * The work mode a phrase of a question names: a label of the work-mode lexicon, a question's own phrasing ("from
+ * home"), or a plural or feminine form of either ("remotas", "presenciales", "presenciais", "hybriden").
+ */
+function modeOf(phrase: string): WorkMode | null {
+  const own = QUESTION_WORK_MODES[phrase];
+  if (own) return own;
+  for (const v of [phrase, phrase.replace(/s$/, ''), phrase.replace(/es$/, ''), phrase.replace(/en$/, ''), phrase.replace(/as?$/, 'o'), phrase.replace(/ais$/, 'al')]) {
+    const m = workModeOf(v);
+    if (m) return m;
+  }
+  return null;
+}
+
+/**
+ * Phrases that name a pay period in a question, from the period lexicon: the words that say it alone ("hourly",
+ * "monatlich", "por hora") and a unit after "per", "a", "by the", "pro", "par", "por" … ("per month", "à l'heure").
+ * A bare unit ("an", "tag", "mes") is not one: it is an ordinary word too often.
+ */
+const PERIOD_PHRASES = new Map<string, PayPeriod>();
+for (const [period, w] of Object.entries(PAY_PERIODS) as Array<[PayPeriod, (typeof PAY_PERIODS)[PayPeriod]]>) {
+  for (const phrase of [...w.adverbs, ...w.before]) if (phrase.length > 2 && !PERIOD_PHRASES.has(fold(phrase))) PERIOD_PHRASES.set(fold(phrase), period);
+  for (const unit of w.units) {
+    if (unit.length < 2) continue;
+    for (const per of ['per', 'a', 'an', 'by the', 'pay by the', 'paid by the', 'each', 'pro', 'je', 'par', 'por', 'al', 'ao', 'a la', 'la']) PERIOD_PHRASES.set(fold(`${per} ${unit}`), period);
+    PERIOD_PHRASES.set(fold(`a l'${unit}`), period);
+    PERIOD_PHRASES.set(fold(`de l'${unit}`), period);
+  }
+}
+const periodOfPhrase = (phrase: string): PayPeriod | null => PERIOD_PHRASES.get(phrase) ?? null;
+const levelsOf = (phrase: string): Seniority[] | null => SENIORITY_WORDS[phrase] ?? null;
+
 /** "150k", "$150,000", "€80k", "150000" → a pay amount; null when the word is not money. */
 export function readMoney(word: string): PayFloor | null {
   const m = /^(us\$|ca\$|a\$|r\$|\$|€|£|₹|usd|eur|gbp|cad|aud|chf|inr|brl)?(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)(k|m)?(usd|eur|gbp|cad|aud|chf|inr|brl|€|£|\$)?\+?$/i.exec(word);
@@ -124,7 +161,7 @@ export function readMoney(word: string): PayFloor | null {
   if (m[3]?.toLowerCase() === 'k') n *= 1000;
   if (m[3]?.toLowerCase() === 'm') n *= 1_000_000;
   if (!m[1] && !m[3] && !m[4] && n < 10_000) return null; // a bare "5" is not money
-  const currency = { $: 'USD', 'us$': 'USD', usd: 'USD', '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP', 'ca$': 'CAD', cad: 'CAD', 'a$': 'AUD', aud: 'AUD', chf: 'CHF', '₹': 'INR', inr: 'INR', 'r$': 'BRL', brl: 'BRL' }[sym] ?? 'USD';
+  const currency = (sym && currencyOf(sym)) || 'USD';
   return USD_PER_UNIT[currency] ? { amount: n, currency } : null;
 }
 
@@ -216,11 +253,13 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
     lower.push(low);
   }
   const hasContext = lower.some((t) => SKILL_BY_LOWER.has(t) && !AMBIGUOUS_SKILLS.has(t)) || /\b(need|needs|using|use|uses|with|know|knows|skill|skills|language|stack|written in|experience|mit|avec|con|com|require|requires|developer|engineer|entwickler|desenvolvedor|desarrollador|developpeur)\b/i.test(text);
-  const phraseAt = (i: number, table: Record<string, unknown>): { key: string; length: number } | null => {
+  /** The longest phrase of up to three words at i that a lookup knows, with what it names. */
+  const phraseAt = <T>(i: number, lookup: (phrase: string) => T | null): { key: string; value: T; length: number } | null => {
     for (let n = 3; n >= 1; n--) {
       if (i + n > lower.length) continue;
       const key = lower.slice(i, i + n).join(' ');
-      if (key in table) return { key, length: n };
+      const value = lookup(key);
+      if (value !== null) return { key, value, length: n };
     }
     return null;
   };
@@ -240,16 +279,19 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
       tok = slash[1]!;
       period = ({ hr: 'hour', h: 'hour', hour: 'hour', yr: 'year', year: 'year', mo: 'month', month: 'month', day: 'day', week: 'week' } as const)[slash[2] as 'hr'];
     }
-    const money = readMoney(tok) ?? (/^\d{2,3}$/.test(tok) && phraseAt(i + 1, PERIOD_WORDS) ? { amount: Number(tok), currency: 'USD' } : null);
+    const money = readMoney(tok) ?? (/^\d{2,3}$/.test(tok) && phraseAt(i + 1, periodOfPhrase) ? { amount: Number(tok), currency: 'USD' } : null);
     if (!money) return null;
     let length = 1;
-    if (CURRENCY_WORDS[lower[i + 1] ?? ''] && !/[a-z$€£]/i.test(tok.replace(/\d|[,.k]/g, '').slice(0, 1))) {
-      money.currency = CURRENCY_WORDS[lower[i + 1]!]!;
+    // "80k euros", "60.000 EUR": a currency written after a bare amount.
+    const after = lower[i + 1] ?? '';
+    const named = after && (isSpecificCurrency(after) || /^[a-z]{3}$/.test(after)) ? currencyOf(after) : null;
+    if (named && USD_PER_UNIT[named] && /^[\d.,]+k?\+?$/.test(tok)) {
+      money.currency = named;
       length++;
     }
-    const per = period ? null : phraseAt(i + length, PERIOD_WORDS);
+    const per = period ? null : phraseAt(i + length, periodOfPhrase);
     if (per) {
-      period = PERIOD_WORDS[per.key]!;
+      period = per.value;
       length += per.length;
     }
     if (period) money.amount = annualize({ min: money.amount, max: money.amount, currency: money.currency, period, text: '', estimated: false, periodInferred: false }).max!;
@@ -299,7 +341,7 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
         continue;
       }
       if (key === 'mode' || key === 'workmode' || key === 'work') {
-        const mode = WORK_MODE_WORDS[v];
+        const mode = modeOf(v);
         if (mode) add(f.workModes, mode);
         continue;
       }
@@ -321,8 +363,8 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
         add(f.skills, SKILL_BY_LOWER.get(v) ?? v);
         continue;
       }
-      if (key === 'currency' && CURRENCY_WORDS[v]) {
-        add(f.currencies, CURRENCY_WORDS[v]!);
+      if (key === 'currency' && currencyOf(v)) {
+        add(f.currencies, currencyOf(v)!);
         continue;
       }
     }
@@ -403,16 +445,16 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
       continue;
     }
     // Work mode: "remote", "on site", "vor Ort", "télétravail", "from home".
-    const mode = phraseAt(i, WORK_MODE_WORDS);
+    const mode = phraseAt(i, modeOf);
     if (mode && !(mode.key === 'office' && i > 0 && !['in', 'an', 'the'].includes(lower[i - 1]!)) && !(mode.key === 'office' && lower[i + 1] && !isFunctionWord(lower[i + 1]!))) {
-      add(f.workModes, WORK_MODE_WORDS[mode.key]!);
+      add(f.workModes, mode.value);
       i += mode.length - 1;
       continue;
     }
     // Seniority: "senior staff" is one level.
-    const level = phraseAt(i, SENIORITY_WORDS);
+    const level = phraseAt(i, levelsOf);
     if (level && !(level.key === 'head' && lower[i + 1] === 'coach')) {
-      for (const s of SENIORITY_WORDS[level.key]!) add(f.seniorities, s);
+      for (const s of level.value) add(f.seniorities, s);
       i += level.length - 1;
       continue;
     }
@@ -424,14 +466,15 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
       continue;
     }
     // Currencies and pay periods standing alone: "paid in euros", "hourly jobs".
-    const period = phraseAt(i, PERIOD_WORDS);
+    const period = phraseAt(i, periodOfPhrase);
     if (period) {
-      add(f.periods, PERIOD_WORDS[period.key]!);
+      add(f.periods, period.value);
       i += period.length - 1;
       continue;
     }
-    const currency = CURRENCY_WORDS[tok];
-    if (currency && tok !== '$') {
+    // A currency standing alone: a name ("euros", "pounds"), a code in capitals ("AUD"), or any after "in"/"paid".
+    const currency = currencyOf(tok);
+    if (currency && USD_PER_UNIT[currency] && !SKILL_BY_LOWER.has(tok) && !/^[$€£¥₹]$/.test(tok) && ((tok.length >= 5 && isSpecificCurrency(tok)) || /^[A-Z]{3}$/.test(raw[i]!) || PAY_CUES.has(lower[i - 1] ?? ''))) {
       add(f.currencies, currency);
       continue;
     }
@@ -456,7 +499,8 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
     // A filter word one typo off ("remtoe", "senoir", "seatle").
     const typo = word.length >= 5 ? FILTER_WORDS_FOR_TYPOS.find((w) => oneTypo(w, word)) : undefined;
     if (typo) {
-      if (WORK_MODE_WORDS[typo]) add(f.workModes, WORK_MODE_WORDS[typo]!);
+      const typoMode = modeOf(typo);
+      if (typoMode) add(f.workModes, typoMode);
       else for (const s of SENIORITY_WORDS[typo] ?? []) add(f.seniorities, s);
       q.readings.push(`“${raw[i]}” read as ${typo}`);
       continue;
@@ -478,7 +522,7 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
 
 /** Words the filters know whole, so a hyphen inside them is kept ("on-site", "entry-level", "senior-staff"). */
 function known(w: string): boolean {
-  return w in WORK_MODE_WORDS || w in SENIORITY_WORDS || w in PERIOD_WORDS || SKILL_BY_LOWER.has(w) || findPlace(w) !== null || /^[a-z]+:/.test(w);
+  return modeOf(w) !== null || w in SENIORITY_WORDS || PERIOD_PHRASES.has(w) || SKILL_BY_LOWER.has(w) || findPlace(w) !== null || /^[a-z]+:/.test(w);
 }
 
 interface CompanyMatcher {
@@ -510,7 +554,7 @@ function compileCompanies(names: string[]): CompanyMatcher {
     for (const c of all) {
       // A one-word company named like a function word or a filter word ("The", "Remote", "Senior", "London") is
       // read as that word: a posting whose company line was misread must not capture every question using it.
-      if (c.parts.length === 1 && (isFunctionWord(c.parts[0]!) || known(c.parts[0]!) || c.parts[0]! in CURRENCY_WORDS)) continue;
+      if (c.parts.length === 1 && (isFunctionWord(c.parts[0]!) || known(c.parts[0]!) || isSpecificCurrency(c.parts[0]!))) continue;
       byFirst.set(c.parts[0]!, [...(byFirst.get(c.parts[0]!) ?? []), c]);
     }
     m = { byFirst, all };

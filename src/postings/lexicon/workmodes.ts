@@ -1,0 +1,63 @@
+// The one list of work-mode words in English, German, French, Spanish and Portuguese: short labels (a board's chip,
+// a feed's field, a word in a question) and the phrases by which a posting states its own role's arrangement.
+import type { WorkMode } from '../schema.ts';
+import { fold } from '../text.ts';
+
+/** Labels that name a mode by themselves: "Remote", "Hybrid", "On-site", "Homeoffice", "Présentiel", "Remoto". */
+export const WORK_MODE_LABELS: Readonly<Record<WorkMode, readonly string[]>> = {
+  remote: [
+    'remote', 'fully remote', 'full remote', '100% remote', 'remote only', 'remote ok', 'remotely', 'wfh', 'work from home', 'anywhere',
+    'mobiles arbeiten', 'vollständig remote', 'télétravail complet', 'télétravail total', 'à distance', '100% télétravail',
+    'remoto', 'teletrabajo', 'trabajo remoto', '100% remoto', 'trabalho remoto', 'home office 100%',
+  ],
+  hybrid: [
+    'hybrid', 'hybrides arbeiten', 'hybride', 'télétravail partiel', 'télétravail possible', 'híbrido', 'hibrido', 'semipresencial', 'semi-presencial',
+  ],
+  onsite: [
+    'onsite', 'on-site', 'on site', 'in-office', 'in office', 'office', 'in person', 'in-person', 'office-based',
+    'vor ort', 'präsenz', 'sur site', 'présentiel', 'en présentiel', 'presencial', '100% presencial',
+  ],
+};
+
+const BY_LABEL = new Map<string, WorkMode>();
+for (const [mode, labels] of Object.entries(WORK_MODE_LABELS) as Array<[WorkMode, readonly string[]]>) {
+  for (const l of labels) BY_LABEL.set(fold(l), mode);
+}
+
+/** The mode a label names ("On-site" → onsite, "Télétravail partiel" → hybrid, "REMOTE" → remote), or null. */
+export function workModeOf(label: string | null | undefined): WorkMode | null {
+  if (!label) return null;
+  const f = fold(label).replace(/[()[\].:;!]/g, ' ').replace(/\s+/g, ' ').trim();
+  return BY_LABEL.get(f) ?? BY_LABEL.get(f.replace(/-/g, ' ')) ?? null;
+}
+
+/**
+ * Phrases by which a posting states its own role's arrangement, per mode, as pattern sources (matched whole-word,
+ * case-insensitively). "a remote, cross-functional team" or a company's general policy says nothing of the kind.
+ */
+export const WORK_MODE_PHRASES: Readonly<Record<WorkMode | 'fullyRemote', readonly string[]>> = {
+  /** Said of the role outright; these win over the hybrid words ("100% Homeoffice" is remote). */
+  fullyRemote: [
+    String.raw`fully[- ]remote`, String.raw`100 ?% remote`, String.raw`remote[- ]only`, String.raw`#li-remote`, String.raw`work location: remote`,
+    String.raw`(?:100 ?%|full|vollständig(?:es)?|komplett(?:es)?) (?:homeoffice|home office|home-office|remote|t[eé]l[eé]travail|remoto|teletrabajo)`,
+    String.raw`t[eé]l[eé]travail (?:complet|total|à 100 ?%)`, String.raw`(?:role|position|job) is (?:fully )?remote`,
+  ],
+  hybrid: [
+    String.raw`hybrid`, String.raw`#li-hybrid`, String.raw`hybride?s?`, String.raw`h[ií]brid[oa]s?`, String.raw`semi-?presencial`,
+    String.raw`t[eé]l[eé]travail (?:partiel|possible|occasionnel|\d+ ?(?:jours?|j)\b[^.\n]{0,20})`, String.raw`jours? de t[eé]l[eé]travail`,
+    // German Homeoffice and mobile work are options beside an office unless the text says fully remote.
+    String.raw`home-?office`, String.raw`mobiles? arbeiten`, String.raw`mobile arbeit`, String.raw`t[eé]l[eé]travail`,
+    String.raw`teletrabajo parcial`, String.raw`in[- ]office \d+ days`, String.raw`\d+ days (?:a|per) week in (?:the )?office`, String.raw`\d+ days in[- ]office`,
+  ],
+  remote: [
+    String.raw`remote[- ]first`, String.raw`work from anywhere`, String.raw`work from home`, String.raw`wfh`, String.raw`remote (?:role|position|job|opportunity|work is possible)`,
+    String.raw`(?:is|are) remote[- ](?:based|friendly)`, String.raw`work remotely from`,
+    String.raw`can be (?:done |performed )?remote(?:ly)?`, String.raw`open to remote`, String.raw`trabajo remoto`, String.raw`trabalho remoto`, String.raw`vaga remota`, String.raw`remoto`,
+  ],
+  onsite: [
+    String.raw`on[- ]?site (?:role|position|job|in|at|from)`, String.raw`(?:role|position|job) is (?:fully )?(?:on[- ]?site|in[- ]office|office[- ]based)`,
+    String.raw`fully on[- ]?site`, String.raw`100 ?% on[- ]?site`, String.raw`in[- ]office (?:role|position)`, String.raw`office[- ]based (?:role|position)`,
+    String.raw`5 days (?:a|per) week in (?:the )?office`, String.raw`work location: (?:in[- ]person|on[- ]?site)`, String.raw`#li-onsite`,
+    String.raw`vor ort im büro`, String.raw`100 ?% presencial`, String.raw`trabajo presencial`, String.raw`modalidad presencial`, String.raw`sur site`, String.raw`en présentiel`,
+  ],
+};
