@@ -222,6 +222,11 @@ function aboutRoles(req: Request, ctx: AskContext, thread: string[] | null, inte
     if (!ref.roles.length) return notFound(ref.query, ctx);
     roles = ref.roles;
     // A handful from one company is answered for each; more than that needs narrowing.
+    // A yes/no about one company's roles that all get the same answer is answered once ("are the Acme jobs remote?").
+    if (intent === 'yesno' && roles.length > 1 && sameCompany(roles)) {
+      const same = sameVerdict(roles, req.asked!);
+      if (same) return same;
+    }
     if (roles.length > 1 && (roles.length > 3 || intent === 'requirements' || !sameCompany(roles))) return whichOne(roles, intent);
   }
   if (!roles.length) return answer('clarify', 'Which role?', [{ type: 'text', text: 'I have no role from before to go on: name the role, e.g. “the beehiiv role”.' }]);
@@ -236,6 +241,16 @@ function aboutRoles(req: Request, ctx: AskContext, thread: string[] | null, inte
   }
   const each = roles.slice(0, 5).map((p) => (intent === 'pay' ? payOf(p) : intent === 'years' ? yearsOf(p) : intent === 'skills' ? skillsOf(p) : intent === 'yesno' ? yesNo(p, req.asked!) : requirementsOf(p, false)));
   return answer(intent === 'requirements' ? 'requirements' : intent, `${capitalise(intent === 'yesno' ? 'the answer' : intent === 'years' ? 'years of experience' : intent)} for ${plural(roles.length, 'role')}`, each.flatMap((a) => [{ type: 'text' as const, text: `*${a.heading}*` }, ...a.parts]), { roleIds: roles.slice(0, 5).map((p) => p.id) });
+}
+
+/** One answer for several roles when each gets the same verdict; null when they differ. */
+function sameVerdict(roles: Posting[], asked: Asked): Answer | null {
+  const each = roles.slice(0, 20).map((p) => yesNo(p, asked));
+  if (new Set(each.map((a) => a.heading)).size !== 1) return null;
+  const first = each[0]!;
+  const who = roles[0]!.company ?? 'this posting';
+  const parts: Part[] = [{ type: 'text', text: `${first.heading}: the same for all ${roles.length} roles of ${who} — ${roles.slice(0, 5).map((p) => p.title ?? 'Untitled role').join(', ')}${roles.length > 5 ? ', …' : ''}.` }, ...first.parts];
+  return answer('yesno', first.heading, parts, { roleIds: roles.slice(0, 20).map((p) => p.id) });
 }
 
 /** Roles of one company, or of one posting that lists several ("who is hiring" posts). */

@@ -109,6 +109,12 @@ describe('yes / no about a role, with the line that says so', () => {
     expect(renderText(a)).toMatch(/Partly: Senior Backend Engineer at Stripe is hybrid/);
     expect(renderText(a)).toMatch(/The posting says: “Hybrid: three days a week in our Dublin office\.”/);
   });
+  it('several roles of one company with the same answer are answered once', () => {
+    const a = say('are the Orbit jobs in San Francisco?');
+    expect(a.intent).toBe('yesno');
+    expect(ids(a).sort()).toEqual(['orbit-intern', 'orbit-staff']);
+    expect(renderText(a)).toMatch(/^Yes\n\nYes: the same for all 2 roles of Orbit/);
+  });
   it('yes, no and not stated', () => {
     expect(say('is the Nimbus role remote?').heading).toBe('Yes');
     expect(say('is the Acme data analyst job remote?').heading).toBe('No');
