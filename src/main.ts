@@ -1,7 +1,7 @@
 // Start-up: check the configuration, serve the postings at hand (folders, the feeds' last snapshots), listen, then
 // refresh feeds in the background; run in Slack (Socket Mode or HTTP) or the local console.
 import { join, resolve } from 'node:path';
-import { textAnswer, type AskContext } from './answers/index.ts';
+import { textAnswer, type Answer, type AskContext } from './answers/index.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './console/console.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -20,6 +20,7 @@ import { SqliteAddedPostings } from './store/added-postings.ts';
 
 /** Shutdown gives each step this long, and the whole stop this long, whatever a peer does. */
 export const SHUTDOWN = { stepMs: 3_000, totalMs: 8_000 };
+import { ThreadStore } from './store/threads.ts';
 
 export interface Running {
   config: Config;
@@ -63,35 +64,39 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
   let firstRefresh: Promise<void> = Promise.resolve();
   const ctx = (): AskContext => ({ index });
   let port: number | null = null;
+  const refresh = async (userId: string): Promise<Answer> => {
+    if (config.ADMIN_USERS.length && !config.ADMIN_USERS.includes(userId)) return textAnswer('Only admins can refresh', 'Ask one of the people listed in ADMIN_USERS.');
+    if (!feeds.length) return textAnswer('Nothing to refresh', 'Only posting folders are configured; they reload on their own when files change.');
+    try {
+      const c = await catalog.refresh(true);
+      const failed = c.broken.map((b) => redact(`${b.file} (${b.error})`));
+      const skipped = feeds.flatMap((f) => (f.skipped?.().length ? [redact(skippedSentence(f.name, f.skipped()))] : []));
+      return textAnswer('Sources refreshed', `${c.added.length} new, ${c.changed.length} changed, ${c.removed.length} gone. ${index.size} roles open.${failed.length ? ` Failed, last good postings kept: ${failed.join('; ')}.` : ''}${skipped.length ? ` ${skipped.join('. ')}.` : ''}`);
+    } catch (err) {
+      log.error({ err }, '/jobs refresh failed');
+      return textAnswer('Refresh failed', 'The sources could not be refreshed just now; the roles already loaded keep serving. Try again in a minute.');
+    }
+  };
+
 
   if (config.mode === 'console') {
     // The console answers one question at a time, so it asks the feeds first (each fetch is bounded).
     if (feeds.length) await (firstRefresh = refreshNow(false));
     catalog.watch({ refreshMs: config.SOURCES_REFRESH });
-    await runConsole(ctx, io ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    await runConsole(ctx, io ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) }, { refresh: feeds.length ? refresh : undefined });
   } else {
     const { createSlackApp } = await import('./slack/app.ts');
     const { openDigest } = await import('./digest/service.ts');
     const digest = openDigest(config, index, catalog, log, db!);
     closers.unshift(['digest', () => digest.close()]);
+    const threads = new ThreadStore(db!);
     const slack = createSlackApp(config, {
       ctx,
       log,
       digest,
       status: () => sourceProblems(catalog, feeds),
-      refresh: async (userId) => {
-        if (config.ADMIN_USERS.length && !config.ADMIN_USERS.includes(userId)) return textAnswer('Only admins can refresh', 'Ask one of the people listed in ADMIN_USERS.');
-        if (!feeds.length) return textAnswer('Nothing to refresh', 'Only posting folders are configured; they reload on their own when files change.');
-        try {
-          const c = await catalog.refresh(true);
-          const failed = c.broken.map((b) => redact(`${b.file} (${b.error})`));
-          const skipped = feeds.flatMap((f) => (f.skipped?.().length ? [redact(skippedSentence(f.name, f.skipped()))] : []));
-          return textAnswer('Sources refreshed', `${c.added.length} new, ${c.changed.length} changed, ${c.removed.length} gone. ${index.size} roles open.${failed.length ? ` Failed, last good postings kept: ${failed.join('; ')}.` : ''}${skipped.length ? ` ${skipped.join('. ')}.` : ''}`);
-        } catch (err) {
-          log.error({ err }, '/jobs refresh failed');
-          return textAnswer('Refresh failed', 'The sources could not be refreshed just now; the roles already loaded keep serving. Try again in a minute.');
-        }
-      },
+      refresh,
+      threads: (key) => threads.thread(key),
       added: added ?? undefined,
       readBoardLink: async (url) => {
         const link = boardLink(url);

@@ -52,12 +52,15 @@ export function postedAgo(p: Posting, now: Date): string | null {
   return `posted ${Math.round(days / 30)} months ago`;
 }
 
+/** A line that states years of experience: "5+ years", "3-5 yrs", "2 ans", "3 años", "5 Jahre". */
+export const YEARS_LINE = /\d+\s*\+?\s*(?:-|–|to)?\s*\d*\s*\+?\s*(?:years|yrs|year|ans|años|anos|jahre|jahren|annees|années)/i;
+
 /** Two or three requirements that say most: years first, then the lines naming skills. */
 export function keyRequirements(p: Posting, n = 3, prefer: string[] = []): string[] {
   const short = (s: string): string => (s.length > 160 ? `${s.slice(0, 157).trimEnd()}…` : s);
   const scored = p.requirements.map((r, i) => {
     let score = -i * 0.01;
-    if (/\d+\+?\s*(years|yrs|ans|años|anos|jahre)/i.test(r)) score += 3;
+    if (YEARS_LINE.test(r)) score += 3;
     if (prefer.some((s) => r.toLowerCase().includes(s.toLowerCase()))) score += 5;
     score += p.skills.filter((s) => r.includes(s)).length * 0.5;
     return { r, score };

@@ -1,7 +1,22 @@
 // Slack-free answers: structured parts that the Slack and console front ends render in their own way.
 import type { LeftOut } from '../search/index.ts';
 
-export type Intent = 'find' | 'pay' | 'requirements' | 'skills' | 'compare' | 'overview' | 'help' | 'clarify' | 'none';
+export type Intent =
+  | 'find'
+  | 'pay'
+  | 'requirements'
+  | 'years'
+  | 'skills'
+  | 'compare'
+  | 'count'
+  | 'hiring'
+  | 'newest'
+  | 'yesno'
+  | 'help'
+  | 'smalltalk'
+  | 'fallback'
+  | 'clarify'
+  | 'none';
 
 /** One role as a card: everything a reader needs to decide whether to open it. */
 export interface RoleCard {

@@ -1,11 +1,11 @@
 // The role index: MiniSearch over the fields that name a role, compact posting lists for its long text, and
 // precomputed sets so filters never score the whole corpus.
 import MiniSearch, { type Query } from 'minisearch';
-import { fold, upgradeStored, type Posting } from '../postings/index.ts';
+import { fold, foldKey, upgradeStored, type Posting } from '../postings/index.ts';
 import { FilterSets, type LeftOut } from './filters.ts';
-import { describeFilters, parseQuery, type Filters, type ParsedQuery } from './query.ts';
+import { describeFilters, parseQuery, type Filters, type ParsedQuery, type Vocabulary } from './query.ts';
 import { synonymsOf } from './synonyms.ts';
-import { indexOf, topK } from './sorted.ts';
+import { collate, indexOf, topK } from './sorted.ts';
 import { TermIndex, type SavedTerms } from './terms.ts';
 import { processTerm, tokenize } from './text.ts';
 
@@ -57,10 +57,21 @@ export interface SearchResult {
   query: ParsedQuery;
   hits: Hit[];
   total: number;
+  /** How many of the total hold every free word (the rest meet the filters only); equals total without words. */
+  matchedWords: number;
   leftOut: LeftOut[];
   suggestions: Suggestions | null;
   /** Notes on how the search was widened ("no role matched every word"). */
   notes: string[];
+  /** Counts over every match, when asked for. */
+  facets: Facets | null;
+}
+
+/** Counts over every role a query matches: who is hiring, in which work modes, how many state pay. */
+export interface Facets {
+  companies: Array<[string, number]>;
+  workModes: Array<[string, number]>;
+  withPay: number;
 }
 
 export interface SearchOptions {
@@ -68,8 +79,14 @@ export interface SearchOptions {
   offset?: number;
   /** Postings whose validThrough is before this are closed and left out. */
   now?: Date;
+  /**
+   * "all": a role must hold every free word (typos allowed), falling back to any word: for naming a role and for
+   * alerts. "rank": with filters, every role meeting them is found and the words only order them.
+   */
+  words?: 'all' | 'rank';
+  /** Count matches by company and work mode. */
+  facets?: boolean;
 }
-
 
 function toDoc(p: Posting): Doc {
   return {
@@ -212,42 +229,78 @@ export class RoleIndex {
     return this.filters.payOf(id);
   }
 
-  /** Parses and runs a query. */
-  search(text: string, opts: SearchOptions = {}): SearchResult {
-    return this.run(parseQuery(text, { companies: this.companies() }), opts);
+  /** What the query parser needs of the corpus: company names, and which words are common in the postings. */
+  vocabulary(): Vocabulary {
+    return { companies: this.companies(), common: (w) => this.isCommon(w) };
   }
 
-  /** Runs an already parsed query. */
+  /** A word in the long text of more than one role in fifty (and more than five roles). */
+  private isCommon(word: string): boolean {
+    const t = processTerm(word);
+    if (!t) return true;
+    const n = this.texts.lookup(t, { prefix: false, maxEdits: 0 }).reduce((a, m) => a + m.roles.length, 0);
+    return n > Math.max(5, this.postings.size / 50);
+  }
+
+  /** Parses and runs a query. */
+  search(text: string, opts: SearchOptions = {}): SearchResult {
+    return this.run(parseQuery(text, this.vocabulary()), opts);
+  }
+
+  /**
+   * The one entry point for a parsed request: hits for the page, the total, how many a filter left out because the
+   * postings do not say, notes, suggestions when nothing matched, and counts when asked. Another engine would sit here.
+   */
   run(q: ParsedQuery, opts: SearchOptions = {}): SearchResult {
     const limit = opts.limit ?? 10;
     const offset = opts.offset ?? 0;
-    const page = this.ranked(q, opts.now, offset + limit);
+    const page = this.ranked(q, opts, offset + limit);
     // Hits are built for the page only: a broad query can match most of the corpus.
     const hits: Hit[] = [];
     for (let i = offset; i < Math.min(offset + limit, page.ords.length); i++) hits.push(this.hit(page.ords[i]!, page.scores[i]!, page.perWord));
     const suggestions = page.total ? null : this.suggest(q, opts);
-    return { query: q, hits, total: page.total, leftOut: page.leftOut, suggestions, notes: page.notes };
+    return { query: q, hits, total: page.total, matchedWords: page.matchedWords, leftOut: page.leftOut, suggestions, notes: page.notes, facets: opts.facets ? page.facets : null };
   }
 
   /**
    * The ranked matches of a query, from a small cache of recent queries (cleared on any change) so that
    * "More" and repeated questions skip the work; the first PAGE_DEPTH places are kept, deeper pages recompute.
    */
-  private ranked(q: ParsedQuery, now: Date | undefined, depth: number): CachedQuery {
-    const day = (now ?? new Date()).toISOString().slice(0, 10);
-    const key = JSON.stringify([q.words, q.excludedWords, q.filters, day]);
+  private ranked(q: ParsedQuery, opts: SearchOptions, depth: number): CachedQuery {
+    const now = opts.now ?? new Date();
+    const day = now.toISOString().slice(0, 13);
+    const mode = opts.words ?? 'all';
+    const key = JSON.stringify([q.words, q.excludedWords, q.filters, q.sort, mode, day]);
     const hit = this.queryCache.get(key);
-    if (hit && (depth <= hit.ords.length || hit.ords.length === hit.total)) return hit;
+    if (hit && (depth <= hit.ords.length || hit.ords.length === hit.total) && (!opts.facets || hit.facets)) return hit;
     const notes: string[] = [];
     const perWord: WordResult[] = [];
     const keep = Math.max(depth, PAGE_DEPTH);
-    const { found, order } = this.match(q, this.filters.candidates(q.filters), this.openFilter(now), notes, perWord);
+    const leftOut = this.filters.leftOut(q.filters, now.getTime());
+    let open = this.openFilter(now);
+    // Ordered by pay, a role without pay has no place: it is left out, and counted as such.
+    if (q.sort === 'pay-desc' || q.sort === 'pay-asc') {
+      const dated = open;
+      let unpaid = 0;
+      open = (p) => dated(p) && (this.payOf(p.id) !== null || (unpaid++, false));
+      const m = this.match(q, this.candidatesFor(q.filters, now), open, notes, perWord, mode);
+      if (unpaid) leftOut.push({ field: 'pay', count: unpaid });
+      return this.keep(key, m, keep, leftOut, notes, perWord, Boolean(opts.facets));
+    }
+    const m = this.match(q, this.candidatesFor(q.filters, now), open, notes, perWord, mode);
+    return this.keep(key, m, keep, leftOut, notes, perWord, Boolean(opts.facets));
+  }
+
+  private keep(key: string, m: Matched, keep: number, leftOut: LeftOut[], notes: string[], perWord: WordResult[], wantFacets: boolean): CachedQuery {
+    const { found, order } = m;
+    // Counted before the sort below drops all but the kept places.
+    const facets = wantFacets ? this.facetsOf(found) : null;
     // Only the kept places are sorted: a broad query can match most of the corpus.
     const top = topK(found, keep, order);
     // Kept as two typed arrays, not an object per role: cached entries then cost the garbage collector little.
     const ords = Uint32Array.from(top, (r) => r.ord);
     const scores = Float64Array.from(top, (r) => r.score);
-    const entry: CachedQuery = { ords, scores, total: found.length, leftOut: this.filters.leftOut(q.filters), notes, perWord };
+    const entry: CachedQuery = { ords, scores, total: found.length, matchedWords: m.matchedWords, leftOut, notes, perWord, facets };
     if (this.queryCache.size >= QUERY_CACHE) this.queryCache.delete(this.queryCache.keys().next().value as string);
     this.queryCache.set(key, entry);
     return entry;
@@ -278,9 +331,62 @@ export class RoleIndex {
     return { posting, score, terms: [...terms], fields, nameTerms };
   }
 
-  /** Every open role a query matches, in no set order: for counts and summaries, without ranking or explaining. */
-  matching(q: ParsedQuery, now?: Date): Posting[] {
-    return this.match(q, this.filters.candidates(q.filters), this.openFilter(now), []).found.map((r) => this.postings.get(this.idAt[r.ord]!)!);
+  /**
+   * Ids passing every filter. Two filters also take roles by their text, where the parsed field can miss: a company
+   * filter takes roles whose posting states no company but whose text names it (a company line the parser could not
+   * place), and a skill of several words ("React Native") takes roles whose text holds all its words.
+   */
+  private candidatesFor(f: Filters, now: Date): Set<string> | null {
+    let out = this.filters.candidates(f, undefined, now.getTime());
+    const widen = (key: 'companies' | 'skills', names: string[], among: Set<string> | null): void => {
+      const mentioned = new Set<string>();
+      for (const name of names) for (const id of this.mentioning(name, among)) mentioned.add(id);
+      if (!mentioned.size) return;
+      const rest = this.filters.candidates(f, key, now.getTime());
+      const wider = new Set(out ?? []);
+      for (const id of mentioned) if (rest === null || rest.has(id)) wider.add(id);
+      out = wider;
+    };
+    if (f.companies.length) widen('companies', f.companies, this.filters.withoutCompany());
+    // With several skills each is one set; only a single several-word skill is widened, so "and" keeps its meaning.
+    if (f.skills.length === 1 && f.skills[0]!.includes(' ')) widen('skills', f.skills, null);
+    return out;
+  }
+
+  /**
+   * Roles (among `among`, or all) whose text holds every word of a name. Nothing when the name has a word too short
+   * to look up ("G-Research") or only common words ("Connection"): those would match far more than the name.
+   */
+  private mentioning(name: string, among: Set<string> | null): Set<string> {
+    const words = foldKey(name).split(' ').filter((w) => w && !COMPANY_FORMS.has(w));
+    if (!words.length || words.some((w) => w.length < 3) || words.every((w) => this.isCommon(w))) return new Set();
+    let ids: Set<string> | null = null;
+    for (const w of words) {
+      const found = new Set<string>();
+      for (const ord of this.wordResults(w, 'mention').ords) {
+        const id = this.idAt[ord];
+        if (id !== undefined && (among === null || among.has(id)) && (ids === null || ids.has(id))) found.add(id);
+      }
+      ids = found;
+    }
+    return ids ?? new Set();
+  }
+
+  /** Counts by company and work mode over every match. */
+  private facetsOf(found: Ranked[]): Facets {
+    const companies = new Map<string, number>();
+    const modes = new Map<string, number>();
+    let withPay = 0;
+    for (const r of found) {
+      const p = this.postings.get(this.idAt[r.ord]!)!;
+      const c = p.company ?? 'Company not stated';
+      companies.set(c, (companies.get(c) ?? 0) + 1);
+      const m = p.workMode ?? 'not stated';
+      modes.set(m, (modes.get(m) ?? 0) + 1);
+      if (this.payOf(p.id) !== null) withPay++;
+    }
+    const sorted = (m: Map<string, number>): Array<[string, number]> => [...m].sort((a, b) => b[1] - a[1] || collate(a[0], b[0]));
+    return { companies: sorted(companies), workModes: sorted(modes), withPay };
   }
 
   /** How many roles are open now. */
@@ -290,7 +396,7 @@ export class RoleIndex {
 
   /** Counts matches without building the page. */
   count(q: ParsedQuery, now?: Date): number {
-    return this.match(q, this.filters.candidates(q.filters), this.openFilter(now), []).found.length;
+    return this.match(q, this.candidatesFor(q.filters, now ?? new Date()), this.openFilter(now), []).found.length;
   }
 
   private openFilter(now = new Date()): (p: Posting) => boolean {
@@ -298,34 +404,103 @@ export class RoleIndex {
     return (p) => !p.validThrough || p.validThrough >= today.slice(0, p.validThrough.length);
   }
 
-  /** Matching ids, unsorted, and their order: best first, equal scores in the stable order. */
-  private match(q: ParsedQuery, candidates: Set<string> | null, open: (p: Posting) => boolean, notes: string[], used: WordResult[] = []): { found: Ranked[]; order: (a: Ranked, b: Ranked) => number } {
+  /** Matching ids, unsorted, and their order: best first (or by pay or date when asked), equal scores in the stable order. */
+  private match(q: ParsedQuery, candidates: Set<string> | null, open: (p: Posting) => boolean, notes: string[], used: WordResult[] = [], mode: 'all' | 'rank' = 'all'): Matched {
     const excluded = q.excludedWords.length ? this.idsMentioning(q.excludedWords) : null;
     const ok = (id: string): boolean => (candidates === null || candidates.has(id)) && !excluded?.has(id) && open(this.postings.get(id)!);
     const rank = this.rank();
+    const bySort = this.sortOrder(q.sort);
     if (!q.words.length) {
       const out: Ranked[] = [];
+      const title = this.titleBonus(q.filters);
       for (const id of candidates ?? this.postings.keys()) {
         if (!ok(id)) continue;
         const ord = this.ordOf.get(id)!;
-        out.push({ ord, score: rank[ord]! });
+        out.push({ ord, score: title ? title(this.postings.get(id)!) : 0 });
       }
-      return { found: out, order: (a, b) => a.score - b.score };
+      return { found: out, order: (a, b) => bySort(a, b) || b.score - a.score || rank[a.ord]! - rank[b.ord]!, matchedWords: out.length };
     }
+    if (mode === 'rank' && candidates !== null) return this.rankWithin(q, candidates, ok, notes, used, bySort);
     // Plan: exact and prefix first; typo tolerance only when that finds nothing, since fuzzy matching is the costly part.
-    let perWord = q.words.map((w) => this.wordResults(w, 'prefix'));
+    const exact = q.words.map((w) => this.wordResults(w, 'prefix'));
+    let perWord = exact;
     let found = this.combine(perWord, 'AND', ok);
     if (!found.length) {
       perWord = q.words.map((w) => this.wordResults(w, 'typos'));
       found = this.combine(perWord, 'AND', ok);
       if (found.length) notes.push('allowed for typos');
     }
+    // Some of the words, as written: typo matches of a few words of a long question find mostly noise.
     if (!found.length && q.words.length > 1) {
+      perWord = exact;
       found = this.combine(perWord, 'OR', ok);
       if (found.length) notes.push('no role matched every word; these match some of them');
     }
     used.push(...perWord);
-    return { found, order: (a, b) => b.score - a.score || rank[a.ord]! - rank[b.ord]! };
+    return { found, order: (a, b) => bySort(a, b) || b.score - a.score || rank[a.ord]! - rank[b.ord]!, matchedWords: found.length };
+  }
+
+  /**
+   * With filters, the words rank and never veto: every role meeting the filters is found, those holding every word
+   * first, then those holding some; typo matches count only when no word was found as written.
+   */
+  private rankWithin(q: ParsedQuery, candidates: Set<string>, ok: (id: string) => boolean, notes: string[], used: WordResult[], bySort: (a: Ranked, b: Ranked) => number): Matched {
+    const rank = this.rank();
+    let perWord = q.words.map((w) => this.wordResults(w, 'prefix'));
+    const score = (lists: WordResult[]): { scores: Map<number, number>; hits: Map<number, number> } => {
+      const scores = new Map<number, number>();
+      const hits = new Map<number, number>();
+      for (const w of lists) {
+        for (let i = 0; i < w.ords.length; i++) {
+          const ord = w.ords[i]!;
+          const id = this.idAt[ord];
+          if (id === undefined || !candidates.has(id)) continue;
+          scores.set(ord, (scores.get(ord) ?? 0) + w.scores[i]!);
+          hits.set(ord, (hits.get(ord) ?? 0) + 1);
+        }
+      }
+      return { scores, hits };
+    };
+    let s = score(perWord);
+    if (!s.hits.size) {
+      perWord = q.words.map((w) => this.wordResults(w, 'typos'));
+      s = score(perWord);
+      if (s.hits.size) notes.push('allowed for typos');
+    }
+    const all = q.words.length;
+    const out: Ranked[] = [];
+    let matchedWords = 0;
+    for (const id of candidates) {
+      if (!ok(id)) continue;
+      const ord = this.ordOf.get(id)!;
+      const h = s.hits.get(ord) ?? 0;
+      if (h === all) matchedWords++;
+      // Every word held outranks any score from fewer words.
+      out.push({ ord, score: h * 1e6 + (s.scores.get(ord) ?? 0) });
+    }
+    if (!matchedWords && out.length) notes.push(`no role that meets the rest also mentions “${q.words.join(' ')}”, so those words only order them`);
+    used.push(...perWord);
+    return { found: out, order: (a, b) => bySort(a, b) || b.score - a.score || rank[a.ord]! - rank[b.ord]!, matchedWords };
+  }
+
+  /**
+   * With only filters to go on, roles whose title says what was asked come first: "java" puts "Java Developer"
+   * before a role that lists Java among twenty skills, "senior" a titled senior before one placed by its years.
+   */
+  private titleBonus(f: Filters): ((p: Posting) => number) | null {
+    if (!f.skills.length && !f.seniorities.length) return null;
+    const skills = f.skills.map((s) => new RegExp(`(?:^|[^\\p{L}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}])`, 'iu'));
+    return (p) => (skills.some((re) => re.test(p.title ?? '')) ? 2 : 0) + (p.seniority && f.seniorities.includes(p.seniority) ? 1 : 0);
+  }
+
+  /** The order a query asks for: by pay (highest or lowest first), newest first, or none (0 for every pair). */
+  private sortOrder(sort: ParsedQuery['sort']): (a: Ranked, b: Ranked) => number {
+    const pay = (r: Ranked): number => this.payOf(this.idAt[r.ord]!) ?? 0;
+    const date = (r: Ranked): number => this.filters.postedAt(this.idAt[r.ord]!) ?? 0;
+    if (sort === 'pay-desc') return (a, b) => pay(b) - pay(a);
+    if (sort === 'pay-asc') return (a, b) => pay(a) - pay(b);
+    if (sort === 'newest') return (a, b) => date(b) - date(a);
+    return () => 0;
   }
 
   /** Combines per-word results: AND keeps roles every word found, OR any; scores add up, as in MiniSearch. */
@@ -351,9 +526,17 @@ export class RoleIndex {
       }
       return out;
     }
+    // Some of the words: at least half of them, so one common word of a long question does not match everything.
     const merged = new Map<number, number>();
-    for (const w of perWord) for (let i = 0; i < w.ords.length; i++) merged.set(w.ords[i]!, (merged.get(w.ords[i]!) ?? 0) + w.scores[i]!);
-    for (const [ord, score] of merged) if (ok(this.idAt[ord]!)) out.push({ ord, score });
+    const held = new Map<number, number>();
+    for (const w of perWord) {
+      for (let i = 0; i < w.ords.length; i++) {
+        merged.set(w.ords[i]!, (merged.get(w.ords[i]!) ?? 0) + w.scores[i]!);
+        held.set(w.ords[i]!, (held.get(w.ords[i]!) ?? 0) + 1);
+      }
+    }
+    const need = Math.ceil(perWord.length / 2);
+    for (const [ord, score] of merged) if (held.get(ord)! >= need && ok(this.idAt[ord]!)) out.push({ ord, score });
     return out;
   }
 
@@ -413,7 +596,7 @@ export class RoleIndex {
       add(this.ordOf.get(r.id as string)!, r.score, mask);
     }
     // The long text: each variant of the word, a phrase needing all of its words.
-    const variants = word.includes(' ') || kind === 'mention' ? [word] : [word, ...synonymsOf(word)];
+    const variants = word.includes(' ') || kind === 'mention' ? [word] : [word, ...synonymsOf(word), ...stemOf(word)];
     for (const variant of variants) {
       // Processed as the text was: folded accents, stopwords dropped ("head of data" needs "head" and "data").
       const parts = tokenize(variant).map(processTerm).filter((t): t is string => t !== null);
@@ -535,11 +718,22 @@ export class RoleIndex {
 
 /** One query word as MiniSearch sees it: the word or any of its synonyms (a phrase synonym needs all its words). */
 function wordQuery(word: string): Query {
-  const variants = [word, ...synonymsOf(word)];
+  const variants = [word, ...synonymsOf(word), ...stemOf(word)];
   const queries: Query[] = variants.map((v) => (v.includes(' ') ? { combineWith: 'AND', queries: v.split(' ') } : v));
   // A quoted phrase typed by the user: all of its words.
   if (word.includes(' ')) return { combineWith: 'AND', queries: word.split(' ') };
   return queries.length === 1 ? queries[0]! : { combineWith: 'OR', queries };
+}
+
+/**
+ * A long word without its ending, searched as a prefix: "housekeeper" finds "housekeeping", "Informatiker"
+ * "Informatik", "Pflegefachpersonen" "Pflegefachperson". Only for words of eight letters or more, where the stem
+ * still says what the word does.
+ */
+function stemOf(word: string): string[] {
+  if (word.length < 8 || word.includes(' ')) return [];
+  const m = /^(.{6,}?)(?:ings|ing|ers|er|en|es|s|e|n)$/.exec(word);
+  return m ? [m[1]!] : [];
 }
 
 export interface SavedIndex {
@@ -579,14 +773,26 @@ interface CachedQuery {
   ords: Uint32Array;
   scores: Float64Array;
   total: number;
+  matchedWords: number;
   leftOut: LeftOut[];
   notes: string[];
   /** Each query word's matches, to tell why a role matched. */
   perWord: WordResult[];
+  /** Counts over every match, when they were asked for. */
+  facets: Facets | null;
 }
+
+/** Legal forms left out when a company's name is looked for in a posting's text. */
+const COMPANY_FORMS = new Set(['inc', 'llc', 'ltd', 'corp', 'co', 'gmbh', 'ag', 'sa', 'plc', 'the', 'and', 'of']);
 
 const QUERY_CACHE = 500;
 const PAGE_DEPTH = 100;
+
+interface Matched {
+  found: Ranked[];
+  order: (a: Ranked, b: Ranked) => number;
+  matchedWords: number;
+}
 
 interface Ranked {
   /** The role's number. */

@@ -30,3 +30,35 @@ export function processTerm(term: string): string | null {
 export function isStopword(term: string): boolean {
   return STOPWORDS.has(term.toLowerCase());
 }
+
+/**
+ * Words of a question that never name what is sought, in the five languages questions come in: function words,
+ * question words, politeness, and the words for "job" itself. Folded (no accents). A query never searches for them.
+ */
+const FUNCTION_WORDS = new Set(
+  [
+    // English
+    "a an and are as at be been by for from has have had in is it its of on or our the their them they this to was we were will with you your yours who whos who's what whats what's which when where how why do does did doing i im i'm me my mine can could would should shall may might there theres there's here than that thats that's these those about into over per any some all anything something everything someone somebody one ones please pls plz thanks thank tell show give list find get got see know let lets let's want wanna looking look search searching need needs needing like also just only currently now today open opening openings role roles job jobs position positions posting postings vacancy vacancies gig gigs work working opportunity opportunities available hiring hire kind sort type both either each else more most much many few lot lots bit other others yes no not hey hi hello ok okay yeah ya u ur r thx ty wat wut whats wats hw abt tho",
+    // Common verbs of questions ("what does it want", "was braucht man", "qué pide", "o que exige")
+    "want wants wanted offer offers offering ask asks asking require requires requiring required demand demands expect expects pay pays say says said mean means go goes get gets",
+    // Numbers that count roles, not years or pay ("the two Pictarine jobs")
+    "two three four five both zwei drei beide deux trois dos tres ambos dois duas ambas",
+    // German
+    "als viel wieviel braucht brauche brauchen man verlangt verlangen bietet bieten muss mussen sollte sollten wird werden wurde ware mochte mochten will wollen kannst koennen sucht suchen gesucht",
+    "der die das den dem des ein eine einen einem einer eines und oder aber in im ins am an auf aus bei mit nach von vom zu zum zur fur uber unter ist sind war gibt gib es ich du er sie wir ihr mir mich dir dich uns euch mein meine dein deine welche welcher welches welchen was wer wie wo wann warum hat haben habt kann konnen konnt bitte danke auch nur noch schon gerade jetzt heute alle alles etwas irgendwelche irgendein irgendeine stelle stellen job jobs jobangebote angebot angebote position positionen arbeit arbeitsplatz arbeitsplatze vakanz offen offene offenen suche suchen zeig zeige zeigen gibts hallo hey",
+    // French
+    "comme faut demande demandent exige exigent propose proposent paie payent cherche cherchez recherche veux voudrais peut peuvent doit doivent avoir etre fait faire sais",
+    "le la les l un une des du de d et ou mais en dans au aux a avec pour par sur chez ce cet cette ces est sont il elle ils elles on je tu nous vous me moi te toi mon ma mes ton ta tes son sa ses quel quelle quels quelles qui que qu quoi comment ou quand pourquoi y a-t-il ya est-ce estce qu'il existe-t-il poste postes offre offres emploi emplois travail boulot job jobs annonce annonces stage svp merci bonjour salut aussi seulement actuellement ouvert ouverts ouverte ouvertes cherche recherche montre montrez donne trouve trouver peux pouvez voudrais",
+    // Spanish
+    "tiene tienen pide piden necesita necesitan necesito requiere requieren ofrece ofrecen puede pueden debo debe deben quiero quieres busca buscan sabes",
+    "el la los las lo un una unos unas y o pero en de del al a con por para sobre entre es son esta estan hay que quien quienes cual cuales como donde cuando por porque yo tu el ella nosotros ustedes me mi mis te tu tus su sus se trabajo trabajos empleo empleos puesto puestos oferta ofertas vacante vacantes plaza plazas busco buscando quiero muestra muestrame dame encuentra tambien solo ahora hoy abierto abiertos abierta abiertas favor gracias hola alguna alguno algunos algunas algun",
+    // Portuguese
+    "pede pedem precisa precisam preciso exige exigem oferece oferecem pode podem deve devem quer queres procura procuram sabe",
+    "o a os as um uma uns umas e ou mas em no na nos nas de do da dos das ao aos com por para pelo pela sobre entre e sao esta estao ha tem temos que quem qual quais como onde quando porque eu voce voces me meu minha meus minhas te seu sua seus suas se vaga vagas emprego empregos trabalho trabalhos oportunidade oportunidades cargo cargos procuro procurando quero mostra mostre me-mostra encontre tambem so apenas agora hoje aberta abertas aberto abertos favor obrigado obrigada ola oi alguma algum alguns algumas",
+  ].join(' ').split(' '),
+);
+
+/** A word of a question that carries no search meaning in any of the five languages. */
+export function isFunctionWord(folded: string): boolean {
+  return FUNCTION_WORDS.has(folded) || STOPWORDS.has(folded);
+}

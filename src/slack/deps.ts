@@ -1,7 +1,7 @@
 // What the Slack listeners need from the rest of the app, passed in so handlers never import the App.
 import type { Logger } from 'pino';
 import type { AskContext } from '../answers/index.ts';
-import type { Answer } from '../answers/index.ts';
+import type { Answer, ThreadMemory } from '../answers/index.ts';
 import type { Posting } from '../postings/index.ts';
 import type { AddedPostings } from '../sources/added.ts';
 
@@ -23,6 +23,8 @@ export interface SlackDeps {
   added?: AddedPostings;
   /** Reads a shared job-board link for an unfurl (bounded fetch); null when the link is not a board's job page. */
   readBoardLink?(url: string): Promise<Posting | null>;
+  /** The memory of a conversation (a channel thread or a DM), so follow-ups refer to the previous answer. */
+  threads?(key: string): ThreadMemory;
 }
 
 /** The narrow shapes of Bolt's arguments our handlers use, so tests can pass small fakes. */

@@ -92,6 +92,14 @@ const MIGRATIONS: string[] = [
      key TEXT PRIMARY KEY,
      value TEXT NOT NULL
    );`,
+  `CREATE TABLE thread_memory (
+     thread_key TEXT PRIMARY KEY,
+     role_ids TEXT NOT NULL,
+     intent TEXT NOT NULL,
+     text TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX thread_memory_age ON thread_memory (updated_at);`,
 ];
 
 /**

@@ -1,5 +1,5 @@
 // /jobs <query>: acks at once with an ephemeral page of role cards; help, digest and alert subcommands.
-import { ask, find } from '../../../answers/index.ts';
+import { ask, digestText, find, notHere, readCommand } from '../../../answers/index.ts';
 import { answerMessage } from '../../blocks.ts';
 import type { Ack, Respond, SlackDeps } from '../../deps.ts';
 
@@ -17,7 +17,8 @@ export function jobsCommand(deps: SlackDeps) {
     let acked = false;
     try {
       const ctx = deps.ctx();
-      if (deps.refresh && /^refresh$/i.test(text)) {
+      const cmd = readCommand(text);
+      if (deps.refresh && cmd.kind === 'refresh') {
         // Fetching feeds can outlast Slack's 3 s: acknowledge now, answer through response_url.
         await ack({ response_type: 'ephemeral', text: 'Refreshing sources…' });
         acked = true;
@@ -25,18 +26,19 @@ export function jobsCommand(deps: SlackDeps) {
         await respond?.({ response_type: 'ephemeral', replace_original: true, ...answerMessage(a, { buttons: false }) });
         return;
       }
-      if (deps.digest && /^(digest|subscribe|subscriptions|unsubscribe)\b/i.test(text)) {
+      const forDigest = digestText(cmd);
+      if (deps.digest && forDigest) {
         // These read and write the database, and `digest on` asks Slack whether the bot is in the channel: acknowledge
         // first, answer through response_url.
         await ack();
         acked = true;
-        const a = await deps.digest.command(text, { userId: command.user_id, channelId: command.channel_id, channelName: command.channel_name });
+        const a = await deps.digest.command(forDigest, { userId: command.user_id, channelId: command.channel_id, channelName: command.channel_name });
         if (a) {
           await respond?.({ response_type: 'ephemeral', ...answerMessage(a, { buttons: false }) });
           return;
         }
       }
-      const a = !text || /^help$/i.test(text) ? ask('help', ctx) : find(text, ctx);
+      const a = cmd.kind === 'help' ? ask('help', ctx) : cmd.kind === 'search' ? find(cmd.query, ctx) : notHere(cmd) ?? find(text, ctx);
       log.info({ query: text, intent: a.intent, results: a.paging?.total ?? 0 }, 'slash command answered');
       const message = { response_type: 'ephemeral', ...answerMessage(a) };
       // The answer rides in the acknowledgement (searches never wait on the Web API or the database).

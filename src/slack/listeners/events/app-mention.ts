@@ -14,7 +14,9 @@ export interface MentionArgs {
 export function appMention(deps: SlackDeps, seen: RecentIds) {
   return async ({ event, body, client }: MentionArgs): Promise<void> => {
     if (event.bot_id || !seen.first(body?.event_id)) return;
-    const a = ask(event.text ?? '', deps.ctx());
+    // The answer goes in the thread of the message, so that thread is the conversation a follow-up continues.
+    const thread = deps.threads?.(`${event.channel}:${event.thread_ts ?? event.ts}`);
+    const a = ask(event.text ?? '', { ...deps.ctx(), thread });
     deps.log.info({ event: 'app_mention', channel: event.channel, user: event.user, intent: a.intent }, 'mention answered');
     await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...answerMessage(a) });
   };

@@ -18,9 +18,11 @@ export function directMessage(deps: SlackDeps, seen: RecentIds) {
   return async ({ message, body, client }: DirectMessageArgs): Promise<void> => {
     if (message.channel_type !== 'im' || !PERSON_SUBTYPES.has(message.subtype) || message.bot_id || !seen.first(body?.event_id)) return;
     const text = typeof message.text === 'string' ? message.text : '';
+    // A DM is one conversation, a thread inside it another.
+    const thread = deps.threads?.(message.thread_ts ? `${message.channel}:${message.thread_ts}` : message.channel);
     const a = !text.trim() && message.subtype === 'file_share'
       ? textAnswer('I read questions, not files', 'Attached files are not read. Ask in words, for example “which roles need Go?”, or type `help`.')
-      : ask(text, deps.ctx());
+      : ask(text, { ...deps.ctx(), thread });
     deps.log.info({ event: 'message.im', user: message.user, subtype: message.subtype, intent: a.intent }, 'direct message answered');
     await client.chat.postMessage({ channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), ...answerMessage(a) });
   };
