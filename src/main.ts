@@ -158,6 +158,8 @@ async function run(): Promise<void> {
     fail(err);
   }
   const log = createLogger({ level: config.LOG_LEVEL, pretty: config.mode === 'console' });
+  // A promise nothing awaited must not end a serving process; it is logged (redacted) for the operator instead.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection; openroles keeps running'));
   let running: Running | null = null;
   let stopping = false;
   const shutdown = (signal: string): void => {
