@@ -76,7 +76,7 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
           const c = await catalog.refresh(true);
           const failed = c.broken.map((b) => redact(`${b.file} (${b.error})`));
           const skipped = feeds.flatMap((f) => (f.skipped?.().length ? [redact(skippedSentence(f.name, f.skipped()))] : []));
-          return textAnswer('Sources refreshed', `${c.added.length} new, ${c.changed.length} changed, ${c.removed.length} gone. ${index.size} roles open.${failed.length ? ` Failed, last good postings kept: ${failed.join('; ')}.` : ''}${skipped.length ? ` ${skipped.join('. ')}.` : ''}`);
+          return textAnswer('Sources refreshed', `${c.added.length} new, ${c.changed.length} changed, ${c.removed.length} gone. ${index.size} ${index.size === 1 ? 'role' : 'roles'} open.${failed.length ? ` Failed, last good postings kept: ${failed.join('; ')}.` : ''}${skipped.length ? ` ${skipped.join('. ')}.` : ''}`);
         } catch (err) {
           log.error({ err }, '/jobs refresh failed');
           return textAnswer('Refresh failed', 'The sources could not be refreshed just now; the roles already loaded keep serving. Try again in a minute.');
