@@ -26,9 +26,11 @@ describe('Web API limits', () => {
   it('a call that never answers fails after its attempts, each with a time limit', async () => {
     mode = 'hang';
     calls = 0;
-    const client = new WebClient('xoxb-test', { slackApiUrl: url, ...webApiOptions({ timeoutMs: 100, retries: 1, budgetMs: 5_000 }) });
+    const options = webApiOptions({ timeoutMs: 100, retries: 1, budgetMs: 5_000 });
+    let attempts = 0;
+    const client = new WebClient('xoxb-test', { slackApiUrl: url, ...options, fetch: (input, init) => (attempts++, options.fetch!(input, init)) });
     await expect(client.chat.postMessage({ channel: 'C1', text: 'hi' })).rejects.toMatchObject({ code: 'slack_webapi_request_error' });
-    expect(calls).toBe(2);
+    expect(attempts).toBe(2);
   });
 
   it('a rate limit longer than the cap fails at once instead of holding every call for an hour', async () => {

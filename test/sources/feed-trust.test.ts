@@ -104,7 +104,7 @@ describe('greenhouse pay details', () => {
         }, 20);
       });
     }
-    const feed = gh({ timeoutMs: 300 });
+    const feed = gh({ timeoutMs: 1_000 });
     const r = await feed.fetch({});
     expect(most).toBeLessThanOrEqual(4);
     expect(r.postings).toHaveLength(12);
