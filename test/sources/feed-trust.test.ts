@@ -87,6 +87,23 @@ describe('a feed that redirects', () => {
   });
 });
 
+describe('several feeds', () => {
+  it('are fetched side by side: one that hangs holds back no other', async () => {
+    web.hang(LIST);
+    web.json('/posting-api/job-board/initech', { jobs: [{ id: 'a1', title: 'Staff ML Engineer', location: 'Berlin' }] });
+    const index = RoleIndex.from([]);
+    const catalog = new Catalog([], index, silentLogger(), { feeds: [gh({ timeoutMs: 1_500 }), ashbyFeed('initech', 'Initech', { base: web.url })] });
+    const refreshing = catalog.refresh(true);
+    const until = Date.now() + 1_400;
+    while (!index.size && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(index.all().map((p) => p.title)).toEqual(['Staff ML Engineer']);
+    const c = await refreshing;
+    expect(c.added.map((p) => p.title)).toEqual(['Staff ML Engineer']);
+    expect(c.broken.map((b) => b.file)).toEqual(['greenhouse:acme']);
+    catalog.close();
+  });
+});
+
 describe('greenhouse pay details', () => {
   it('are asked a few at a time, each with a short time limit: a hanging one delays nothing much', async () => {
     const jobs = Array.from({ length: 12 }, (_, i) => ({ ...job(i + 1, `Role ${i + 1}`), pay_input_ranges: undefined }));
