@@ -1,5 +1,6 @@
 // Start-up: check the configuration, serve the postings at hand (folders, the feeds' last snapshots), listen, then
 // refresh feeds in the background; run in Slack (Socket Mode or HTTP) or the local console.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { textAnswer, type AskContext } from './answers/index.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -39,6 +40,9 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
   const dbFile = join(config.DATA_DIR, 'openroles.db');
   const db = feeds.length || config.mode !== 'console' ? openStore(dbFile) : null;
   const dirs = config.sources.filter((s) => s.kind === 'dir').map((s) => resolve(s.target));
+  for (const dir of dirs) {
+    if (!existsSync(dir)) log.warn({ dir }, `the postings folder ${dir} does not exist; create it or set ${config.SOURCES ? 'SOURCES' : 'POSTINGS_DIR'} to the folder that holds the postings`);
+  }
   const snapshots = db ? new SqliteSnapshots(db, (err, feed) => log.warn({ source: feed, problem: storeProblem(err, dbFile) ?? (err as Error).message }, 'feed snapshot not read or saved; the feed keeps serving from memory')) : undefined;
   const catalog = new Catalog(dirs, index, log, { feeds, snapshots });
   // Folders and saved snapshots only: a slow feed must not keep the app from answering.
