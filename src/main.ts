@@ -1,5 +1,6 @@
 // Start-up: check the configuration, serve the postings at hand (folders, the feeds' last snapshots), listen, then
 // refresh feeds in the background; run in Slack (Socket Mode or HTTP) or the local console.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { textAnswer, type Answer, type AskContext } from './answers/index.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -44,6 +45,9 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
   const dbFile = join(config.DATA_DIR, 'openroles.db');
   const db = feeds.length || config.mode !== 'console' ? openStore(dbFile) : null;
   const dirs = config.sources.filter((s) => s.kind === 'dir').map((s) => resolve(s.target));
+  for (const dir of dirs) {
+    if (!existsSync(dir)) log.warn({ dir }, `the postings folder ${dir} does not exist; create it or set ${config.SOURCES ? 'SOURCES' : 'POSTINGS_DIR'} to the folder that holds the postings`);
+  }
   const snapshots = db ? new SqliteSnapshots(db, (err, feed) => log.warn({ source: feed, problem: storeProblem(err, dbFile) ?? (err as Error).message }, 'feed snapshot not read or saved; the feed keeps serving from memory')) : undefined;
   const catalog = new Catalog(dirs, index, log, { feeds, snapshots });
   // Folders and saved snapshots only: a slow feed must not keep the app from answering.
@@ -71,7 +75,7 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
       const c = await catalog.refresh(true);
       const failed = c.broken.map((b) => redact(`${b.file} (${b.error})`));
       const skipped = feeds.flatMap((f) => (f.skipped?.().length ? [redact(skippedSentence(f.name, f.skipped()))] : []));
-      return textAnswer('Sources refreshed', `${c.added.length} new, ${c.changed.length} changed, ${c.removed.length} gone. ${index.size} roles open.${failed.length ? ` Failed, last good postings kept: ${failed.join('; ')}.` : ''}${skipped.length ? ` ${skipped.join('. ')}.` : ''}`);
+      return textAnswer('Sources refreshed', `${c.added.length} new, ${c.changed.length} changed, ${c.removed.length} gone. ${index.size} ${index.size === 1 ? 'role' : 'roles'} open.${failed.length ? ` Failed, last good postings kept: ${failed.join('; ')}.` : ''}${skipped.length ? ` ${skipped.join('. ')}.` : ''}`);
     } catch (err) {
       log.error({ err }, '/jobs refresh failed');
       return textAnswer('Refresh failed', 'The sources could not be refreshed just now; the roles already loaded keep serving. Try again in a minute.');
@@ -178,6 +182,8 @@ async function run(): Promise<void> {
     fail(err);
   }
   const log = createLogger({ level: config.LOG_LEVEL, pretty: config.mode === 'console' });
+  // A promise nothing awaited must not end a serving process; it is logged (redacted) for the operator instead.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection; openroles keeps running'));
   let running: Running | null = null;
   let stopping = false;
   const shutdown = (signal: string): void => {

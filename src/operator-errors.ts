@@ -15,6 +15,7 @@ export function storeProblem(err: unknown, file: string): string | null {
   const e = err as Coded;
   const code = e?.code ?? '';
   const dir = dirname(file);
+  if (code === 'ENOTDIR' || code === 'EEXIST') return `DATA_DIR (${dir}) is not a folder; set DATA_DIR to a folder openroles can write to`;
   if (code === 'SQLITE_NOTADB') return `${file} is not an SQLite database; move it away or set DATA_DIR to another folder (DATA_DIR is ${dir})`;
   if (code.startsWith('SQLITE_CORRUPT')) return `${file} is damaged; restore it from a backup or move it away so a new one is made (DATA_DIR is ${dir})`;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return `the disk holding ${file} is full; free some space (DATA_DIR is ${dir})`;

@@ -123,10 +123,10 @@ export class Catalog {
   }
 
   private async doRefresh(force: boolean): Promise<CatalogChange> {
-    const results: Array<[string, FileResult]> = [];
     const now = this.now();
-    for (const state of this.feeds.values()) {
-      if (!force && now < state.nextAttempt) continue;
+    // Feeds are fetched side by side and each is applied when it arrives, so one slow feed holds back no other.
+    const due = [...this.feeds.values()].filter((state) => force || now >= state.nextAttempt);
+    const changes = await Promise.all(due.map(async (state): Promise<CatalogChange | null> => {
       try {
         const r = await state.feed.fetch(state.validators);
         state.failures = 0;
@@ -135,17 +135,17 @@ export class Catalog {
         if (r.postings === null) {
           this.log.debug({ source: state.feed.name }, 'source not modified');
           this.broken.delete(state.feed.name);
-          continue;
+          return null;
         }
         this.snapshots?.save(state.feed.name, r.postings, r.validators, new Date(now));
-        results.push([state.feed.name, { file: state.feed.name, ok: true, postings: r.postings }]);
+        return this.apply([[state.feed.name, { file: state.feed.name, ok: true, postings: r.postings }]], []);
       } catch (err) {
         state.failures++;
         state.nextAttempt = now + Math.min(this.refreshMs, 60_000 * 2 ** (state.failures - 1));
-        results.push([state.feed.name, { file: state.feed.name, ok: false, error: (err as Error).message }]);
+        return this.apply([[state.feed.name, { file: state.feed.name, ok: false, error: (err as Error).message }]], []);
       }
-    }
-    const change = this.apply(results, []);
+    }));
+    const change = merge(changes.filter((c) => c !== null));
     this.emit(change);
     return change;
   }

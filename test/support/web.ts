@@ -1,0 +1,52 @@
+// A local HTTP server whose answer per path is a function, for fetch and feed tests: slow, huge, redirecting, failing.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export class TestWeb {
+  private server: Server;
+  private routes = new Map<string, Handler>();
+  readonly hits: Array<{ path: string; headers: IncomingMessage['headers'] }> = [];
+  url = '';
+
+  constructor(private host = '127.0.0.1') {
+    this.server = createServer((req, res) => {
+      const path = req.url ?? '/';
+      this.hits.push({ path, headers: req.headers });
+      const h = this.routes.get(path) ?? this.routes.get(path.split('?')[0]!);
+      if (h) return h(req, res);
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((r) => this.server.listen(0, this.host, r));
+    this.url = `http://${this.host}:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  on(path: string, h: Handler): this {
+    this.routes.set(path, h);
+    return this;
+  }
+
+  json(path: string, body: unknown, status = 200, headers: Record<string, string> = {}): this {
+    return this.on(path, (_req, res) => res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(typeof body === 'string' ? body : JSON.stringify(body)));
+  }
+
+  /** A path that accepts the request and never answers. */
+  hang(path: string): this {
+    return this.on(path, () => undefined);
+  }
+
+  reset(): void {
+    this.routes.clear();
+    this.hits.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+}
