@@ -9,6 +9,7 @@ import { Catalog } from './sources/catalog.ts';
 import { feedsOf } from './sources/spec.ts';
 import { openDatabase } from './store/db.ts';
 import { SqliteSnapshots } from './store/snapshots.ts';
+import { SqliteParseCache } from './store/parse-cache.ts';
 
 export interface Running {
   config: Config;
@@ -25,12 +26,14 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
   // The database holds digest state and feed snapshots; the plain console over folders needs neither.
   const db = feeds.length || config.mode !== 'console' ? openDatabase(join(config.DATA_DIR, 'openroles.db')) : null;
   const dirs = config.sources.filter((s) => s.kind === 'dir').map((s) => resolve(s.target));
-  const catalog = new Catalog(dirs, index, log, { feeds, snapshots: db ? new SqliteSnapshots(db) : undefined });
+  // Parsed files are kept by content hash and parser version, so a restart with unchanged files parses nothing.
+  const parseCache = db ? new SqliteParseCache(db) : undefined;
+  const catalog = new Catalog(dirs, index, log, { feeds, snapshots: db ? new SqliteSnapshots(db) : undefined, parseCache });
   const first = await catalog.load();
   log.info({ sources: config.sources.map((s) => `${s.kind}:${s.target}`), roles: index.size, broken: first.broken.length, mode: config.mode }, 'postings loaded');
   catalog.watch({ refreshMs: config.SOURCES_REFRESH });
   const ctx = (): AskContext => ({ index });
-  const closers: Array<() => Promise<void> | void> = [() => catalog.close(), () => db?.close()];
+  const closers: Array<() => Promise<void> | void> = [() => catalog.close(), () => parseCache?.close(), () => db?.close()];
   let port: number | null = null;
 
   if (config.mode === 'console') {

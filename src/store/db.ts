@@ -52,6 +52,14 @@ const MIGRATIONS: string[] = [
      last_modified TEXT,
      fetched_at TEXT NOT NULL
    );`,
+  // Parsed postings per file (src/store/parse-cache.ts): a hit needs the same content hash and parser version.
+  `CREATE TABLE parse_cache (
+     path TEXT PRIMARY KEY,
+     hash TEXT NOT NULL,
+     parser TEXT NOT NULL,
+     postings TEXT NOT NULL,
+     at TEXT NOT NULL
+   );`,
 ];
 
 /** Opens (creating if needed) the database file and brings its schema up to date. */

@@ -62,7 +62,7 @@ describe('feed postings through the merge', () => {
 
   it('report bad values instead of crashing or passing them on', () => {
     const bad = { min: 200000, max: 100000, currency: 'CAD', period: 'year', text: 'odd', estimated: false, periodInferred: false };
-    const p = feedPosting('lever:quayside', { ...fields, title: '   ', workMode: 'sometimes' as never, locations: [42 as never], salaries: [bad], postedAt: 'yesterday-ish' });
+    const p = feedPosting('lever:quayside', { ...fields, title: '   ', workMode: 'sometimes' as never, locations: [42 as never], salaries: [bad as never], postedAt: 'yesterday-ish' });
     expect(Posting.safeParse(p).success).toBe(true);
     const invalid = p.problems.filter((x) => x.code === 'invalid-field').map((x) => x.message);
     expect(invalid).toEqual(expect.arrayContaining([
