@@ -278,6 +278,8 @@ export class PostingFolder {
     }
     this.poll = setInterval(failed, watching ? rescanEvery : Math.min(rescanEvery, 1000));
     this.poll.unref();
+    // What changed between the first scan and the watches being in place is found by one rescan now.
+    failed();
   }
 
   close(): void {
