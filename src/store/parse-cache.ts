@@ -44,6 +44,9 @@ export function parserVersion(entry = fileURLToPath(new URL('../postings/index.t
 
 let defaultVersion: string | null = null;
 
+/** Files written per turn of the event loop: a cold start's 10,000 rows in one go would hold searches up. */
+const BATCH = 200;
+
 export interface ParseCacheStats {
   hits: number;
   misses: number;
@@ -63,6 +66,8 @@ export class SqliteParseCache implements ParseCache {
   private failures = 0;
   private readonly stats: ParseCacheStats = { hits: 0, misses: 0, pending: 0, lastError: null };
   private getStmt;
+  /** The table as it was at the first lookup, each row dropped once used; emptied when the first scan is done. */
+  private preload: Map<string, { hash: string; json: string }> | null = null;
 
   /** `db` is the app's database (its migrations create the table); the cache opens its own connection to the file. */
   constructor(db: DB, opts: { version?: string; flushMs?: number } = {}) {
@@ -89,7 +94,11 @@ export class SqliteParseCache implements ParseCache {
       return null;
     }
     try {
-      const json = this.getStmt.get(path, hash, this.version) as string | undefined;
+      // At start-up every file is asked for: one pass over the table beats 10,000 lookups.
+      this.preload ??= new Map((this.conn.prepare('SELECT path, hash, postings FROM parse_cache WHERE parser = ?').raw().all(this.version) as Array<[string, string, string]>).map(([p, h, j]) => [p, { hash: h, json: j }]));
+      const early = this.preload.get(path);
+      if (early) this.preload.delete(path);
+      const json = early ? (early.hash === hash ? early.json : undefined) : (this.getStmt.get(path, hash, this.version) as string | undefined);
       if (json !== undefined) {
         this.stats.hits++;
         return JSON.parse(json) as Posting[];
@@ -111,8 +120,9 @@ export class SqliteParseCache implements ParseCache {
     this.schedule();
   }
 
-  /** Forgets every file but these: files removed while the app was down. */
+  /** Forgets every file but these: files removed while the app was down. Called once the first scan is done. */
   retain(paths: Iterable<string>): void {
+    this.preload = new Map();
     const keep = new Set(paths);
     let stored: string[];
     try {
@@ -128,25 +138,28 @@ export class SqliteParseCache implements ParseCache {
     return { ...this.stats, pending: this.pending.size };
   }
 
-  private schedule(): void {
+  private schedule(soon?: number): void {
     if (this.timer) return;
     // Backs off while the database refuses writes, up to a minute.
-    const wait = this.failures ? Math.min(60_000, 1000 * 2 ** (this.failures - 1)) : this.flushMs;
+    const wait = this.failures ? Math.min(60_000, 1000 * 2 ** (this.failures - 1)) : soon ?? this.flushMs;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.flush();
+      this.flush(BATCH);
     }, wait);
     this.timer.unref();
   }
 
-  /** Writes what is waiting in one transaction; on failure keeps it for the next try. Returns true when all is written. */
-  flush(): boolean {
+  /**
+   * Writes what is waiting (at most `limit` files, in one transaction); on failure keeps it for the next try. Returns
+   * true when all is written.
+   */
+  flush(limit = Infinity): boolean {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
     if (!this.pending.size) return true;
-    const batch = [...this.pending];
+    const batch = limit < this.pending.size ? [...this.pending].slice(0, limit) : [...this.pending];
     const at = new Date().toISOString();
     try {
       const upsert = this.conn.prepare('INSERT INTO parse_cache (path, hash, parser, postings, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, parser = excluded.parser, postings = excluded.postings, at = excluded.at');
@@ -166,8 +179,8 @@ export class SqliteParseCache implements ParseCache {
     // Rows that changed again while this batch was written stay for the next one.
     for (const [path, row] of batch) if (this.pending.get(path) === row) this.pending.delete(path);
     this.failures = 0;
-    if (this.pending.size) this.schedule();
-    return true;
+    if (this.pending.size) this.schedule(5);
+    return this.pending.size === 0;
   }
 
   /** Writes what it can, once, and closes its connection. */
