@@ -11,7 +11,9 @@ export const POSTING_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', 
 /** Parsed postings kept between runs (the SQLite store provides it), keyed by file, content hash and parser version. */
 export interface ParseCache {
   get(path: string, hash: string): Posting[] | null;
-  put(path: string, hash: string, postings: Posting[]): void;
+  /** The postings of a file whose modification time and size are those it had when parsed. */
+  getUnchanged(path: string, sig: string): Posting[] | null;
+  put(path: string, hash: string, postings: Posting[], sig?: string): void;
   /** Forgets files that are gone. */
   forget(paths: Iterable<string>): void;
   /** Forgets every file but these. */
@@ -22,10 +24,19 @@ export type FileResult =
   | { file: string; ok: true; postings: Posting[] }
   | { file: string; ok: false; error: string };
 
-/** Reads and parses one file. A file the parser can make nothing of is an error, so the last good version stays. */
-export function readPostingFile(dir: string, file: string, cache?: ParseCache | null): FileResult {
+/**
+ * Reads and parses one file. A file the parser can make nothing of is an error, so the last good version stays.
+ *
+ * With a cache, the content hash decides whether a file must be parsed again. At start-up (`sig.trusted`) a file
+ * whose modification time and size are those recorded when it was parsed is not even read: the same trust a rescan
+ * places in them while running, and it spares reading and hashing every file at each restart. After a watch event
+ * the file is always read, as its content is what changed.
+ */
+export function readPostingFile(dir: string, file: string, cache: ParseCache | null = null, sig: { now: string; trusted: boolean } | null = null): FileResult {
   const rel = relative(dir, file).split('\\').join('/');
   const source = `${dir.split('\\').join('/').replace(/\/$/, '').split('/').pop()}/${rel}`;
+  const unchanged = cache && sig?.trusted ? cache.getUnchanged(file, sig.now) : null;
+  if (unchanged) return usableOf(rel, unchanged);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -35,6 +46,7 @@ export function readPostingFile(dir: string, file: string, cache?: ParseCache | 
   // A content key, not a seal: SHA-1 is half the cost of SHA-256 here and collisions buy a writer nothing.
   const hash = cache ? createHash('sha1').update(text).digest('base64url') : '';
   let postings = cache?.get(file, hash) ?? null;
+  if (postings && sig) cache!.put(file, hash, postings, sig.now);
   if (!postings) {
     if (/\.jsonl?d?$/i.test(file) && text.trim()) {
       try {
@@ -44,8 +56,12 @@ export function readPostingFile(dir: string, file: string, cache?: ParseCache | 
       }
     }
     postings = parsePostings(text, { file: source });
-    cache?.put(file, hash, postings);
+    cache?.put(file, hash, postings, sig?.now);
   }
+  return usableOf(rel, postings);
+}
+
+function usableOf(rel: string, postings: Posting[]): FileResult {
   const usable = postings.filter((p) => p.title || p.company);
   if (!usable.length) return { file: rel, ok: false, error: problemText(postings[0]?.problems ?? []) || 'no posting found in it' };
   return { file: rel, ok: true, postings: usable };
@@ -164,7 +180,7 @@ export class PostingFolder {
     const read: FileResult[] = [];
     const removed: string[] = [];
     const changed = [...now].filter(([file, sig]) => this.seen.get(file) !== sig).map(([file]) => file);
-    read.push(...(await inSlices(changed, (file) => readPostingFile(this.dir, file, this.cache))));
+    read.push(...(await inSlices(changed, (file) => readPostingFile(this.dir, file, this.cache, { now: now.get(file)!, trusted: true }))));
     for (const file of this.seen.keys()) if (!now.has(file)) removed.push(file);
     this.seen = now;
     this.dirs = new Set(dirs);
@@ -195,13 +211,13 @@ export class PostingFolder {
         for (const d of listing.dirs) if (!this.dirs.has(d)) (this.dirs.add(d), newDirs.push(d));
         const changed = [...listing.files].filter(([file, sig]) => this.seen.get(file) !== sig);
         for (const [file, sig] of changed) this.seen.set(file, sig);
-        read.push(...(await inSlices(changed, ([file]) => readPostingFile(this.dir, file, this.cache))));
+        read.push(...(await inSlices(changed, ([file, now]) => readPostingFile(this.dir, file, this.cache, { now, trusted: false }))));
         for (const file of [...this.seen.keys()]) if (under(file) && !listing.files.has(file)) (this.seen.delete(file), removed.push(file));
       } else if (kind === 'file' && POSTING_EXTENSIONS.has(extname(path).toLowerCase())) {
         const sig = signature(path);
         if (!sig) continue;
         this.seen.set(path, sig);
-        read.push(readPostingFile(this.dir, path, this.cache));
+        read.push(readPostingFile(this.dir, path, this.cache, { now: sig, trusted: false }));
       } else {
         for (const file of [...this.seen.keys()]) if (under(file)) (this.seen.delete(file), removed.push(file));
         for (const d of [...this.dirs]) if (under(d)) this.dirs.delete(d);

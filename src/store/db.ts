@@ -52,10 +52,12 @@ const MIGRATIONS: string[] = [
      last_modified TEXT,
      fetched_at TEXT NOT NULL
    );`,
-  // Parsed postings per file (src/store/parse-cache.ts): a hit needs the same content hash and parser version.
+  // Parsed postings per file (src/store/parse-cache.ts): a hit needs the same parser version and the same content
+  // hash, or at start-up the same modification time and size (sig) as when the file was parsed.
   `CREATE TABLE parse_cache (
      path TEXT PRIMARY KEY,
      hash TEXT NOT NULL,
+     sig TEXT,
      parser TEXT NOT NULL,
      postings TEXT NOT NULL,
      at TEXT NOT NULL

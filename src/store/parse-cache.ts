@@ -55,7 +55,7 @@ export interface ParseCacheStats {
   lastError: string | null;
 }
 
-type Row = { hash: string; postings: Posting[]; json?: string } | null;
+type Row = { hash: string; sig: string | null; postings: Posting[]; json?: string } | null;
 
 export class SqliteParseCache implements ParseCache {
   readonly version: string;
@@ -66,8 +66,9 @@ export class SqliteParseCache implements ParseCache {
   private failures = 0;
   private readonly stats: ParseCacheStats = { hits: 0, misses: 0, pending: 0, lastError: null };
   private getStmt;
+  private sigStmt;
   /** The table as it was at the first lookup, each row dropped once used; emptied when the first scan is done. */
-  private preload: Map<string, { hash: string; json: string }> | null = null;
+  private preload: Map<string, { hash: string; sig: string | null; json: string }> | null = null;
 
   /** `db` is the app's database (its migrations create the table); the cache opens its own connection to the file. */
   constructor(db: DB, opts: { version?: string; flushMs?: number } = {}) {
@@ -78,6 +79,7 @@ export class SqliteParseCache implements ParseCache {
     // Never wait: a busy database makes a read a miss and a write a retry, instead of stalling searches.
     if (this.own) this.conn.pragma('busy_timeout = 0');
     this.getStmt = this.conn.prepare('SELECT postings FROM parse_cache WHERE path = ? AND hash = ? AND parser = ?').pluck();
+    this.sigStmt = this.conn.prepare('SELECT postings FROM parse_cache WHERE path = ? AND sig = ? AND parser = ?').pluck();
   }
 
   private flushMs: number;
@@ -94,10 +96,7 @@ export class SqliteParseCache implements ParseCache {
       return null;
     }
     try {
-      // At start-up every file is asked for: one pass over the table beats 10,000 lookups.
-      this.preload ??= new Map((this.conn.prepare('SELECT path, hash, postings FROM parse_cache WHERE parser = ?').raw().all(this.version) as Array<[string, string, string]>).map(([p, h, j]) => [p, { hash: h, json: j }]));
-      const early = this.preload.get(path);
-      if (early) this.preload.delete(path);
+      const early = this.early(path);
       const json = early ? (early.hash === hash ? early.json : undefined) : (this.getStmt.get(path, hash, this.version) as string | undefined);
       if (json !== undefined) {
         this.stats.hits++;
@@ -110,8 +109,32 @@ export class SqliteParseCache implements ParseCache {
     return null;
   }
 
-  put(path: string, hash: string, postings: Posting[]): void {
-    this.pending.set(path, { hash, postings });
+  /** The postings of a file whose modification time and size (`sig`) are those recorded when it was parsed. */
+  getUnchanged(path: string, sig: string): Posting[] | null {
+    if (this.pending.has(path)) return null;
+    try {
+      const early = this.early(path);
+      const json = early ? (early.sig === sig ? early.json : undefined) : (this.sigStmt.get(path, sig, this.version) as string | undefined);
+      if (json !== undefined) {
+        this.stats.hits++;
+        return JSON.parse(json) as Posting[];
+      }
+    } catch (err) {
+      this.stats.lastError = (err as Error).message;
+    }
+    return null;
+  }
+
+  /** At start-up every file is asked for: one pass over the table beats 10,000 lookups. Each row is used once. */
+  private early(path: string): { hash: string; sig: string | null; json: string } | undefined {
+    this.preload ??= new Map((this.conn.prepare('SELECT path, hash, sig, postings FROM parse_cache WHERE parser = ?').raw().all(this.version) as Array<[string, string, string | null, string]>).map(([p, hash, sig, json]) => [p, { hash, sig, json }]));
+    const row = this.preload.get(path);
+    if (row) this.preload.delete(path);
+    return row;
+  }
+
+  put(path: string, hash: string, postings: Posting[], sig?: string): void {
+    this.pending.set(path, { hash, sig: sig ?? null, postings });
     this.schedule();
   }
 
@@ -162,11 +185,11 @@ export class SqliteParseCache implements ParseCache {
     const batch = limit < this.pending.size ? [...this.pending].slice(0, limit) : [...this.pending];
     const at = new Date().toISOString();
     try {
-      const upsert = this.conn.prepare('INSERT INTO parse_cache (path, hash, parser, postings, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, parser = excluded.parser, postings = excluded.postings, at = excluded.at');
+      const upsert = this.conn.prepare('INSERT INTO parse_cache (path, hash, sig, parser, postings, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, sig = excluded.sig, parser = excluded.parser, postings = excluded.postings, at = excluded.at');
       const del = this.conn.prepare('DELETE FROM parse_cache WHERE path = ?');
       this.conn.transaction(() => {
         for (const [path, row] of batch) {
-          if (row) upsert.run(path, row.hash, this.version, row.json ?? (row.json = JSON.stringify(row.postings)), at);
+          if (row) upsert.run(path, row.hash, row.sig, this.version, row.json ?? (row.json = JSON.stringify(row.postings)), at);
           else del.run(path);
         }
       })();

@@ -1,7 +1,7 @@
 // The parse cache: a restart with unchanged files parses nothing; changed content or a changed parser parses again;
 // files that are gone leave the cache; a locked database never blocks a read or a write.
 import Database from 'better-sqlite3';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -80,6 +80,19 @@ describe('parse cache', () => {
     c2.close();
     second.cache.close();
     second.db.close();
+
+    // While the app is down one file is edited and another only touched: one parse, for the edited one.
+    writeFileSync(join(dir, 'p5.txt'), posting(5, ' and the cold store'));
+    utimesSync(join(dir, 'p6.txt'), new Date(), new Date(Date.now() + 5000));
+    const third = open();
+    const index3 = RoleIndex.from([]);
+    const c3 = new Catalog(dir, index3, silentLogger(), { parseCache: third.cache });
+    await c3.load();
+    expect(third.cache.getStats()).toMatchObject({ hits: 299, misses: 1 });
+    expect(index3.search('cold store').hits[0]?.posting.title).toBe('Warehouse Shift Lead 5');
+    c3.close();
+    third.cache.close();
+    third.db.close();
   });
 
   it('forgets files removed while running and while the app was down', async () => {
