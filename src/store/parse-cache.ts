@@ -65,8 +65,7 @@ export class SqliteParseCache implements ParseCache {
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private readonly stats: ParseCacheStats = { hits: 0, misses: 0, pending: 0, lastError: null };
-  private getStmt;
-  private sigStmt;
+  private stmts: Record<'hash' | 'sig', Database.Statement>;
   /** The table as it was at the first lookup, each row dropped once used; emptied when the first scan is done. */
   private preload: Map<string, { hash: string; sig: string | null; json: string }> | null = null;
 
@@ -78,51 +77,42 @@ export class SqliteParseCache implements ParseCache {
     this.conn = this.own ? new Database(db.name) : db;
     // Never wait: a busy database makes a read a miss and a write a retry, instead of stalling searches.
     if (this.own) this.conn.pragma('busy_timeout = 0');
-    this.getStmt = this.conn.prepare('SELECT postings FROM parse_cache WHERE path = ? AND hash = ? AND parser = ?').pluck();
-    this.sigStmt = this.conn.prepare('SELECT postings FROM parse_cache WHERE path = ? AND sig = ? AND parser = ?').pluck();
+    this.stmts = {
+      hash: this.conn.prepare('SELECT postings FROM parse_cache WHERE path = ? AND hash = ? AND parser = ?').pluck(),
+      sig: this.conn.prepare('SELECT postings FROM parse_cache WHERE path = ? AND sig = ? AND parser = ?').pluck(),
+    };
   }
 
   private flushMs: number;
 
-  /** The postings parsed from this text of this file by this parser, or null. */
+  /** The postings parsed from this text (`hash`) of this file by this parser, or null: the file must be parsed. */
   get(path: string, hash: string): Posting[] | null {
-    const waiting = this.pending.get(path);
-    if (waiting !== undefined) {
-      if (waiting && waiting.hash === hash) {
-        this.stats.hits++;
-        return waiting.postings;
-      }
-      this.stats.misses++;
-      return null;
-    }
-    try {
-      const early = this.early(path);
-      const json = early ? (early.hash === hash ? early.json : undefined) : (this.getStmt.get(path, hash, this.version) as string | undefined);
-      if (json !== undefined) {
-        this.stats.hits++;
-        return JSON.parse(json) as Posting[];
-      }
-    } catch (err) {
-      this.stats.lastError = (err as Error).message;
-    }
-    this.stats.misses++;
-    return null;
+    const found = this.lookup(path, 'hash', hash);
+    if (!found) this.stats.misses++;
+    return found;
   }
 
   /** The postings of a file whose modification time and size (`sig`) are those recorded when it was parsed. */
   getUnchanged(path: string, sig: string): Posting[] | null {
-    if (this.pending.has(path)) return null;
-    try {
-      const early = this.early(path);
-      const json = early ? (early.sig === sig ? early.json : undefined) : (this.sigStmt.get(path, sig, this.version) as string | undefined);
-      if (json !== undefined) {
-        this.stats.hits++;
-        return JSON.parse(json) as Posting[];
+    return this.lookup(path, 'sig', sig);
+  }
+
+  private lookup(path: string, key: 'hash' | 'sig', value: string): Posting[] | null {
+    const waiting = this.pending.get(path);
+    let found: Posting[] | null = null;
+    if (waiting !== undefined) {
+      found = waiting && waiting[key] === value ? waiting.postings : null;
+    } else {
+      try {
+        const early = this.early(path);
+        const json = early ? (early[key] === value ? early.json : undefined) : (this.stmts[key].get(path, value, this.version) as string | undefined);
+        if (json !== undefined) found = JSON.parse(json) as Posting[];
+      } catch (err) {
+        this.stats.lastError = (err as Error).message;
       }
-    } catch (err) {
-      this.stats.lastError = (err as Error).message;
     }
-    return null;
+    if (found) this.stats.hits++;
+    return found;
   }
 
   /** At start-up every file is asked for: one pass over the table beats 10,000 lookups. Each row is used once. */

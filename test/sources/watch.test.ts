@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
 import { RoleIndex } from '../../src/search/index.ts';
 import { Catalog } from '../../src/sources/catalog.ts';
+import { within } from '../helpers.ts';
 
 let dir: string;
 let index: RoleIndex;
@@ -29,14 +30,6 @@ afterEach(() => {
   catalog.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function within(ms: number, fn: () => boolean): Promise<void> {
-  const t0 = Date.now();
-  while (!fn()) {
-    if (Date.now() - t0 > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const count = (q: string): number => index.search(q).total;
 
