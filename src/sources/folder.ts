@@ -161,7 +161,8 @@ export class PostingFolder {
   private poll: NodeJS.Timeout | null = null;
   private scanning: Promise<void> = Promise.resolve();
   private closed = false;
-  private onDirs: ((dirs: string[]) => void) | null = null;
+  /** Watches the directories a scan found; `all` when they are every directory of the folder. */
+  private onDirs: ((dirs: string[], all: boolean) => void) | null = null;
 
   constructor(readonly dir: string, private cache: ParseCache | null = null) {}
 
@@ -184,7 +185,7 @@ export class PostingFolder {
     for (const file of this.seen.keys()) if (!now.has(file)) removed.push(file);
     this.seen = now;
     this.dirs = new Set(dirs);
-    this.onDirs?.(dirs);
+    this.onDirs?.(dirs, true);
     this.cache?.forget(removed);
     return { read, removed: removed.map((f) => this.rel(f)) };
   }
@@ -224,7 +225,7 @@ export class PostingFolder {
         for (const [d, w] of this.watchers) if (under(d)) (w.close(), this.watchers.delete(d));
       }
     }
-    if (newDirs.length) this.onDirs?.(newDirs);
+    if (newDirs.length) this.onDirs?.(newDirs, false);
     this.cache?.forget(removed);
     return { read, removed: removed.map((f) => this.rel(f)) };
   }
@@ -283,18 +284,26 @@ export class PostingFolder {
         return false;
       }
     };
-    let watching: boolean;
-    if (process.platform === 'linux') {
-      this.onDirs = (dirs) => {
-        for (const d of dirs) watchDir(d, false);
-      };
-      watching = watchDir(this.dir, false);
-      for (const d of this.dirs) watchDir(d, false);
-    } else {
-      watching = watchDir(this.dir, true);
-    }
-    this.poll = setInterval(failed, watching ? rescanEvery : Math.min(rescanEvery, 1000));
-    this.poll.unref();
+    // Where a directory cannot be watched (no watching on this file system, the system's limit of watches reached),
+    // the folder falls back to a rescan every second: slower and costlier, but changes still show within 2 s.
+    let polling = false;
+    const poll = (fast: boolean): void => {
+      if (this.poll && polling === fast) return;
+      if (this.poll) clearInterval(this.poll);
+      polling = fast;
+      this.poll = setInterval(failed, fast ? Math.min(rescanEvery, 1000) : rescanEvery);
+      this.poll.unref();
+    };
+    // Directories that could not be watched; each full rescan tries them again (the folder may exist by then).
+    let unwatched = new Set<string>();
+    const watchAll = (dirs: string[], all: boolean): void => {
+      if (all) unwatched = new Set();
+      for (const d of dirs) if (!watchDir(d, process.platform !== 'linux')) unwatched.add(d);
+      poll(unwatched.size > 0);
+    };
+    // Linux watches each directory (see above); elsewhere the system watches the whole tree from the root.
+    this.onDirs = (dirs, all) => watchAll(process.platform === 'linux' ? (all ? [this.dir, ...dirs] : dirs) : all ? [this.dir] : [], all);
+    this.onDirs([...this.dirs], true);
     // What changed between the first scan and the watches being in place is found by one rescan now.
     failed();
   }

@@ -67,3 +67,26 @@ describe('watching a folder by events', () => {
     expect(count('logbook')).toBe(0);
   });
 });
+
+describe('a folder that cannot be watched yet', () => {
+  it('is looked at every second until it can, so a folder created after start-up still serves within 2 s', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'openroles-later-'));
+    const later = join(parent, 'postings');
+    const idx = RoleIndex.from([]);
+    const c = new Catalog(later, idx, silentLogger());
+    try {
+      await c.load();
+      c.watch({ debounceMs: 50, pollMs: 3_600_000 });
+      mkdirSync(later);
+      writeFileSync(join(later, 'a.txt'), posting('Data Engineer', 'Latecomer Labs'));
+      await within(2000, () => idx.search('latecomer').total === 1);
+      // Once watched, events take over again.
+      await new Promise((r) => setTimeout(r, 1200));
+      writeFileSync(join(later, 'b.txt'), posting('Backend Engineer', 'Second Wave'));
+      await within(2000, () => idx.search('wave').total === 1);
+    } finally {
+      c.close();
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
