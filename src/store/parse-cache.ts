@@ -59,13 +59,14 @@ type Row = { hash: string; sig: string | null; postings: Posting[]; json?: strin
 
 export class SqliteParseCache implements ParseCache {
   readonly version: string;
-  private conn: DB;
+  /** Null when the cache could not open (it then never hits and never writes: slower, never wrong). */
+  private conn: DB | null = null;
   private own: boolean;
   private pending = new Map<string, Row>();
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private readonly stats: ParseCacheStats = { hits: 0, misses: 0, pending: 0, lastError: null };
-  private stmts: Record<'hash' | 'sig', Database.Statement>;
+  private stmts: Record<'hash' | 'sig', Database.Statement> | null = null;
   /** The table as it was at the first lookup, each row dropped once used; emptied when the first scan is done. */
   private preload: Map<string, { hash: string; sig: string | null; json: string }> | null = null;
 
@@ -74,13 +75,20 @@ export class SqliteParseCache implements ParseCache {
     this.version = opts.version ?? (defaultVersion ??= parserVersion());
     this.flushMs = opts.flushMs ?? 250;
     this.own = !db.memory;
-    this.conn = this.own ? new Database(db.name) : db;
-    // Never wait: a busy database makes a read a miss and a write a retry, instead of stalling searches.
-    if (this.own) this.conn.pragma('busy_timeout = 0');
-    this.stmts = {
-      hash: this.conn.prepare('SELECT postings FROM parse_cache WHERE path = ? AND hash = ? AND parser = ?').pluck(),
-      sig: this.conn.prepare('SELECT postings FROM parse_cache WHERE path = ? AND sig = ? AND parser = ?').pluck(),
-    };
+    let conn: DB | null = null;
+    try {
+      conn = this.own ? new Database(db.name) : db;
+      // Never wait: a busy database makes a read a miss and a write a retry, instead of stalling searches.
+      if (this.own) conn.pragma('busy_timeout = 0');
+      this.stmts = {
+        hash: conn.prepare('SELECT postings FROM parse_cache WHERE path = ? AND hash = ? AND parser = ?').pluck(),
+        sig: conn.prepare('SELECT postings FROM parse_cache WHERE path = ? AND sig = ? AND parser = ?').pluck(),
+      };
+      this.conn = conn;
+    } catch (err) {
+      this.stats.lastError = (err as Error).message;
+      if (this.own) conn?.close();
+    }
   }
 
   private flushMs: number;
@@ -100,7 +108,9 @@ export class SqliteParseCache implements ParseCache {
   private lookup(path: string, key: 'hash' | 'sig', value: string): Posting[] | null {
     const waiting = this.pending.get(path);
     let found: Posting[] | null = null;
-    if (waiting !== undefined) {
+    if (!this.conn || !this.stmts) {
+      // Closed or never opened: every file is parsed.
+    } else if (waiting !== undefined) {
       found = waiting && waiting[key] === value ? waiting.postings : null;
     } else {
       try {
@@ -117,18 +127,20 @@ export class SqliteParseCache implements ParseCache {
 
   /** At start-up every file is asked for: one pass over the table beats 10,000 lookups. Each row is used once. */
   private early(path: string): { hash: string; sig: string | null; json: string } | undefined {
-    this.preload ??= new Map((this.conn.prepare('SELECT path, hash, sig, postings FROM parse_cache WHERE parser = ?').raw().all(this.version) as Array<[string, string, string | null, string]>).map(([p, hash, sig, json]) => [p, { hash, sig, json }]));
+    this.preload ??= new Map((this.conn!.prepare('SELECT path, hash, sig, postings FROM parse_cache WHERE parser = ?').raw().all(this.version) as Array<[string, string, string | null, string]>).map(([p, hash, sig, json]) => [p, { hash, sig, json }]));
     const row = this.preload.get(path);
     if (row) this.preload.delete(path);
     return row;
   }
 
   put(path: string, hash: string, postings: Posting[], sig?: string): void {
+    if (!this.conn) return;
     this.pending.set(path, { hash, sig: sig ?? null, postings });
     this.schedule();
   }
 
   forget(paths: Iterable<string>): void {
+    if (!this.conn) return;
     for (const p of paths) this.pending.set(p, null);
     this.schedule();
   }
@@ -138,6 +150,7 @@ export class SqliteParseCache implements ParseCache {
     this.preload = new Map();
     const keep = new Set(paths);
     let stored: string[];
+    if (!this.conn) return;
     try {
       stored = this.conn.prepare('SELECT path FROM parse_cache').pluck().all() as string[];
     } catch (err) {
@@ -171,13 +184,14 @@ export class SqliteParseCache implements ParseCache {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    if (!this.pending.size) return true;
+    if (!this.pending.size || !this.conn) return true;
+    const conn = this.conn;
     const batch = limit < this.pending.size ? [...this.pending].slice(0, limit) : [...this.pending];
     const at = new Date().toISOString();
     try {
-      const upsert = this.conn.prepare('INSERT INTO parse_cache (path, hash, sig, parser, postings, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, sig = excluded.sig, parser = excluded.parser, postings = excluded.postings, at = excluded.at');
-      const del = this.conn.prepare('DELETE FROM parse_cache WHERE path = ?');
-      this.conn.transaction(() => {
+      const upsert = conn.prepare('INSERT INTO parse_cache (path, hash, sig, parser, postings, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, sig = excluded.sig, parser = excluded.parser, postings = excluded.postings, at = excluded.at');
+      const del = conn.prepare('DELETE FROM parse_cache WHERE path = ?');
+      conn.transaction(() => {
         for (const [path, row] of batch) {
           if (row) upsert.run(path, row.hash, row.sig, this.version, row.json ?? (row.json = JSON.stringify(row.postings)), at);
           else del.run(path);
@@ -201,6 +215,7 @@ export class SqliteParseCache implements ParseCache {
     this.flush();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.own) this.conn.close();
+    if (this.own) this.conn?.close();
+    this.conn = null;
   }
 }

@@ -148,6 +148,23 @@ describe('parse cache', () => {
   });
 });
 
+describe('a cache that cannot open', () => {
+  it('parses every file and never throws', () => {
+    const file = join(dir, 'a.txt');
+    writeFileSync(file, posting(1));
+    mkdirSync(join(root, 'data'));
+    const bare = new Database(dbFile); // no migrations: no table
+    const cache = new SqliteParseCache(bare);
+    expect(cache.getStats().lastError).toMatch(/no such table/);
+    expect(readPostingFile(dir, file, cache, { now: '1:1', trusted: true }).ok).toBe(true);
+    expect(readPostingFile(dir, file, cache).ok).toBe(true);
+    expect(cache.flush()).toBe(true);
+    cache.retain([]);
+    cache.close();
+    bare.close();
+  });
+});
+
 describe('parser version', () => {
   it('changes when any module the parser imports changes, and only then', () => {
     const src = join(root, 'src');
