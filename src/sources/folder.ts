@@ -69,7 +69,7 @@ function usableOf(rel: string, postings: Posting[]): FileResult {
 
 interface Listing {
   /** Posting files and their signature (modification time and size). */
-  files: Map<string, string>;
+  sigs: Map<string, string>;
   dirs: string[];
 }
 
@@ -96,7 +96,7 @@ async function listFiles(dir: string): Promise<Listing> {
     here.forEach((f, i) => sigs[i] && files.set(f, sigs[i]!));
   };
   await walk(dir);
-  return { files, dirs };
+  return { sigs: files, dirs };
 }
 
 /**
@@ -177,7 +177,7 @@ export class PostingFolder {
 
   /** Reads every file that is new or changed since the last scan and lists those removed. */
   async scan(): Promise<FolderChange> {
-    const { files: now, dirs } = await listFiles(this.dir);
+    const { sigs: now, dirs } = await listFiles(this.dir);
     const read: FileResult[] = [];
     const removed: string[] = [];
     const changed = [...now].filter(([file, sig]) => this.seen.get(file) !== sig).map(([file]) => file);
@@ -210,10 +210,10 @@ export class PostingFolder {
       if (kind === 'dir') {
         const listing = await listFiles(path);
         for (const d of listing.dirs) if (!this.dirs.has(d)) (this.dirs.add(d), newDirs.push(d));
-        const changed = [...listing.files].filter(([file, sig]) => this.seen.get(file) !== sig);
+        const changed = [...listing.sigs].filter(([file, sig]) => this.seen.get(file) !== sig);
         for (const [file, sig] of changed) this.seen.set(file, sig);
         read.push(...(await inSlices(changed, ([file, now]) => readPostingFile(this.dir, file, this.cache, { now, trusted: false }))));
-        for (const file of [...this.seen.keys()]) if (under(file) && !listing.files.has(file)) (this.seen.delete(file), removed.push(file));
+        for (const file of [...this.seen.keys()]) if (under(file) && !listing.sigs.has(file)) (this.seen.delete(file), removed.push(file));
       } else if (kind === 'file' && POSTING_EXTENSIONS.has(extname(path).toLowerCase())) {
         const sig = signature(path);
         if (!sig) continue;
