@@ -13,6 +13,7 @@ import { RoleIndex } from '../src/search/index.ts';
 import { createSlackApp } from '../src/slack/app.ts';
 import { FakeSlack } from '../test/support/fake-slack.ts';
 import { benchQueries as queries, generatePostings, renderPostingText } from './corpus.ts';
+import { benchStartup } from './startup.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const args = process.argv.slice(2);
@@ -196,6 +197,7 @@ async function main(): Promise<void> {
   if (runs('parse')) benchParse();
   if (runs('search')) for (const size of SIZES) await benchSearch(size);
   if (runs('roundtrip')) await benchRoundTrip();
+  if (runs('startup')) benchStartup({ quick: QUICK });
 }
 
 main().then(() => process.exit(0), (err) => {

@@ -18,10 +18,11 @@ import { AddedPostings, ADDED_SOURCE } from './sources/added.ts';
 import { boardLink, readBoardLink } from './sources/links.ts';
 import { PAGE_LIMITS } from './sources/page.ts';
 import { SqliteAddedPostings } from './store/added-postings.ts';
+import { SqliteParseCache } from './store/parse-cache.ts';
+import { ThreadStore } from './store/threads.ts';
 
 /** Shutdown gives each step this long, and the whole stop this long, whatever a peer does. */
 export const SHUTDOWN = { stepMs: 3_000, totalMs: 8_000 };
-import { ThreadStore } from './store/threads.ts';
 
 export interface Running {
   config: Config;
@@ -49,7 +50,9 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
     if (!existsSync(dir)) log.warn({ dir }, `the postings folder ${dir} does not exist; create it or set ${config.SOURCES ? 'SOURCES' : 'POSTINGS_DIR'} to the folder that holds the postings`);
   }
   const snapshots = db ? new SqliteSnapshots(db, (err, feed) => log.warn({ source: feed, problem: storeProblem(err, dbFile) ?? (err as Error).message }, 'feed snapshot not read or saved; the feed keeps serving from memory')) : undefined;
-  const catalog = new Catalog(dirs, index, log, { feeds, snapshots });
+  // Parsed files are kept by content hash and parser version, so a restart with unchanged files parses nothing.
+  const parseCache = db ? new SqliteParseCache(db) : undefined;
+  const catalog = new Catalog(dirs, index, log, { feeds, snapshots, parseCache });
   // Folders and saved snapshots only: a slow feed must not keep the app from answering.
   const first = await catalog.load({ fetchFeeds: false });
   // Postings added from Slack: one more source of the catalog, kept in the database. Links people share or add are
@@ -59,7 +62,7 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
   const added = db ? new AddedPostings(new SqliteAddedPostings(db), (postings) => catalog.put(ADDED_SOURCE, postings), { bases, limits, privateHosts: config.LINK_PRIVATE_HOSTS, admins: config.ADMIN_USERS }) : null;
   added?.load();
   log.info({ sources: config.sources.map((s) => `${s.kind}:${s.target}`), roles: index.size, broken: first.broken.length, mode: config.mode }, 'postings loaded');
-  const closers: Array<[string, () => Promise<void> | void]> = [['sources', () => catalog.close()], ['database', () => db?.close()]];
+  const closers: Array<[string, () => Promise<void> | void]> = [['sources', () => catalog.close()], ['parse cache', () => parseCache?.close()], ['database', () => db?.close()]];
   const refreshNow = (force: boolean): Promise<void> =>
     catalog.refresh(force).then(
       (c) => void (c.added.length + c.changed.length + c.removed.length && log.info({ roles: index.size }, 'feeds refreshed')),

@@ -21,3 +21,13 @@ export function corpus(): Posting[] {
 
 export const seed = (name: string): Posting => parseFile(SEEDS_DIR, name)[0]!;
 export const fixture = (name: string): Posting[] => parseFile(FIXTURES_DIR, name);
+
+/** Waits until `fn` holds, polling every 20 ms; fails after `ms`. Returns how long it took. */
+export async function within(ms: number, fn: () => boolean): Promise<number> {
+  const t0 = Date.now();
+  while (!fn()) {
+    if (Date.now() - t0 > ms) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return Date.now() - t0;
+}

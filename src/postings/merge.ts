@@ -60,7 +60,7 @@ const SETTLED: Partial<Record<ProblemCode, (p: Posting) => boolean>> = {
 const shown = (v: unknown): string => {
   let s: string;
   try {
-    s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+    s = JSON.stringify(v) ?? String(v);
   } catch {
     s = String(v);
   }
@@ -76,7 +76,7 @@ const LABEL: Record<string, string> = { workMode: 'work mode', yearsExperience: 
 export function mergePosting(fromText: Posting, fields: StructuredFields, origin: string): Posting {
   const problems: Problem[] = [];
   const invalid = (field: string, value: unknown, why: string): void => {
-    problems.push(problem('invalid-field', `${origin}'s ${LABEL[field] ?? field} ${shown(value)} was left out: ${why}`));
+    problems.push(problem('invalid-field', `${origin} gave ${LABEL[field] ?? field} ${shown(value)}, left out: ${why}`));
   };
   const take = <T>(field: string, schema: z.ZodType<T>, value: unknown): T | undefined => {
     if (value === undefined || value === null) return undefined;
@@ -140,5 +140,5 @@ export function mergePosting(fromText: Posting, fields: StructuredFields, origin
   const checked = Posting.safeParse(out);
   if (checked.success) return checked.data;
   // Unreachable while every value above is checked; kept so a future field can never crash a feed.
-  return Posting.parse({ ...fromText, problems: [...fromText.problems, problem('invalid-field', `${origin}'s fields were left out: ${reason(checked.error)}`)] });
+  return Posting.parse({ ...fromText, problems: [...fromText.problems, problem('invalid-field', `${origin} gave fields that were left out: ${reason(checked.error)}`)] });
 }

@@ -237,8 +237,9 @@ function parseText(block: string, opts: ParseOptions, shared: Problem[], index =
     education,
     employmentType,
     summary: '',
-    // Prose no list holds: with no recognised section this is the whole text, so search still finds every word.
-    description: [...sections.intro, ...sections.role, ...sections.about, ...sections.other].map((l) => l.text).join('\n'),
+    // The role's prose that no list holds; with no recognised section it is the whole text, so search finds every
+    // word. The company story and boilerplate sections stay out, as they do for skills.
+    description: [...sections.intro, ...sections.role].map((l) => l.text).join('\n'),
     postedAt: null,
     validThrough: null,
     source: { file, board },

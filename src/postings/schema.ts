@@ -78,9 +78,9 @@ export const Posting = z.object({
   employmentType: EmploymentType.nullable(),
   summary: z.string(),
   /**
-   * The posting's own prose that no list above holds (the opening lines, "about the role", unknown sections), so a
-   * search finds the role by any word of its text even when the parser recognised no section. Optional: records
-   * saved before it existed have none.
+   * The role's own prose that no list above holds (the opening lines, "about the role"): all of the text when the
+   * parser recognised no section, so a search still finds the role by any word of it. Optional: records saved before
+   * it existed have none.
    */
   description: z.string().optional(),
   postedAt: z.string().nullable(),

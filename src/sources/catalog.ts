@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { findPlace, foldKey, type Posting } from '../postings/index.ts';
 import type { Feed } from './feeds/types.ts';
 import type { Validators } from './feeds/http.ts';
-import { PostingFolder, type FolderChange, type FileResult } from './folder.ts';
+import { PostingFolder, type FolderChange, type FileResult, type ParseCache, type WatchOptions } from './folder.ts';
 
 /** What the catalog needs of an index; the search index provides it. */
 export interface PostingSink {
@@ -65,14 +65,16 @@ export class Catalog {
   /** Sources that failed, as last seen, for App Home and `check`. */
   readonly broken = new Map<string, string>();
 
-  constructor(dirs: string | string[], private sink: PostingSink, private log: Logger, opts: { feeds?: Feed[]; snapshots?: SnapshotStore; now?: () => number } = {}) {
-    this.folders = (Array.isArray(dirs) ? dirs : [dirs]).map((d) => new PostingFolder(d));
+  constructor(dirs: string | string[], private sink: PostingSink, private log: Logger, opts: { feeds?: Feed[]; snapshots?: SnapshotStore; parseCache?: ParseCache; now?: () => number } = {}) {
+    this.parseCache = opts.parseCache ?? null;
+    this.folders = (Array.isArray(dirs) ? dirs : [dirs]).map((d) => new PostingFolder(d, this.parseCache));
     for (const feed of opts.feeds ?? []) this.feeds.set(feed.name, { feed, validators: {}, failures: 0, nextAttempt: 0 });
     this.snapshots = opts.snapshots ?? null;
     this.now = opts.now ?? Date.now;
   }
 
   private snapshots: SnapshotStore | null;
+  private parseCache: ParseCache | null;
   private now: () => number;
 
   /**
@@ -82,6 +84,8 @@ export class Catalog {
   async load(opts: { fetchFeeds?: boolean } = {}): Promise<CatalogChange> {
     const changes: CatalogChange[] = [];
     for (const folder of this.folders) changes.push(this.applyFolder(folder, await folder.scan()));
+    // Files removed while the app was down leave the parse cache too.
+    this.parseCache?.retain(this.folders.flatMap((f) => f.files()));
     if (this.snapshots) {
       const results: FileResult[] = [];
       for (const s of this.snapshots.load()) {
@@ -97,7 +101,7 @@ export class Catalog {
   }
 
   /** Starts watching folders and, every `refreshMs`, fetching feeds that are due. */
-  watch(opts: { debounceMs?: number; pollMs?: number; refreshMs?: number } = {}): void {
+  watch(opts: WatchOptions & { refreshMs?: number } = {}): void {
     for (const folder of this.folders) {
       folder.watch((change) => this.emit(this.applyFolder(folder, change)), opts);
     }

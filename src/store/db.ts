@@ -100,6 +100,16 @@ const MIGRATIONS: string[] = [
      updated_at INTEGER NOT NULL
    );
    CREATE INDEX thread_memory_age ON thread_memory (updated_at);`,
+  // Parsed postings per file (src/store/parse-cache.ts): a hit needs the same parser version and the same content
+  // hash, or at start-up the same modification time and size (sig) as when the file was parsed.
+  `CREATE TABLE parse_cache (
+     path TEXT PRIMARY KEY,
+     hash TEXT NOT NULL,
+     sig TEXT,
+     parser TEXT NOT NULL,
+     postings TEXT NOT NULL,
+     at TEXT NOT NULL
+   );`,
 ];
 
 /**

@@ -34,11 +34,11 @@ describe('JSON-LD through the merge', () => {
     expect(Posting.safeParse(p).success).toBe(true);
     const invalid = p!.problems.filter((x) => x.code === 'invalid-field').map((x) => x.message);
     expect(invalid).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^the JSON-LD's title .* was left out/),
-      expect.stringMatching(/date posted "sometime soon" was left out: it is not a date/),
-      expect.stringMatching(/closing date 20261231 was left out/),
-      expect.stringMatching(/employment type "WHENEVER" was left out/),
-      expect.stringMatching(/salary .*"DOLLARS".* was left out: an ISO 4217 code/),
+      expect.stringMatching(/^the JSON-LD gave title .*, left out/),
+      expect.stringMatching(/gave date posted "sometime soon", left out: it is not a date/),
+      expect.stringMatching(/gave closing date 20261231, left out/),
+      expect.stringMatching(/gave employment type "WHENEVER", left out/),
+      expect.stringMatching(/gave salary .*"DOLLARS".*, left out: an ISO 4217 code/),
     ]));
     expect(p!.postedAt).toBeNull();
     expect(p!.validThrough).toBeNull();
@@ -62,15 +62,15 @@ describe('feed postings through the merge', () => {
 
   it('report bad values instead of crashing or passing them on', () => {
     const bad = { min: 200000, max: 100000, currency: 'CAD', period: 'year', text: 'odd', estimated: false, periodInferred: false };
-    const p = feedPosting('lever:quayside', { ...fields, title: '   ', workMode: 'sometimes' as never, locations: [42 as never], salaries: [bad], postedAt: 'yesterday-ish' });
+    const p = feedPosting('lever:quayside', { ...fields, title: '   ', workMode: 'sometimes' as never, locations: [42 as never], salaries: [bad as never], postedAt: 'yesterday-ish' });
     expect(Posting.safeParse(p).success).toBe(true);
     const invalid = p.problems.filter((x) => x.code === 'invalid-field').map((x) => x.message);
     expect(invalid).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^the feed's title "   " was left out: it is empty/),
-      expect.stringMatching(/^the feed's work mode "sometimes" was left out/),
-      expect.stringMatching(/^the feed's locations \[42\] was left out/),
-      expect.stringMatching(/^the feed's salary .* was left out: min must not exceed max/),
-      expect.stringMatching(/^the feed's date posted "yesterday-ish" was left out/),
+      expect.stringMatching(/^the feed gave title "   ", left out: it is empty/),
+      expect.stringMatching(/^the feed gave work mode "sometimes", left out/),
+      expect.stringMatching(/^the feed gave locations \[42\], left out/),
+      expect.stringMatching(/^the feed gave salary .*, left out: min must not exceed max/),
+      expect.stringMatching(/^the feed gave date posted "yesterday-ish", left out/),
     ]));
     expect(p.salary).toMatchObject({ min: 120000, max: 140000 });
     expect(p.postedAt).toBeNull();

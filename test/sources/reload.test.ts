@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.ts';
 import { RoleIndex } from '../../src/search/index.ts';
 import { Catalog, type CatalogChange } from '../../src/sources/catalog.ts';
-import { SEEDS_DIR } from '../helpers.ts';
+import { SEEDS_DIR, within } from '../helpers.ts';
 
 let dir: string;
 let index: RoleIndex;
@@ -31,15 +31,6 @@ afterEach(() => {
   catalog.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function within(ms: number, fn: () => boolean): Promise<number> {
-  const t0 = Date.now();
-  while (!fn()) {
-    if (Date.now() - t0 > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return Date.now() - t0;
-}
 
 const NEW = 'Platform Engineer\nAcme Robotics\nRemote - Canada\n\nRequirements:\n- 3+ years with Kubernetes\n';
 
