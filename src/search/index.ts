@@ -231,7 +231,13 @@ export class RoleIndex {
 
   /** What the query parser needs of the corpus: company names, and which words are common in the postings. */
   vocabulary(): Vocabulary {
-    return { companies: this.companies(), common: (w) => this.isCommon(w) };
+    return { companies: this.companies(), common: (w) => this.isCommon(w), known: (w) => this.isKnown(w) };
+  }
+
+  /** A word some role's text holds exactly. */
+  private isKnown(word: string): boolean {
+    const t = processTerm(word);
+    return !!t && this.texts.lookup(t, { prefix: false, maxEdits: 0 }).some((m) => m.roles.length > 0);
   }
 
   /** A word in the long text of more than one role in fifty (and more than five roles). */

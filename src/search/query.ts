@@ -74,6 +74,8 @@ export interface Vocabulary {
   companies: string[];
   /** Whether a word is common in the postings' text, so a one-word company of that name needs "at" or a capital. */
   common?: (word: string) => boolean;
+  /** Whether the postings hold the word as written: such a word is searched, never read as a typo of a filter. */
+  known?: (word: string) => boolean;
 }
 
 export interface ParseOptions {
@@ -497,7 +499,9 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
     if (elided && !isFunctionWord(word)) word = elided[1]!;
     if (!word || isFunctionWord(word) || opts.ignore?.(word) || !/[\p{L}\p{N}]/u.test(word)) continue;
     // A filter word one typo off ("remtoe", "senoir", "seatle").
-    const typo = word.length >= 5 ? FILTER_WORDS_FOR_TYPOS.find((w) => oneTypo(w, word)) : undefined;
+    // "settle" is a word of its own, not "seattle": a word the postings hold is searched as written.
+    const known = vocab.known?.(word) ?? false;
+    const typo = word.length >= 5 && !known ? FILTER_WORDS_FOR_TYPOS.find((w) => oneTypo(w, word)) : undefined;
     if (typo) {
       const typoMode = modeOf(typo);
       if (typoMode) add(f.workModes, typoMode);
@@ -505,7 +509,7 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
       q.readings.push(`“${raw[i]}” read as ${typo}`);
       continue;
     }
-    const typoPlaceName = typoPlace(word);
+    const typoPlaceName = known ? null : typoPlace(word);
     if (typoPlaceName) {
       add(f.places, typoPlaceName);
       q.readings.push(`“${raw[i]}” read as ${typoPlaceName}`);
