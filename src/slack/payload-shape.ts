@@ -28,7 +28,7 @@ const blockActions = z.looseObject({
 const viewPayload = z.looseObject({
   type: z.enum(['view_submission', 'view_closed']),
   user,
-  view: z.looseObject({ callback_id: z.string().optional(), private_metadata: z.string().optional() }),
+  view: z.looseObject({ callback_id: z.string(), private_metadata: z.string().optional() }),
 });
 
 const shortcut = z.looseObject({ type: z.enum(['shortcut', 'message_action']), user, callback_id: z.string() });
