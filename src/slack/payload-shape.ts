@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 const user = z.looseObject({ id: z.string() });
 
-const command = z.looseObject({ command: z.string(), user_id: z.string(), channel_id: z.string(), text: z.string().optional() });
+const command = z.looseObject({ command: z.string().regex(/^\/[^\s/]+$/), user_id: z.string(), channel_id: z.string(), text: z.string().optional() });
 
 const eventCallback = z.looseObject({
   type: z.literal('event_callback'),

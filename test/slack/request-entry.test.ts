@@ -111,7 +111,7 @@ const viewBody = fc.record({
   view: maybe(fc.record({ callback_id: routeId(fc.constant('role_share_to')), private_metadata: maybe(fc.string({ maxLength: 10 })), state: maybe(fc.constant({ values: {} })) })),
   response_urls: maybe(fc.array(fc.record({ channel_id: maybe(fc.constant('C1')), response_url: maybe(fc.constant('not a url')) }), { maxLength: 1 })),
 });
-const commandFields = fc.record({ command: maybe(fc.constant('/jobs')), text: maybe(fc.string({ maxLength: 30 })), user_id: maybe(fc.constant('U1')), channel_id: maybe(fc.constant('C1')) });
+const commandFields = fc.record({ command: routeId(fc.constant('/jobs')), text: maybe(fc.string({ maxLength: 30 })), user_id: maybe(fc.constant('U1')), channel_id: maybe(fc.constant('C1')) });
 
 describe('fuzzing the request entry points', () => {
   it('any payload shape, as a form payload or a JSON body, gets 200 or 400 and the process keeps serving', async () => {
