@@ -90,6 +90,29 @@ describe('3. /jobs digest on where membership cannot be told', () => {
   });
 });
 
+describe('issue 14: /jobs digest on when Slack answers 500 or hangs', () => {
+  it('acknowledges at once, tells the person, and never turns on later', async () => {
+    t.slack.script('conversations.info', ...Array.from({ length: 5 }, () => ({ status: 500, when: (a: Record<string, unknown>) => a.channel === 'C0FAIL1' })));
+    t.slack.script('conversations.info', { hang: true, when: (a) => a.channel === 'C0HANG1' });
+    const failing = commandIn('digest on', { channel_id: 'C0FAIL1', channel_name: 'jobs-a' });
+    const hanging = commandIn('digest on', { channel_id: 'C0HANG1', channel_name: 'jobs-b' });
+    // The acknowledgement does not wait for Slack's answer (the hung call never answers).
+    const [a, b] = await Promise.all([failing.sent, hanging.sent]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await waitUntil(() => responseTo(failing.url).length === 1 && responseTo(hanging.url).length === 1, 15_000);
+    for (const url of [failing.url, hanging.url]) expect(JSON.stringify(responseTo(url)[0]!.args)).toMatch(/Digest not turned on.*try again/);
+    // Once the failing call's retries are spent, the channel is still off.
+    await waitUntil(() => t.slack.of('conversations.info').filter((c) => c.args.channel === 'C0FAIL1').length >= 5, 15_000);
+    await new Promise((r) => setTimeout(r, 200));
+    for (const channel_id of ['C0FAIL1', 'C0HANG1']) {
+      const state = commandIn('digest', { channel_id, channel_name: 'jobs' });
+      await state.sent;
+      await waitUntil(() => responseTo(state.url).length === 1);
+      expect(JSON.stringify(responseTo(state.url)[0]!.args)).toMatch(/Daily digest is off/);
+    }
+  }, 30_000);
+});
+
 describe('4. Replies never name Slack placeholder channel names', () => {
   it.each([
     ['G0PRIV1', 'privategroup'],
