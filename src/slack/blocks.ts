@@ -30,7 +30,7 @@ export function escapeMrkdwn(s: string): string {
 
 /** A message's notification text: one readable line, escaped (so it reads "Search & Ranking", and never pings). */
 export function fallbackText(s: string): string {
-  return escapeMrkdwn(clip(s.replace(/\s+/g, ' ').trim(), LIMITS.fallback));
+  return escapedWithin(s.replace(/\s+/g, ' ').trim(), LIMITS.fallback);
 }
 
 /** Cuts a string to `max` characters with an ellipsis. */
