@@ -1,13 +1,9 @@
 // Starts the real app in Socket Mode: apps.connections.open on the fake Web API hands out the fake socket server's
 // ws:// URL, and envelopes go over real WebSocket connections.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { rmSync } from 'node:fs';
 import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/log.ts';
 import { start, type Running } from '../../src/main.ts';
-import { FIXTURES_DIR, SEEDS_DIR } from '../helpers.ts';
+import { testWorkspace } from './app.ts';
 import { FakeSlack } from './fake-slack.ts';
 import { FakeSocketServer } from './fake-socket.ts';
 
@@ -26,13 +22,7 @@ export async function startSocketApp(env: Record<string, string> = {}): Promise<
   const slack = await new FakeSlack().start();
   const socket = await new FakeSocketServer().start();
   slack.respondWith('apps.connections.open', { ok: true, url: socket.url });
-  const root = mkdtempSync(join(tmpdir(), 'openroles-socket-'));
-  const postings = join(root, 'postings');
-  const data = join(root, 'data');
-  cpSync(SEEDS_DIR, postings, { recursive: true });
-  cpSync(FIXTURES_DIR, postings, { recursive: true });
-  const logs: string[] = [];
-  const log = createLogger({ level: 'info', destination: new Writable({ write(chunk, _e, cb) { logs.push(String(chunk)); cb(); } }) as never });
+  const { root, postings, data, logs, log } = testWorkspace();
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: `${slack.url}/api/`, POSTINGS_DIR: postings, DATA_DIR: data, ...env });
   const running = await start(config, log);
   let n = 0;
