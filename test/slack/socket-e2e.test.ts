@@ -1,7 +1,9 @@
 // The real app in Socket Mode against a local WebSocket server standing in for Slack: envelopes in the shapes of
 // Slack's samples, acks recorded, Web API calls recorded by the fake Web API, and Slack's reconnect requests.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileShareDm, homeClick, shareSubmission, threadBroadcastDm, threadClick } from '../fixtures/slack/payloads.ts';
+import { actionBody, commandFields, eventBody as eventShape, viewBody } from '../support/payload-arbitraries.ts';
 import { startSocketApp, type SocketTestApp } from '../support/socket-app.ts';
 
 let t: SocketTestApp;
@@ -148,4 +150,32 @@ describe('issue 14: odd envelopes over Socket Mode', () => {
     const r = await t.command('python');
     expect(r.payload).toMatchObject({ response_type: 'ephemeral' });
   });
+});
+
+describe('issue 14: fuzzing Socket Mode envelopes', () => {
+  it('every envelope, whatever its payload, is acknowledged and the app keeps serving', async () => {
+    const crashes: unknown[] = [];
+    const onCrash = (err: unknown): void => void crashes.push(err);
+    process.on('unhandledRejection', onCrash);
+    try {
+      const envelope = fc.oneof(
+        fc.tuple(fc.constant('events_api' as const), fc.oneof(eventShape, fc.jsonValue({ maxDepth: 2 }))),
+        fc.tuple(fc.constant('interactive' as const), fc.oneof(actionBody, viewBody, fc.jsonValue({ maxDepth: 2 }))),
+        fc.tuple(fc.constant('slash_commands' as const), fc.oneof(commandFields, fc.jsonValue({ maxDepth: 2 }))),
+      );
+      await fc.assert(
+        fc.asyncProperty(envelope, async ([type, payload]) => {
+          const { ack } = await t.socket.deliver(type, JSON.parse(JSON.stringify(payload ?? null)) as unknown);
+          expect(ack).toHaveProperty('envelope_id');
+        }),
+        { numRuns: 120 },
+      );
+      const r = await t.command('remote ranking');
+      expect(r.payload!.blocks[0].text.text).toBe('1 role matches “remote ranking”');
+      expect(t.socket.open()).toHaveLength(1);
+      expect(crashes).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onCrash);
+    }
+  }, 60_000);
 });
