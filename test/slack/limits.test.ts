@@ -86,6 +86,17 @@ describe('Block Kit limits and escaping', () => {
       check(m.blocks, LIMITS.modalBlocks);
     }
   });
+  it('Details modals show every requirement, however many, within 100 blocks of 3,000 characters', () => {
+    const long = postings.filter((p) => p.requirements.length >= 200);
+    expect(long.length).toBeGreaterThan(0);
+    for (const p of long.slice(0, 5)) {
+      const m = answerMessage(details(p.id, ctx)!, { buttons: false, maxBlocks: LIMITS.modalBlocks });
+      check(m.blocks, LIMITS.modalBlocks);
+      const text = m.blocks.map((b: any) => b.text?.text ?? '').join('\n');
+      expect(text.match(/^• Requirement \d+ /gm)?.length).toBe(p.requirements.filter((r) => r.startsWith('Requirement ')).length);
+      expect(text).not.toMatch(/Some of this answer was cut|…and \d+ more/);
+    }
+  });
   it('App Home', () => {
     check(homeView(ctx, ['a.txt: broken <!channel>']).blocks, LIMITS.modalBlocks);
   });
