@@ -58,6 +58,7 @@ function check(blocks: Block[], maxBlocks: number = LIMITS.blocks): void {
     // Nothing from a posting can mention, link or broadcast: plain text is never parsed, and in mrkdwn the only "<" left is our own.
     if (t.kind !== 'header' && t.kind !== 'button') expect(t.text.replace(/<@U1>|<@someone>/g, '')).not.toMatch(/<[!@#h]/);
     expect(t.text).not.toMatch(/(^|[^\u200b])@(here|channel|everyone)\b/);
+    expect(t.text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
   }
 }
 
