@@ -6,16 +6,22 @@ const user = z.looseObject({ id: z.string() });
 
 const command = z.looseObject({ command: z.string().regex(/^\/[^\s/]+$/), user_id: z.string(), channel_id: z.string(), text: z.string().optional() });
 
+// The fields the message listeners read (mentions, DMs) must be what Slack sends; other events keep their own shapes
+// (some carry `channel` as an object), so only their type is checked.
+const messageFields = z.looseObject({
+  text: z.string().optional(),
+  channel: z.string(),
+  ts: z.string(),
+  thread_ts: z.string().optional(),
+  subtype: z.string().optional(),
+});
+
 const eventCallback = z.looseObject({
   type: z.literal('event_callback'),
-  event: z.looseObject({
-    type: z.string(),
-    // Fields the listeners read: when present they must be what Slack sends.
-    text: z.string().optional(),
-    channel: z.string().optional(),
-    ts: z.string().optional(),
-    thread_ts: z.string().optional(),
-    subtype: z.string().optional(),
+  event: z.looseObject({ type: z.string() }).check((ctx) => {
+    if (ctx.value.type !== 'app_mention' && ctx.value.type !== 'message') return;
+    const r = messageFields.safeParse(ctx.value);
+    if (!r.success) ctx.issues.push({ code: 'custom', message: 'a message event with fields of the wrong type', input: ctx.value });
   }),
 });
 
