@@ -100,6 +100,7 @@ export class OverlappingSocketModeClient extends Base {
     let next: SocketLike | undefined;
     try {
       const url = await this.retrieveWSSURL();
+      if (this.shuttingDown) return;
       const Socket = (old as unknown as { constructor: new (o: Record<string, unknown>) => SocketLike } | undefined)?.constructor;
       if (!Socket) throw new Error('no connection to hand over from');
       next = new Socket({ ...this.socketOptions, url });
