@@ -6,22 +6,29 @@ const user = z.looseObject({ id: z.string() });
 
 const command = z.looseObject({ command: z.string().regex(/^\/[^\s/]+$/), user_id: z.string(), channel_id: z.string(), text: z.string().optional() });
 
-// The fields the message listeners read (mentions, DMs) must be what Slack sends; other events keep their own shapes
-// (some carry `channel` as an object), so only their type is checked.
-const messageFields = z.looseObject({
+// Fields Bolt and the listeners read from any event must have the types Slack gives them: `channel` and `user` are ids
+// in most events and objects in a few (channel_created, user_change), the rest are strings.
+const eventFields = z.looseObject({
+  type: z.string(),
   text: z.string().optional(),
-  channel: z.string(),
-  ts: z.string(),
+  ts: z.string().optional(),
   thread_ts: z.string().optional(),
+  event_ts: z.string().optional(),
   subtype: z.string().optional(),
+  channel_type: z.string().optional(),
+  channel: z.union([z.string(), z.looseObject({ id: z.string() })]).optional(),
+  user: z.union([z.string(), z.looseObject({ id: z.string() })]).optional(),
+  item: z.looseObject({}).optional(),
 });
+
+// Mentions and DMs also need a channel id and a timestamp to answer in.
+const messageFields = z.looseObject({ channel: z.string(), ts: z.string() });
 
 const eventCallback = z.looseObject({
   type: z.literal('event_callback'),
-  event: z.looseObject({ type: z.string() }).check((ctx) => {
+  event: eventFields.check((ctx) => {
     if (ctx.value.type !== 'app_mention' && ctx.value.type !== 'message') return;
-    const r = messageFields.safeParse(ctx.value);
-    if (!r.success) ctx.issues.push({ code: 'custom', message: 'a message event with fields of the wrong type', input: ctx.value });
+    if (!messageFields.safeParse(ctx.value).success) ctx.issues.push({ code: 'custom', message: 'a message event without its channel or timestamp', input: ctx.value });
   }),
 });
 

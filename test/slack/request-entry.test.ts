@@ -41,6 +41,7 @@ describe('bodies no listener can handle', () => {
     ['payload=7', 'payload=7', FORM],
     ['payload not JSON', 'payload=%7Bnope', FORM],
     ['event null', '{"type":"event_callback","event":null}', JSON_TYPE],
+    ['reaction with channel false', '{"type":"event_callback","event":{"type":"reaction_added","text":0,"channel":false,"user":0,"ts":"1.1","thread_ts":false,"subtype":false}}', JSON_TYPE],
     ['event text a number', '{"type":"event_callback","event":{"type":"app_mention","text":5,"channel":"C1","ts":"1.1"}}', JSON_TYPE],
     ['actions null', `payload=${encodeURIComponent('{"type":"block_actions","user":{"id":"U1"},"actions":null}')}`, FORM],
     ['user a string', `payload=${encodeURIComponent('{"type":"block_actions","user":"U1","actions":[{"action_id":"role_details"}]}')}`, FORM],
