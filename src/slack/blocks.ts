@@ -30,7 +30,14 @@ export function escapeMrkdwn(s: string): string {
 
 /** A message's notification text: one readable line, escaped (so it reads "Search & Ranking", and never pings). */
 export function fallbackText(s: string): string {
-  return escapedWithin(s.replace(/\s+/g, ' ').trim(), LIMITS.fallback);
+  const flat = s.replace(/\s+/g, ' ').trim();
+  // Escaping lengthens "&", "<" and ">": cut the plain text by the overflow, so no entity is cut in half.
+  let out = escapeMrkdwn(clip(flat, LIMITS.fallback));
+  for (let room = LIMITS.fallback; out.length > LIMITS.fallback && room > 0; ) {
+    room -= out.length - LIMITS.fallback;
+    out = escapeMrkdwn(clip(flat, room));
+  }
+  return out;
 }
 
 /** Cuts a string to `max` characters with an ellipsis. */
