@@ -431,12 +431,13 @@ export function requirementsOf(p: Posting, full: boolean): Answer {
   facts.push(['Education', p.education ?? 'Not stated']);
   if (p.skills.length) facts.push(['Skills named', p.skills.slice(0, 12).join(', ')]);
   facts.push(['Work mode', workModeLine(p)], ['Location', locationLine(p)], ['Pay', payLine(p)]);
-  const n = full ? 100 : 5;
+  // The full view lists everything; the front end decides how much fits (a Slack modal continues lists over sections).
+  const n = full ? Number.POSITIVE_INFINITY : 5;
   const parts: Part[] = [{ type: 'facts', title: roleName(p), facts }];
   const must = full ? p.requirements : keyRequirements(p, 5);
   if (must.length) parts.push({ type: 'list', title: 'Must-haves', items: must.slice(0, n), more: Math.max(0, p.requirements.length - must.slice(0, n).length) });
   else parts.push({ type: 'text', text: 'The posting lists no requirements.' });
-  if (p.niceToHave.length) parts.push({ type: 'list', title: 'Nice to have', items: p.niceToHave.slice(0, full ? 100 : 3), more: Math.max(0, p.niceToHave.length - (full ? 100 : 3)) });
+  if (p.niceToHave.length) parts.push({ type: 'list', title: 'Nice to have', items: p.niceToHave.slice(0, full ? n : 3), more: Math.max(0, p.niceToHave.length - (full ? p.niceToHave.length : 3)) });
   if (full && p.responsibilities.length) parts.push({ type: 'list', title: 'What you will do', items: p.responsibilities, more: 0 });
   if (full && p.benefits.length) parts.push({ type: 'list', title: 'Benefits', items: p.benefits, more: 0 });
   if (!full && p.requirements.length > 5) parts.push({ type: 'note', text: `Ask for “full requirements for ${roleName(p)}” to see all ${p.requirements.length}.` });

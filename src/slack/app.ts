@@ -43,7 +43,16 @@ type ClientOptions = ReturnType<typeof webApiOptions> & { slackApiUrl?: string }
 
 /** Socket Mode through a client that opens the next connection before closing the old one. */
 function socketApp(config: SlackConfig, deps: SlackDeps, logger: BoltLogger, clientOptions: ClientOptions): App {
-  const receiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger, installerOptions: { clientOptions } });
+  const receiver = new SocketModeReceiver({
+    appToken: config.SLACK_APP_TOKEN!,
+    logger,
+    installerOptions: { clientOptions },
+    // An envelope whose processing failed is still acknowledged: Slack's redelivery would only fail the same way.
+    processEventErrorHandler: async ({ error }) => {
+      deps.log.error({ err: error }, 'Socket Mode envelope failed; acknowledged so it is not redelivered');
+      return true;
+    },
+  });
   const client = new OverlappingSocketModeClient({ appToken: config.SLACK_APP_TOKEN!, logger, clientOptions: { ...clientOptions }, log: deps.log });
   // The receiver listens on its client for envelopes; the same listener moves to ours.
   for (const listener of receiver.client.listeners('slack_event')) client.on('slack_event', listener);

@@ -46,8 +46,8 @@ export function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** Plain text (header, button) needs no escaping but must not carry broadcast words. */
-function plain(s: string, max: number): { type: 'plain_text'; text: string; emoji: true } {
+/** Plain text (header, button) needs no escaping but must not carry broadcast words or bidirectional controls. */
+export function plain(s: string, max: number): { type: 'plain_text'; text: string; emoji: true } {
   return { type: 'plain_text', text: clip(defuse(s) || ' ', max), emoji: true };
 }
 

@@ -4,18 +4,31 @@ import { z } from 'zod';
 
 const user = z.looseObject({ id: z.string() });
 
-const command = z.looseObject({ command: z.string(), user_id: z.string(), channel_id: z.string(), text: z.string().optional() });
+const command = z.looseObject({ command: z.string().regex(/^\/[^\s/]+$/), user_id: z.string(), channel_id: z.string(), text: z.string().optional() });
+
+// Fields Bolt and the listeners read from any event must have the types Slack gives them: `channel` and `user` are ids
+// in most events and objects in a few (channel_created, user_change), the rest are strings.
+const eventFields = z.looseObject({
+  type: z.string(),
+  text: z.string().optional(),
+  ts: z.string().optional(),
+  thread_ts: z.string().optional(),
+  event_ts: z.string().optional(),
+  subtype: z.string().optional(),
+  channel_type: z.string().optional(),
+  channel: z.union([z.string(), z.looseObject({ id: z.string() })]).optional(),
+  user: z.union([z.string(), z.looseObject({ id: z.string() })]).optional(),
+  item: z.looseObject({}).optional(),
+});
+
+// Mentions and DMs also need a channel id and a timestamp to answer in.
+const messageFields = z.looseObject({ channel: z.string(), ts: z.string() });
 
 const eventCallback = z.looseObject({
   type: z.literal('event_callback'),
-  event: z.looseObject({
-    type: z.string(),
-    // Fields the listeners read: when present they must be what Slack sends.
-    text: z.string().optional(),
-    channel: z.string().optional(),
-    ts: z.string().optional(),
-    thread_ts: z.string().optional(),
-    subtype: z.string().optional(),
+  event: eventFields.check((ctx) => {
+    if (ctx.value.type !== 'app_mention' && ctx.value.type !== 'message') return;
+    if (!messageFields.safeParse(ctx.value).success) ctx.issues.push({ code: 'custom', message: 'a message event without its channel or timestamp', input: ctx.value });
   }),
 });
 
@@ -28,7 +41,7 @@ const blockActions = z.looseObject({
 const viewPayload = z.looseObject({
   type: z.enum(['view_submission', 'view_closed']),
   user,
-  view: z.looseObject({ callback_id: z.string().optional(), private_metadata: z.string().optional() }),
+  view: z.looseObject({ callback_id: z.string(), private_metadata: z.string().optional() }),
 });
 
 const shortcut = z.looseObject({ type: z.enum(['shortcut', 'message_action']), user, callback_id: z.string() });

@@ -78,7 +78,8 @@ export class OverlappingSocketModeClient extends Base {
         void this.handOver();
         return;
       }
-      if (typeof m.envelope_id === 'string' || m.payload !== undefined) {
+      // Everything but Slack's own hello is an envelope for the listeners: its payload must be a body they handle.
+      if (m.type !== 'hello') {
         const shape = checkBody(m.payload);
         if (!shape.ok) {
           this.log.warn({ reason: shape.reason, type: String(m.type).slice(0, 40) }, 'socket envelope dropped: unexpected payload');
@@ -99,6 +100,7 @@ export class OverlappingSocketModeClient extends Base {
     let next: SocketLike | undefined;
     try {
       const url = await this.retrieveWSSURL();
+      if (this.shuttingDown) return;
       const Socket = (old as unknown as { constructor: new (o: Record<string, unknown>) => SocketLike } | undefined)?.constructor;
       if (!Socket) throw new Error('no connection to hand over from');
       next = new Socket({ ...this.socketOptions, url });

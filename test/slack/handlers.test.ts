@@ -184,3 +184,33 @@ describe('buttons', () => {
     expect(b.respond).toHaveBeenCalled();
   });
 });
+
+describe('ack first: no handler waits on the Web API or the database before acknowledging', () => {
+  const hang = () => new Promise<never>(() => undefined);
+  const hungClient = () => ({ chat: { postMessage: vi.fn(hang), postEphemeral: vi.fn(hang) }, views: { open: vi.fn(hang), publish: vi.fn(hang) } });
+  const id = index.all()[0]!.id;
+  const inHome = { trigger_id: 'T', user: { id: 'U1' }, container: { type: 'view' } };
+  const inThread = { trigger_id: 'T', user: { id: 'U1' }, response_url: 'r', container: { type: 'message', channel_id: 'C1', is_ephemeral: false } };
+  it.each([
+    ['Details', roleDetails, id, inHome],
+    ['Details of a closed role', roleDetails, 'gone', inHome],
+    ['Share', roleShare, id, inHome],
+    ['More', resultsMore, JSON.stringify({ q: 'engineer', o: 5 }), inThread],
+  ] as const)('%s', async (_name, handler, value, body) => {
+    const ack = vi.fn(async () => undefined);
+    void handler(deps)({ ack, action: { value }, body, client: hungClient(), respond: vi.fn(hang) });
+    await vi.waitFor(() => expect(ack).toHaveBeenCalled());
+  });
+  it('the share modal submission', async () => {
+    const ack = vi.fn(async () => undefined);
+    void roleShareTo(deps)({ ack, body: { user: { id: 'U1' }, response_urls: [{ channel_id: 'C1', response_url: 'r' }] }, view: { private_metadata: id }, client: hungClient(), respond: vi.fn(hang) });
+    await vi.waitFor(() => expect(ack).toHaveBeenCalled());
+  });
+  it('/jobs refresh and every digest subcommand', async () => {
+    for (const text of ['refresh', 'digest on', 'digest off', 'digest', 'subscribe python', 'subscriptions', 'unsubscribe 1']) {
+      const ack = vi.fn(async (_r?: unknown) => undefined);
+      void jobsCommand({ ...deps, refresh: vi.fn(hang), digest: { command: vi.fn(hang) } })({ command: command(text), ack, respond: vi.fn(hang) });
+      await vi.waitFor(() => expect(ack, text).toHaveBeenCalled());
+    }
+  });
+});

@@ -58,6 +58,7 @@ function check(blocks: Block[], maxBlocks: number = LIMITS.blocks): void {
     // Nothing from a posting can mention, link or broadcast: plain text is never parsed, and in mrkdwn the only "<" left is our own.
     if (t.kind !== 'header' && t.kind !== 'button') expect(t.text.replace(/<@U1>|<@someone>/g, '')).not.toMatch(/<[!@#h]/);
     expect(t.text).not.toMatch(/(^|[^\u200b])@(here|channel|everyone)\b/);
+    expect(t.text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
   }
 }
 
@@ -84,6 +85,17 @@ describe('Block Kit limits and escaping', () => {
     for (const p of postings.filter((_, i) => i % 10 === 0)) {
       const m = answerMessage(details(p.id, ctx)!, { buttons: false, maxBlocks: LIMITS.modalBlocks });
       check(m.blocks, LIMITS.modalBlocks);
+    }
+  });
+  it('Details modals show every requirement, however many, within 100 blocks of 3,000 characters', () => {
+    const long = postings.filter((p) => p.requirements.length >= 200);
+    expect(long.length).toBeGreaterThan(0);
+    for (const p of long.slice(0, 5)) {
+      const m = answerMessage(details(p.id, ctx)!, { buttons: false, maxBlocks: LIMITS.modalBlocks });
+      check(m.blocks, LIMITS.modalBlocks);
+      const text = m.blocks.map((b: any) => b.text?.text ?? '').join('\n');
+      expect(text.match(/^• Requirement \d+ /gm)?.length).toBe(p.requirements.filter((r) => r.startsWith('Requirement ')).length);
+      expect(text).not.toMatch(/Some of this answer was cut|…and \d+ more/);
     }
   });
   it('App Home', () => {

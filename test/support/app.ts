@@ -24,8 +24,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const slack = await new FakeSlack().start();
+/** Temp folders with the seeds and fixtures as postings, and a logger whose JSON lines are kept in `logs`. */
+export function testWorkspace(): { root: string; postings: string; data: string; logs: string[]; log: ReturnType<typeof createLogger> } {
   const root = mkdtempSync(join(tmpdir(), 'openroles-'));
   const postings = join(root, 'postings');
   const data = join(root, 'data');
@@ -33,6 +33,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   cpSync(FIXTURES_DIR, postings, { recursive: true });
   const logs: string[] = [];
   const log = createLogger({ level: 'info', destination: new Writable({ write(chunk, _e, cb) { logs.push(String(chunk)); cb(); } }) as never });
+  return { root, postings, data, logs, log };
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const slack = await new FakeSlack().start();
+  const { root, postings, data, logs, log } = testWorkspace();
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/`, PORT: '0', HOST: '127.0.0.1',
     POSTINGS_DIR: postings, DATA_DIR: data, ...env,

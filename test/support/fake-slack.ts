@@ -18,6 +18,8 @@ export interface StoredMessage {
 }
 
 type Scripted = { status?: number; headers?: Record<string, string>; body?: Record<string, unknown>; /** Only for calls whose arguments pass this. */ when?: (args: Record<string, unknown>) => boolean };
+/** A scripted call that is never answered: the connection stays open until stop. */
+type Hang = { hang?: boolean };
 
 function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
   if (!raw) return {};
@@ -58,6 +60,7 @@ export class FakeSlack {
         const queue = this.scripts.get(method) ?? [];
         const at = queue.findIndex((s) => !s.when || s.when(args));
         const next = at >= 0 ? queue.splice(at, 1)[0] : undefined;
+        if ((next as Hang | undefined)?.hang) return;
         const status = next?.status ?? 200;
         let body = next?.body ?? this.defaults.get(method) ?? this.defaultBody(method, args);
         if (method === 'chat.postMessage' && status === 200 && body.ok !== false) body = { ...body, ...this.store(args) };
@@ -106,7 +109,7 @@ export class FakeSlack {
   }
 
   /** The next responses for a method, in order; later calls get the default again. */
-  script(method: string, ...responses: Scripted[]): void {
+  script(method: string, ...responses: Array<Scripted & Hang>): void {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...responses]);
   }
 

@@ -18,11 +18,12 @@ export function roleShareTo(deps: SlackDeps) {
     const userId = body.user?.id;
     const channel = body.response_urls?.[0]?.channel_id ?? view.state?.values?.[SHARE_TO_BLOCK]?.[SHARE_TO_ACTION]?.selected_conversation ?? null;
     const dm = (text: string): Promise<unknown> => (userId ? client.chat.postMessage({ channel: userId, text: escapeMrkdwn(text) }) : Promise.resolve());
-    const message = sharedCard(deps.ctx(), view.private_metadata ?? '', userId);
-    if (!message) {
+    const shared = sharedCard(deps.ctx(), view.private_metadata ?? '', userId);
+    if (!shared) {
       await dm('That role is no longer open, so it was not shared.');
       return;
     }
+    const { message } = shared;
     try {
       if (respond) await respond({ response_type: 'in_channel', ...message });
       else if (channel) await client.chat.postMessage({ channel, ...message });

@@ -2,7 +2,7 @@
 // (no conversation, no response_url) a modal asks where to post it.
 import { toCard } from '../../../answers/cards.ts';
 import type { AskContext } from '../../../answers/index.ts';
-import { fallbackText, roleBlocks, type Block } from '../../blocks.ts';
+import { fallbackText, plain, roleBlocks, type Block } from '../../blocks.ts';
 import type { SlackDeps } from '../../deps.ts';
 import type { ButtonArgs } from './role-details.ts';
 import { tellClicker } from './tell-clicker.ts';
@@ -12,14 +12,15 @@ export const SHARE_TO = 'role_share_to';
 export const SHARE_TO_BLOCK = 'share_to';
 export const SHARE_TO_ACTION = 'conversation';
 
-/** The shared card: the role without buttons, and who shared it. */
-export function sharedCard(ctx: AskContext, id: string, userId: string | undefined): { text: string; blocks: Block[]; unfurl_links: false; unfurl_media: false } | null {
+/** The shared card (the role without buttons, and who shared it), and the role's name for the share modal. */
+export function sharedCard(ctx: AskContext, id: string, userId: string | undefined): { title: string; message: { text: string; blocks: Block[]; unfurl_links: false; unfurl_media: false } } | null {
   const p = ctx.index.get(id);
   if (!p) return null;
   const card = toCard(p, { now: ctx.now });
+  const title = `${card.title} at ${card.company}`;
   const by = userId && /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : 'someone';
   const blocks = [...roleBlocks(card, { buttons: false }), { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by ${by} with /jobs` }] }];
-  return { text: fallbackText(`${card.title} at ${card.company}`), blocks, unfurl_links: false, unfurl_media: false };
+  return { title, message: { text: fallbackText(title), blocks, unfurl_links: false, unfurl_media: false } };
 }
 
 /** The "Share to…" modal: a conversation picker whose choice comes back with a response_url for that conversation. */
@@ -32,7 +33,7 @@ export function shareToView(id: string, title: string): Record<string, unknown> 
     submit: { type: 'plain_text', text: 'Share' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      { type: 'section', text: { type: 'plain_text', text: title.slice(0, 2900) || ' ' } },
+      { type: 'section', text: plain(title, 3000) },
       {
         type: 'input',
         block_id: SHARE_TO_BLOCK,
@@ -54,15 +55,16 @@ export function roleShare(deps: SlackDeps) {
     const { ack, action, body, client, respond } = args;
     await ack();
     const id = action.value ?? '';
-    const message = sharedCard(deps.ctx(), id, body.user?.id);
-    if (!message) {
+    const shared = sharedCard(deps.ctx(), id, body.user?.id);
+    if (!shared) {
       await tellClicker(args, 'That role is no longer open.');
       return;
     }
+    const { title, message } = shared;
     if (body.response_url && respond) {
       await respond({ response_type: 'in_channel', replace_original: false, ...message });
       return;
     }
-    await client.views.open({ trigger_id: body.trigger_id, view: shareToView(id, message.text) });
+    await client.views.open({ trigger_id: body.trigger_id, view: shareToView(id, title) });
   };
 }
