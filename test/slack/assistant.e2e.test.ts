@@ -56,6 +56,16 @@ describe('the AI side panel', () => {
     expect(t.slack.of('assistant.threads.setStatus')).toHaveLength(2);
   });
 
+  it('a follow-up in a panel thread refers to the roles of its previous answer', async () => {
+    await t.event({ type: 'message', channel_type: 'im', channel: 'D13', user: 'U1', text: 'what does the beehiiv role pay?', ts: '750.2', thread_ts: '750.1', event_ts: '750.2' });
+    await waitUntil(() => inThread('chat.postMessage', 'D13').length >= 1);
+    await t.event({ type: 'message', channel_type: 'im', channel: 'D13', user: 'U1', text: 'and is it remote?', ts: '750.3', thread_ts: '750.1', event_ts: '750.3' });
+    await waitUntil(() => inThread('chat.postMessage', 'D13').length >= 2);
+    const followUp = JSON.stringify(inThread('chat.postMessage', 'D13')[1]!.args);
+    expect(followUp).toMatch(/beehiiv/i);
+    expect(followUp).not.toMatch(/roles match/);
+  });
+
   it('still answers where the panel is off (the assistant calls fail)', async () => {
     t.slack.script('assistant.threads.setStatus', { body: { ok: false, error: 'not_allowed_token_type' } });
     t.slack.script('assistant.threads.setTitle', { body: { ok: false, error: 'not_allowed_token_type' } });

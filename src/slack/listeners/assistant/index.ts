@@ -41,7 +41,8 @@ export function assistantPanel(deps: SlackDeps, seen: RecentIds = new RecentIds(
       const question = plainText(m.text ?? '');
       if (titled.first(`${m.channel}:${thread_ts}`) && question) await quietly('setTitle', setTitle(clip(question, 100)));
       await quietly('setStatus', setStatus(STATUS));
-      const a = ask(m.text ?? '', deps.ctx());
+      // Each side-panel thread is a conversation: follow-ups refer to its previous answer.
+      const a = ask(m.text ?? '', { ...deps.ctx(), thread: deps.threads?.(`${m.channel}:${thread_ts}`) });
       log.info({ event: 'assistant', user: m.user, intent: a.intent }, 'side panel question answered');
       try {
         await client.chat.postMessage({ channel: m.channel, thread_ts, ...answerMessage(a) });
