@@ -2,7 +2,7 @@
 import type { WorkMode } from './schema.ts';
 import { findPlace, placesIn } from './places.ts';
 import { fold } from './text.ts';
-import { WORK_MODE_LABELS, WORK_MODE_PHRASES } from './lexicon/workmodes.ts';
+import { WORK_MODE_LABELS, WORK_MODE_PHRASES, workModeOf } from './lexicon/workmodes.ts';
 import { wordsSource } from './lexicon/pattern.ts';
 
 export interface WorkplaceFacts {
@@ -36,8 +36,30 @@ function stemsIn(text: string): (stems: string[]) => boolean {
 // A chip or label that starts with a mode word: "Hybrid", "Remote - United States", "Présentiel", "Remoto".
 const MODE_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map((mode) => [
   mode,
-  new RegExp(String.raw`^(?:${wordsSource(WORK_MODE_LABELS[mode])})(?![\p{L}\d])`, 'iu'),
+  new RegExp(String.raw`^(?:${wordsSource(WORK_MODE_LABELS[mode].filter((w) => w !== 'office'))})(?![\p{L}\d])`, 'iu'),
 ]);
+
+const FIELD_SPLIT = /\s*(?:\||\(|\)|\s[-–—/·]\s|,|;)\s*/;
+// In a short field, "remote" is the role's option however it is put: "NYC or Remote", "Remote EU Hours", "Italy / Remote".
+const REMOTE_IN_FIELD = /(?:^|\s)(?:remote|remoto|#li-remote)(?:\s|$)/i;
+
+/** The mode a header field or a title's tag names; a field is short, so "remote" in it is about the role. */
+function modeInFields(line: string): WorkMode | null {
+  if (!/[|(,;–—-]/.test(line)) return null;
+  const fields = line.split(FIELD_SPLIT).map((f) => f.trim()).filter(Boolean);
+  if (fields.length < 2) return null;
+  for (const f of fields) {
+    if (f.length > 40) continue;
+    const mode = workModeOf(f) ?? fieldMode(f);
+    if (mode) return mode;
+  }
+  return null;
+}
+
+function fieldMode(f: string): WorkMode | null {
+  for (const [mode, re] of MODE_WORD) if (mode !== 'remote' && re.test(f) && f.split(/\s+/).length <= 5) return mode;
+  return REMOTE_IN_FIELD.test(f) && f.split(/\s+/).length <= 5 ? 'remote' : null;
+}
 
 /** "Remote - United States", "Remote (US/Canada)", "Remote, EMEA" → the regions; "Remote" alone → []. */
 export function regionsAfterRemote(s: string): string[] {
@@ -84,15 +106,18 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
   const head = lines.slice(0, headEnd).map((l) => l.replace(/(\p{Ll})(Remote|Hybrid|On-?site)\b/gu, '$1 $2'));
   // Short lines near the top are the board's chips: "Hybrid", "Remote - United States", "New York, NY".
   for (const line of head) {
-    if (line.length > 80) continue;
-    const mode = fromWord(line) ?? (/\bremote\b/i.test(line) && line.length < 50 ? 'remote' : null);
+    if (line.length > 300) continue;
+    const mode = line.length <= 80 ? fromWord(line) ?? (/\bremote\b/i.test(line) && line.length < 50 ? 'remote' : null) : null;
     if (mode && !workMode) workMode = mode;
-    if (/\bremote\b/i.test(line)) remoteRegions = remoteRegions.length ? remoteRegions : regionsAfterRemote(line);
+    // A header's fields and a title's tag: "Acme | Engineer | NYC or Remote (US)", "Analyst (On-site)", "Dev - Presencial".
+    workMode ??= modeInFields(line);
+    if (/\bremote\b/i.test(line) && line.length <= 80) remoteRegions = remoteRegions.length ? remoteRegions : regionsAfterRemote(line);
   }
   if (labelled.location) {
+    workMode ??= FULLY_REMOTE.test(labelled.location) ? 'remote' : modeInFields(labelled.location);
     const inParens = /\(\s*(remote|hybrid|on-?site|in[- ]office)\s*\)/i.exec(labelled.location);
     if (inParens) workMode ??= fromWord(inParens[1]!);
-    for (const part of labelled.location.replace(/\(\s*(hybrid|on-?site|in[- ]office)\s*\)/i, '').trim().split(/\s*[;|]\s*|\s+or\s+/)) {
+    for (const part of labelled.location.replace(/\(\s*(hybrid|on-?site|in[- ]office)\s*\)/i, '').replace(/^(?:100 ?%|fully)\s+(?=remote\b)/i, '').trim().split(/\s*[;|]\s*|\s+or\s+/)) {
       if (/^remote\b/i.test(part)) {
         workMode ??= 'remote';
         if (!remoteRegions.length) remoteRegions = regionsAfterRemote(part);

@@ -38,7 +38,7 @@ export function workModeOf(label: string | null | undefined): WorkMode | null {
 export const WORK_MODE_PHRASES: Readonly<Record<WorkMode | 'fullyRemote', readonly string[]>> = {
   /** Said of the role outright; these win over the hybrid words ("100% Homeoffice" is remote). */
   fullyRemote: [
-    String.raw`fully[- ]remote`, String.raw`100 ?% remote`, String.raw`remote[- ]only`, String.raw`#li-remote`, String.raw`work location: remote`,
+    String.raw`fully[- ]remote`, String.raw`100 ?% remote`, String.raw`remote[- ]only`, String.raw`#li-remote`, String.raw`work location: remote`, String.raw`work remotely: yes`,
     String.raw`(?:100 ?%|full|vollständig(?:es)?|komplett(?:es)?) (?:homeoffice|home office|home-office|remote|t[eé]l[eé]travail|remoto|teletrabajo)`,
     String.raw`t[eé]l[eé]travail (?:complet|total|à 100 ?%)`, String.raw`(?:role|position|job) is (?:fully )?remote`,
   ],
@@ -51,13 +51,15 @@ export const WORK_MODE_PHRASES: Readonly<Record<WorkMode | 'fullyRemote', readon
   ],
   remote: [
     String.raw`remote[- ]first`, String.raw`work from anywhere`, String.raw`work from home`, String.raw`wfh`, String.raw`remote (?:role|position|job|opportunity|work is possible)`,
-    String.raw`(?:is|are) remote[- ](?:based|friendly)`, String.raw`work remotely from`,
+    String.raw`(?:is|are) remote[- ](?:based|friendly)`, String.raw`work(?:ing)? remotely (?:from|in|within)`,
     String.raw`can be (?:done |performed )?remote(?:ly)?`, String.raw`open to remote`, String.raw`trabajo remoto`, String.raw`trabalho remoto`, String.raw`vaga remota`, String.raw`remoto`,
   ],
   onsite: [
     String.raw`on[- ]?site (?:role|position|job|in|at|from)`, String.raw`(?:role|position|job) is (?:fully )?(?:on[- ]?site|in[- ]office|office[- ]based)`,
     String.raw`fully on[- ]?site`, String.raw`100 ?% on[- ]?site`, String.raw`in[- ]office (?:role|position)`, String.raw`office[- ]based (?:role|position)`,
-    String.raw`5 days (?:a|per) week in (?:the )?office`, String.raw`work location: (?:in[- ]person|on[- ]?site)`, String.raw`#li-onsite`,
+    String.raw`5 days (?:a|per) week in (?:the )?office`, String.raw`#li-onsite`, String.raw`on[- ]?site only`, String.raw`\((?:on[- ]?site|in[- ]person)\)`,
+    // Indeed's own fields: "Work Location: In person" / "One location" / "On the road", "Work Remotely: No".
+    String.raw`work location: (?:in[- ]person|on[- ]?site|one location|on the road|multiple locations)`, String.raw`work remotely: (?:no|temporarily)`,
     String.raw`vor ort im büro`, String.raw`100 ?% presencial`, String.raw`trabajo presencial`, String.raw`modalidad presencial`, String.raw`sur site`, String.raw`en présentiel`,
   ],
 };
