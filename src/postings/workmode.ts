@@ -2,7 +2,7 @@
 import type { WorkMode } from './schema.ts';
 import { findPlace, placesIn } from './places.ts';
 import { fold } from './text.ts';
-import { WORK_MODE_LABELS, WORK_MODE_PHRASES, workModeOf } from './lexicon/workmodes.ts';
+import { WORK_MODE_FIELDS, WORK_MODE_LABELS, WORK_MODE_PHRASES, workModeOf } from './lexicon/workmodes.ts';
 import { wordsSource } from './lexicon/pattern.ts';
 
 export interface WorkplaceFacts {
@@ -17,6 +17,7 @@ const FULLY_REMOTE = phrases('fullyRemote');
 const HYBRID = phrases('hybrid');
 const REMOTE_STRONG = phrases('remote');
 const ONSITE = phrases('onsite');
+const FIELD: Array<[WorkMode, RegExp]> = (['remote', 'hybrid', 'onsite'] as const).map((m) => [m, new RegExp(String.raw`(?:${WORK_MODE_FIELDS[m].join('|')})(?![\p{L}\d])`, 'iu')]);
 const HYBRID_STEMS = ['hybr', 'híbr', 'hibr', 'travail', 'trabajo', 'office', 'days', 'mobil', 'presencial'];
 const REMOTE_STEMS = ['remot', 'wfh', 'work from', 'home', 'anywhere', 'télétravail', 'teletravail', 'teletrabajo', 'open to'];
 const FULLY_REMOTE_STEMS = ['remot', 'home', 'travail', 'teletrabajo', 'work location'];
@@ -39,9 +40,12 @@ const MODE_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as 
   new RegExp(String.raw`^(?:${wordsSource(WORK_MODE_LABELS[mode].filter((w) => w !== 'office'))})(?![\p{L}\d])`, 'iu'),
 ]);
 
+// A mode word anywhere in a short field: "NYC ONSITE", "SF (5 days onsite)", "Italy / Remote", "Remote EU Hours".
+const FIELD_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'onsite', 'remote'] as const).map((mode) => [
+  mode,
+  new RegExp(String.raw`(?<![\p{L}\d])(?:${wordsSource(WORK_MODE_LABELS[mode].filter((w) => w !== 'office' && w !== 'anywhere'))})(?![\p{L}\d])`, 'iu'),
+]);
 const FIELD_SPLIT = /\s*(?:\||\(|\)|\s[-–—/·]\s|,|;)\s*/;
-// In a short field, "remote" is the role's option however it is put: "NYC or Remote", "Remote EU Hours", "Italy / Remote".
-const REMOTE_IN_FIELD = /(?:^|\s)(?:remote|remoto|#li-remote)(?:\s|$)/i;
 
 /** The mode a header field or a title's tag names; a field is short, so "remote" in it is about the role. */
 function modeInFields(line: string): WorkMode | null {
@@ -57,8 +61,9 @@ function modeInFields(line: string): WorkMode | null {
 }
 
 function fieldMode(f: string): WorkMode | null {
-  for (const [mode, re] of MODE_WORD) if (mode !== 'remote' && re.test(f) && f.split(/\s+/).length <= 5) return mode;
-  return REMOTE_IN_FIELD.test(f) && f.split(/\s+/).length <= 5 ? 'remote' : null;
+  if (f.split(/\s+/).length > 5) return null;
+  for (const [mode, re] of FIELD_WORD) if (re.test(f)) return mode;
+  return null;
 }
 
 /** "Remote - United States", "Remote (US/Canada)", "Remote, EMEA" → the regions; "Remote" alone → []. */
@@ -106,11 +111,10 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
   const head = lines.slice(0, headEnd).map((l) => l.replace(/(\p{Ll})(Remote|Hybrid|On-?site)\b/gu, '$1 $2'));
   // Short lines near the top are the board's chips: "Hybrid", "Remote - United States", "New York, NY".
   for (const line of head) {
-    if (line.length > 300) continue;
     const mode = line.length <= 80 ? fromWord(line) ?? (/\bremote\b/i.test(line) && line.length < 50 ? 'remote' : null) : null;
     if (mode && !workMode) workMode = mode;
     // A header's fields and a title's tag: "Acme | Engineer | NYC or Remote (US)", "Analyst (On-site)", "Dev - Presencial".
-    workMode ??= modeInFields(line);
+    workMode ??= modeInFields(line.slice(0, 300));
     if (/\bremote\b/i.test(line) && line.length <= 80) remoteRegions = remoteRegions.length ? remoteRegions : regionsAfterRemote(line);
   }
   if (labelled.location) {
@@ -134,7 +138,9 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
   if (!workMode) {
     // The patterns are long alternations; a cheap look for their stems skips them for most text.
     const says = (re: RegExp, stems: string[]): boolean => hasStem(stems) && re.test(text);
-    if (says(FULLY_REMOTE, FULLY_REMOTE_STEMS)) workMode = 'remote';
+    const field = /location:|remotely:/i.test(text) ? FIELD.find(([, re]) => re.test(text)) : undefined;
+    if (field) workMode = field[0];
+    else if (says(FULLY_REMOTE, FULLY_REMOTE_STEMS)) workMode = 'remote';
     else if (says(HYBRID, HYBRID_STEMS)) workMode = 'hybrid';
     else if (says(REMOTE_STRONG, REMOTE_STEMS)) workMode = 'remote';
     else if (says(ONSITE, ONSITE_STEMS)) workMode = 'onsite';

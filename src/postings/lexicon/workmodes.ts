@@ -7,11 +7,11 @@ import { fold } from '../text.ts';
 export const WORK_MODE_LABELS: Readonly<Record<WorkMode, readonly string[]>> = {
   remote: [
     'remote', 'fully remote', 'full remote', '100% remote', 'remote only', 'remote ok', 'remotely', 'wfh', 'work from home', 'anywhere',
-    'mobiles arbeiten', 'vollständig remote', 'télétravail complet', 'télétravail total', 'à distance', '100% télétravail',
+    'vollständig remote', 'télétravail complet', 'télétravail total', 'à distance', '100% télétravail',
     'remoto', 'teletrabajo', 'trabajo remoto', '100% remoto', 'trabalho remoto', 'home office 100%',
   ],
   hybrid: [
-    'hybrid', 'hybrides arbeiten', 'hybride', 'télétravail partiel', 'télétravail possible', 'híbrido', 'hibrido', 'semipresencial', 'semi-presencial',
+    'hybrid', 'hybrides arbeiten', 'hybride', 'mobiles arbeiten', 'homeoffice', 'home-office', 'teilweise homeoffice', 'télétravail', 'télétravail partiel', 'télétravail possible', 'híbrido', 'hibrido', 'semipresencial', 'semi-presencial',
   ],
   onsite: [
     'onsite', 'on-site', 'on site', 'in-office', 'in office', 'office', 'in person', 'in-person', 'office-based',
@@ -43,7 +43,11 @@ export const WORK_MODE_PHRASES: Readonly<Record<WorkMode | 'fullyRemote', readon
     String.raw`t[eé]l[eé]travail (?:complet|total|à 100 ?%)`, String.raw`(?:role|position|job) is (?:fully )?remote`,
   ],
   hybrid: [
-    String.raw`hybrid`, String.raw`#li-hybrid`, String.raw`hybride?s?`, String.raw`h[ií]brid[oa]s?`, String.raw`semi-?presencial`,
+    // English "hybrid" alone is as often a cloud, a meeting or a course; it must be said of the work.
+    String.raw`hybrid[- ](?:role|position|job|work\w*|schedule|model|arrangement|opportunity|remote|office|on-?site|in-office|setting)`,
+    String.raw`(?:is|be|work|working|are|remain|location:?|arrangement:?|schedule:?|type:?) hybrid`, String.raw`hybrid \(`, String.raw`hybrid in`,
+    String.raw`#li-hybrid`, String.raw`hybride?s? (?:arbeit\w*|modell?\w*|arbeitsmodell\w*|arbeitsweise|working)`, String.raw`(?:poste|travail|mode) hybride`,
+    String.raw`h[ií]brid[oa]s?`, String.raw`semi-?presencial`,
     String.raw`t[eé]l[eé]travail (?:partiel|possible|occasionnel|\d+ ?(?:jours?|j)\b[^.\n]{0,20})`, String.raw`jours? de t[eé]l[eé]travail`,
     // German Homeoffice and mobile work are options beside an office unless the text says fully remote.
     String.raw`home-?office`, String.raw`mobiles? arbeiten`, String.raw`mobile arbeit`, String.raw`t[eé]l[eé]travail`,
@@ -59,7 +63,21 @@ export const WORK_MODE_PHRASES: Readonly<Record<WorkMode | 'fullyRemote', readon
     String.raw`fully on[- ]?site`, String.raw`100 ?% on[- ]?site`, String.raw`in[- ]office (?:role|position)`, String.raw`office[- ]based (?:role|position)`,
     String.raw`5 days (?:a|per) week in (?:the )?office`, String.raw`#li-onsite`, String.raw`on[- ]?site only`, String.raw`\((?:on[- ]?site|in[- ]person)\)`,
     // Indeed's own fields: "Work Location: In person" / "One location" / "On the road", "Work Remotely: No".
-    String.raw`work location: (?:in[- ]person|on[- ]?site|one location|on the road|multiple locations)`, String.raw`work remotely: (?:no|temporarily)`,
-    String.raw`vor ort im büro`, String.raw`100 ?% presencial`, String.raw`trabajo presencial`, String.raw`modalidad presencial`, String.raw`sur site`, String.raw`en présentiel`,
+    String.raw`work location: (?:in[- ]person|on[- ]?site|one location|on the road|multiple locations)`, String.raw`work remotely: no`,
+    String.raw`(?:physically )?located on[- ]?site`, String.raw`to work on[- ]?site`, String.raw`(?:\d|seven|five) days (?:a week )?on-?site`,
+    String.raw`vor ort im büro`, String.raw`100 ?% presencial`, String.raw`vaga[^.\n]{0,20}presencial`, String.raw`(?:local de trabalho|modelo de trabalho|modalidade|regime):? presencial`, String.raw`trabajo presencial`, String.raw`modalidad presencial`, String.raw`sur site`, String.raw`en présentiel`,
+  ],
+};
+
+/**
+ * A board's own field, often glued to the text before it by scraping ("…8 hour shiftWork Location: In person"), so it
+ * is matched without a word boundary in front.
+ */
+export const WORK_MODE_FIELDS: Readonly<Record<WorkMode, readonly string[]>> = {
+  remote: [String.raw`(?:work )?location: (?:100 ?% |fully )?remote`, String.raw`work remotely: yes`],
+  hybrid: [String.raw`(?:work )?location: hybrid`],
+  onsite: [
+    String.raw`(?:work )?location: (?:in[- ]person|on[- ]?site|one location|on the road|multiple locations)`,
+    String.raw`work remotely: (?:no|on-?site)`,
   ],
 };
