@@ -68,7 +68,8 @@ export function restoreYearsDash(line: string): string {
   });
 }
 
-const YEARS_WORD = new RegExp(YEARS, 'i');
+// A cheap look for a year word, so the patterns run only on lines that have one ("an" alone is English, not French).
+const YEARS_WORD = /\b(?:years?|yrs?|jahr\w*|ann[ée]es?|a[ñn]os?)\b|(?:\d|\bune?)\s*ans?\b/i;
 // Around a figure of years, what says it is experience asked of the candidate …
 const EXPERIENCE_NEAR = /experi|erfahrung|praxis|expérience|experiencia|experiência|work|working|professional|industry|relevant|progressive|hands[- ]on|managing|leading|building|developing|programming|teaching|sales|background|\bin (?:a|an|the)\b|\bas an?\b|\bwith\b|:\s*$/i;
 // … and what says it is not: an age, a degree's length, a company's history, a ceiling, a contract's term.

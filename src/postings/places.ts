@@ -193,21 +193,28 @@ export function placeAreas(name: string): string[] {
 /** Places named in a short phrase, as written: "San Francisco or New York" → both. */
 export function placesIn(phrase: string): string[] {
   const out: string[] = [];
-  const f = fold(phrase);
-  for (const [name, res] of aliasPatterns()) {
-    if (res.some((re) => re.test(f)) && !out.includes(name)) out.push(name);
+  const { re, names } = aliasScan();
+  re.lastIndex = 0;
+  for (const m of fold(phrase).matchAll(re)) {
+    const name = names.get(m[2]!);
+    if (name && !out.includes(name)) out.push(name);
   }
   return out;
 }
 
-// Built once: compiling a pattern per alias on every call made one posting with many "based in" phrases take 150 ms.
-let ALIAS_PATTERNS: Array<[string, RegExp[]]> | null = null;
-function aliasPatterns(): Array<[string, RegExp[]]> {
-  ALIAS_PATTERNS ??= PLACES.filter((p) => p.kind !== 'region' && p.kind !== 'state').map((p) => [
-    p.name,
-    [p.name, ...p.aliases].filter((a) => a.length > 3).map((a) => new RegExp(`(^|[^\\p{L}])${escapeRe(fold(a))}($|[^\\p{L}])`, 'u')),
-  ]);
-  return ALIAS_PATTERNS;
+// One scan for every alias, longest first, built once: a pattern per alias per call made a posting with many
+// "based in" phrases take 150 ms.
+let ALIAS_SCAN: { re: RegExp; names: Map<string, string> } | null = null;
+function aliasScan(): { re: RegExp; names: Map<string, string> } {
+  if (ALIAS_SCAN) return ALIAS_SCAN;
+  const names = new Map<string, string>();
+  for (const p of PLACES) {
+    if (p.kind === 'region' || p.kind === 'state') continue;
+    for (const a of [p.name, ...p.aliases]) if (a.length > 3 && !names.has(fold(a))) names.set(fold(a), p.name);
+  }
+  const alts = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  ALIAS_SCAN = { re: new RegExp(`(^|[^\\p{L}])(${alts})(?=$|[^\\p{L}])`, 'gu'), names };
+  return ALIAS_SCAN;
 }
 
 export function escapeRe(s: string): string {

@@ -48,8 +48,11 @@ const FIELD_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'onsite', 'remote'] as
 const FIELD_SPLIT = /\s*(?:\||\(|\)|\s[-–—/·]\s|,|;)\s*/;
 
 /** The mode a header field or a title's tag names; a field is short, so "remote" in it is about the role. */
+// Stems of every label, for a cheap look before splitting a line into fields.
+const FIELD_HINT = /remot|hybr|h[ií]br|site|person|presen|vor ort|home|t[eé]l[eé]tra|mobil|wfh|anywhere|office|pr[äa]senz|#li/i;
+
 function modeInFields(line: string): WorkMode | null {
-  if (!/[|(,;–—-]/.test(line)) return null;
+  if (!/[|(,;–—-]/.test(line) || !FIELD_HINT.test(line)) return null;
   const fields = line.split(FIELD_SPLIT).map((f) => f.trim()).filter(Boolean);
   if (fields.length < 2) return null;
   for (const f of fields) {
