@@ -80,19 +80,21 @@ const NOT_BEFORE = /\b(?:ages?(?: from)?|aged|less than|fewer than|no more than|
 function yearsIn(line: string, needContext: boolean): YearsExperience[] {
   const text = normalise(line);
   const out: YearsExperience[] = [];
-  const taken: Array<[number, number]> = [];
+  // Which characters an earlier pattern already read; a list of spans made a line of many figures quadratic.
+  const taken = new Uint8Array(text.length);
   for (const [re, make] of PATTERNS) {
     for (const m of text.matchAll(re)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
-      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      if (taken.subarray(start, end).includes(1)) continue;
       const before = text.slice(Math.max(0, start - 30), start);
       const after = text.slice(end, end + 70);
       if (NOT_AFTER.test(after) || NOT_BEFORE.test(before)) continue;
-      if ((needContext || make === PATTERNS[4]![1]) && !EXPERIENCE_NEAR.test(after) && !EXPERIENCE_NEAR.test(before)) continue;
+      const said = EXPERIENCE_NEAR.test(after) || EXPERIENCE_NEAR.test(before) || /^\s*(?:of|in)\s/i.test(after);
+      if ((needContext || make === PATTERNS[4]![1]) && !said) continue;
       const y = make(m as RegExpExecArray);
       if (!y) continue;
-      taken.push([start, end]);
+      taken.fill(1, start, end);
       out.push(y);
     }
   }
