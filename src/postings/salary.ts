@@ -1,10 +1,10 @@
 // Finds pay ranges in free text, in the many ways postings write them, and tells pay from other money.
 import type { PayPeriod, SalaryRange } from './schema.ts';
-import { CURRENCY_NAME_SOURCE, CURRENCY_SIGN_SOURCE, SHARED_SYMBOLS, currencyOf, isSpecificCurrency } from './lexicon/currencies.ts';
+import { CURRENCY_NAME_SOURCE, CURRENCY_SIGN_SOURCE, GROUPED_ONLY_SIGNS, SHARED_SYMBOLS, currencyOf, isSpecificCurrency } from './lexicon/currencies.ts';
 import { PAY_PERIODS, PER_WORDS } from './lexicon/periods.ts';
 import { wordsSource } from './lexicon/pattern.ts';
 
-const CUR_PREFIX = CURRENCY_SIGN_SOURCE;
+const CUR_PREFIX = `${CURRENCY_SIGN_SOURCE}|${Object.keys(GROUPED_ONLY_SIGNS).join('|')}`;
 const NUM = String.raw`\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
 const MULT = String.raw`[kK](?![a-zA-Z])|Tsd\.?|thousand|mil(?![a-zA-Z])|Mil(?![a-zA-Z])|lakhs?|lacs?|LPA|lpa|L(?![a-zA-Z])|million|mn|[mM](?![a-zA-Z])|billion|bn|[bB](?![a-zA-Z])|[Cc]rore`;
 // Names as written in running text: "euros", "Euro", "reais", "Franken".
@@ -92,7 +92,9 @@ export function scanAmounts(line: string): Amount[] {
     const multWord = g.mult ?? null;
     let mult = 1;
     if (multWord) for (const [re, k] of MULTIPLIER) if (re.test(multWord)) mult = k;
-    const signs = [g.pre, g.suf?.trim()].filter((x): x is string => !!x);
+    const grouped = g.pre ? GROUPED_ONLY_SIGNS[g.pre] : undefined;
+    if (grouped && !/\d[.,' ]\d{3}/.test(num)) continue;
+    const signs = [grouped ?? g.pre, g.suf?.trim()].filter((x): x is string => !!x);
     const currency = currencyOf(signs[0]) ?? currencyOf(signs[1]);
     // A lakh "L" without rupees is just a letter.
     if (multWord === 'L' && currency !== 'INR') mult = 1;
