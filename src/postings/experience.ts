@@ -101,6 +101,8 @@ function yearsIn(line: string, needContext: boolean): YearsExperience[] {
   return out;
 }
 
+const BARE = new RegExp(String.raw`^\s*${N}(?:${SEP}${N})?\s*(\+)?\s*$`, 'iu');
+
 /** "Two (2) years" → "2 years"; "two to five (2-5) years" → "2-5 years". */
 function normalise(line: string): string {
   if (!line.includes('(')) return line;
@@ -117,6 +119,13 @@ export function findYears(preferred: string[], rest: string[]): YearsExperience 
   for (const [group, needContext] of [[preferred, false], [rest, true]] as const) {
     let best: YearsExperience | null = null;
     for (const line of group) {
+      // A labelled field gives the figure alone: "Years of Experience: 2 - 4", "Experience: 5+".
+      const bare = needContext ? null : BARE.exec(line);
+      if (bare) {
+        const y = bare[2] ? range(bare[1]!, bare[2]) : bare[3] ? atLeast(bare[1]!) : exact(bare[1]!);
+        if (y && (!best || y.min < best.min)) best = y;
+        continue;
+      }
       if (!YEARS_WORD.test(line)) continue;
       for (const y of yearsIn(line, needContext)) if (!best || y.min < best.min) best = y;
     }

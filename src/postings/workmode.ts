@@ -51,8 +51,15 @@ const FIELD_SPLIT = /\s*(?:\||\(|\)|\s[-–—/·]\s|,|;)\s*/;
 // Stems of every label, for a cheap look before splitting a line into fields.
 const FIELD_HINT = /remot|hybr|h[ií]br|site|person|presen|vor ort|home|t[eé]l[eé]tra|mobil|wfh|anywhere|office|pr[äa]senz|#li/i;
 
+/** A board's chip or a header line, not a sentence: "Remote - United States", not "Process remote sensing data." */
+function isChip(line: string): boolean {
+  return line.length < 50 && !/[.!?]$/.test(line.trim()) && line.split(/\s+/).length <= 6;
+}
+
 function modeInFields(line: string): WorkMode | null {
   if (!/[|(,;–—-]/.test(line) || !FIELD_HINT.test(line)) return null;
+  // Commas in a sentence separate phrases, not fields ("set up in-person, virtual and hybrid meetings.").
+  if (!line.includes('|') && (/[.!?]$/.test(line.trim()) || line.split(/\s+/).length > 12)) return null;
   const fields = line.split(FIELD_SPLIT).map((f) => f.trim()).filter(Boolean);
   if (fields.length < 2) return null;
   for (const f of fields) {
@@ -114,7 +121,7 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
   const head = lines.slice(0, headEnd).map((l) => l.replace(/(\p{Ll})(Remote|Hybrid|On-?site)\b/gu, '$1 $2'));
   // Short lines near the top are the board's chips: "Hybrid", "Remote - United States", "New York, NY".
   for (const line of head) {
-    const mode = line.length <= 80 ? fromWord(line) ?? (/\bremote\b/i.test(line) && line.length < 50 ? 'remote' : null) : null;
+    const mode = line.length <= 80 ? fromWord(line) ?? (/\bremote\b/i.test(line) && isChip(line) ? 'remote' : null) : null;
     if (mode && !workMode) workMode = mode;
     // A header's fields and a title's tag: "Acme | Engineer | NYC or Remote (US)", "Analyst (On-site)", "Dev - Presencial".
     workMode ??= modeInFields(line.slice(0, 300));
