@@ -41,10 +41,12 @@ const MODE_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as 
 ]);
 
 // A mode word anywhere in a short field: "NYC ONSITE", "SF (5 days onsite)", "Italy / Remote", "Remote EU Hours".
-const FIELD_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'onsite', 'remote'] as const).map((mode) => [
+// "Remote or Onsite" offers remote work: remote is looked for before on-site.
+const FIELD_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map((mode) => [
   mode,
   new RegExp(String.raw`(?<![\p{L}\d])(?:${wordsSource(WORK_MODE_LABELS[mode].filter((w) => w !== 'office' && w !== 'anywhere'))})(?![\p{L}\d])`, 'iu'),
 ]);
+const TAG_SPLIT = /\s*(?:\(|\)|\s[-–—]\s)\s*/;
 const FIELD_SPLIT = /\s*(?:\||\(|\)|\s[-–—/·]\s|,|;)\s*/;
 
 /** The mode a header field or a title's tag names; a field is short, so "remote" in it is about the role. */
@@ -58,9 +60,10 @@ function isChip(line: string): boolean {
 
 function modeInFields(line: string): WorkMode | null {
   if (!/[|(,;–—-]/.test(line) || !FIELD_HINT.test(line)) return null;
-  // Commas in a sentence separate phrases, not fields ("set up in-person, virtual and hybrid meetings.").
-  if (!line.includes('|') && (/[.!?]$/.test(line.trim()) || line.split(/\s+/).length > 12)) return null;
-  const fields = line.split(FIELD_SPLIT).map((f) => f.trim()).filter(Boolean);
+  // A sentence is no header ("Set up in-person, virtual and hybrid meetings."); in a long title only its tags count.
+  if (!line.includes('|') && /[.!?]$/.test(line.trim())) return null;
+  const long = !line.includes('|') && line.split(/\s+/).length > 12;
+  const fields = line.split(long ? TAG_SPLIT : FIELD_SPLIT).map((f) => f.trim()).filter(Boolean);
   if (fields.length < 2) return null;
   for (const f of fields) {
     if (f.length > 40) continue;

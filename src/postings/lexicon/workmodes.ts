@@ -50,13 +50,16 @@ export const WORK_MODE_PHRASES: Readonly<Record<WorkMode | 'fullyRemote', readon
     String.raw`h[ií]brid[oa]s?`, String.raw`semi-?presencial`,
     String.raw`t[eé]l[eé]travail (?:partiel|possible|occasionnel|\d+ ?(?:jours?|j)\b[^.\n]{0,20})`, String.raw`jours? de t[eé]l[eé]travail`,
     // German Homeoffice and mobile work are options beside an office unless the text says fully remote.
-    String.raw`home-?office`, String.raw`mobiles? arbeiten`, String.raw`mobile arbeit`, String.raw`t[eé]l[eé]travail`,
+    String.raw`home-?office`, String.raw`mobiles? arbeiten`, String.raw`mobile arbeit`, String.raw`t[eé]l[eé]travail(?:ler)?`,
     String.raw`teletrabajo parcial`, String.raw`in[- ]office \d+ days`, String.raw`\d+ days (?:a|per) week in (?:the )?office`, String.raw`\d+ days in[- ]office`,
   ],
   remote: [
     String.raw`remote[- ]first`, String.raw`work from anywhere`, String.raw`work from home`, String.raw`wfh`, String.raw`remote (?:role|position|job|opportunity|work is possible)`,
     String.raw`(?:is|are) remote[- ](?:based|friendly)`, String.raw`work(?:ing)? remotely (?:from|in|within)`,
-    String.raw`can be (?:done |performed )?remote(?:ly)?`, String.raw`open to remote`, String.raw`trabajo remoto`, String.raw`trabalho remoto`, String.raw`vaga remota`, String.raw`remoto`,
+    String.raw`can be (?:done |performed )?remote(?:ly)?`, String.raw`open to remote`, String.raw`working from home`,
+    // Remote offered as the role's option: "remote work possible for the right candidate", "remote work options".
+    String.raw`remote work (?:is )?(?:possible|options?|available|considered)`, String.raw`(?:option|possibility) (?:to|of) (?:work(?:ing)?|operate|operating) remotely`,
+    String.raw`(?:continue to )?(?:work|operate) remotely`, String.raw`remote work will be considered`, String.raw`remote\/home-based`, String.raw`trabajo remoto`, String.raw`trabalho remoto`, String.raw`vaga remota`, String.raw`remoto`,
   ],
   onsite: [
     String.raw`on[- ]?site (?:role|position|job|in|at|from)`, String.raw`(?:role|position|job) is (?:fully )?(?:on[- ]?site|in[- ]office|office[- ]based)`,
