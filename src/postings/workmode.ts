@@ -65,13 +65,16 @@ function modeInFields(line: string): WorkMode | null {
   const long = !line.includes('|') && line.split(/\s+/).length > 12;
   const fields = line.split(long ? TAG_SPLIT : FIELD_SPLIT).map((f) => f.trim()).filter(Boolean);
   if (fields.length < 2) return null;
+  // "Onsite (Stockholm) or Remote", "ONSITE or HYBRID": the most flexible mode offered is the role's.
+  let found: WorkMode | null = null;
   for (const f of fields) {
     if (f.length > 40) continue;
     const mode = workModeOf(f) ?? fieldMode(f);
-    if (mode) return mode;
+    if (mode && (!found || FLEXIBILITY[mode] > FLEXIBILITY[found])) found = mode;
   }
-  return null;
+  return found;
 }
+const FLEXIBILITY: Record<WorkMode, number> = { onsite: 0, hybrid: 1, remote: 2 };
 
 function fieldMode(f: string): WorkMode | null {
   if (f.split(/\s+/).length > 5) return null;
