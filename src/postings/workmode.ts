@@ -12,7 +12,8 @@ export interface WorkplaceFacts {
 }
 
 // Each says the role's own arrangement; "a remote, cross-functional team" says nothing of the kind.
-const phrases = (k: keyof typeof WORK_MODE_PHRASES): RegExp => new RegExp(String.raw`(?<![\p{L}\d])(?:${WORK_MODE_PHRASES[k].join('|')})(?![\p{L}\d])`, 'iu');
+// Whole words; a digit may follow, glued by scraping ("Fully Remote6 months contract").
+const phrases = (k: keyof typeof WORK_MODE_PHRASES): RegExp => new RegExp(String.raw`(?<![\p{L}\d])(?:${WORK_MODE_PHRASES[k].join('|')})(?![\p{L}])`, 'iu');
 const FULLY_REMOTE = phrases('fullyRemote');
 const HYBRID = phrases('hybrid');
 const REMOTE_STRONG = phrases('remote');

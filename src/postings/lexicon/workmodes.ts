@@ -62,7 +62,10 @@ export const WORK_MODE_PHRASES: Readonly<Record<WorkMode | 'fullyRemote', readon
     String.raw`can be (?:done |performed )?remote(?:ly)?`, String.raw`open to remote`, String.raw`working from home`,
     // Remote offered as the role's option: "remote work possible for the right candidate", "remote work options".
     String.raw`remote work (?:is )?(?:possible|options?|available|considered)`, String.raw`(?:option|possibility) (?:to|of) (?:work(?:ing)?|operate|operating) remotely`,
-    String.raw`(?:continue to )?(?:work|operate) remotely`, String.raw`remote work will be considered`, String.raw`remote\/home-based`, String.raw`trabajo remoto`, String.raw`trabalho remoto`, String.raw`vaga remota`, String.raw`remoto`,
+    String.raw`(?:continue to )?(?:work|operate) remotely(?!\s*:)`, String.raw`(?:will |would )?consider(?:ed)? remote`, String.raw`all[- ]remote`, String.raw`#remote`,
+    String.raw`remote (?:options?|opportunit\w+|(?:work )?arrangements?|flexibility|work (?:as needed|flexibility|may be available))`, String.raw`work remote flexibility`,
+    String.raw`(?:work|role|position|job|this) (?:is|will be|could be|can be|is currently|is mostly|is going to be) (?:mostly |fully |currently |all-)?remote`,
+    String.raw`remote ?\/ ?hybrid|hybrid ?\/ ?remote`, String.raw`remote work will be considered`, String.raw`remote\/home-based`, String.raw`trabajo remoto`, String.raw`trabalho remoto`, String.raw`vaga remota`, String.raw`remoto`,
   ],
   onsite: [
     String.raw`(?<=\(|\|\s?|\s[-–—]\s)(?:on-?site|in-person)(?=\s*(?:\)|\||\s[-–—]\s|[.,;]|$)|\s+\p{Lu})`,
