@@ -15,25 +15,25 @@ export interface WorkplaceFacts {
 // Whole words; a digit may follow, glued by scraping ("Fully Remote6 months contract").
 const phrases = (k: keyof typeof WORK_MODE_PHRASES): RegExp => new RegExp(String.raw`(?<![\p{L}\d])(?:${WORK_MODE_PHRASES[k].join('|')})(?![\p{L}])`, 'iu');
 const FULLY_REMOTE = phrases('fullyRemote');
-const HYBRID = phrases('hybrid');
-const REMOTE_STRONG = phrases('remote');
-const ONSITE = phrases('onsite');
-const FIELD: Array<[WorkMode, RegExp]> = (['remote', 'hybrid', 'onsite'] as const).map((m) => [m, new RegExp(String.raw`(?:${WORK_MODE_FIELDS[m].join('|')})(?![\p{L}\d])`, 'iu')]);
-const HYBRID_STEMS = ['hybr', 'híbr', 'hibr', 'travail', 'trabajo', 'office', 'days', 'mobil', 'presencial'];
-const REMOTE_STEMS = ['remot', 'wfh', 'work from', 'home', 'anywhere', 'télétravail', 'teletravail', 'teletrabajo', 'open to'];
-const FULLY_REMOTE_STEMS = ['remot', 'home', 'travail', 'teletrabajo', 'work location'];
-const ONSITE_STEMS = ['site', 'office', 'person', 'vor ort', 'presencial', 'présentiel', 'work location'];
-const BASED_STEMS = ['based', 'located', 'office', 'position in', 'role in', 'work from', 'ansässig', 'sitz in', 'basé', 'basado', 'localizado', 'situada', 'baseado'];
-/**
- * One pass over the text finds which stems occur, instead of a scan per stem. A stem inside a longer one's match
- * ("trabajo" in "teletrabajo") is found by containment; two stems could only overlap partly in glued words no text has.
- */
-const STEM_SCAN = new RegExp([...new Set([...HYBRID_STEMS, ...REMOTE_STEMS, ...FULLY_REMOTE_STEMS, ...ONSITE_STEMS, ...BASED_STEMS])].join('|'), 'gi');
-function stemsIn(text: string): (stems: string[]) => boolean {
-  const found = new Set<string>();
-  for (const m of text.matchAll(STEM_SCAN)) found.add(m[0].toLowerCase());
-  return (stems) => stems.some((st) => found.has(st) || [...found].some((f) => f.includes(st)));
+// Every mode's phrases in one pass over the text; which were said is then ranked: fully remote, hybrid, remote, on-site.
+const PHRASE_ORDER = ['fullyRemote', 'hybrid', 'remote', 'onsite'] as const;
+const PHRASE_SCAN = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:${PHRASE_ORDER.map((k) => `(?<${k}>${WORK_MODE_PHRASES[k].join('|')})`).join('|')})(?![\p{L}])`,
+  'giu',
+);
+
+function modeFromPhrases(text: string): WorkMode | null {
+  const said = new Set<string>();
+  for (const m of text.matchAll(PHRASE_SCAN)) {
+    const k = PHRASE_ORDER.find((key) => m.groups?.[key] !== undefined);
+    if (k === 'fullyRemote') return 'remote';
+    if (k) said.add(k);
+  }
+  return said.has('hybrid') ? 'hybrid' : said.has('remote') ? 'remote' : said.has('onsite') ? 'onsite' : null;
 }
+const FIELD: Array<[WorkMode, RegExp]> = (['remote', 'hybrid', 'onsite'] as const).map((m) => [m, new RegExp(String.raw`(?:${WORK_MODE_FIELDS[m].join('|')})(?![\p{L}\d])`, 'iu')]);
+// A cheap look for "based in", "located in", "office in" … before the longer pattern runs.
+const BASED_HINT = /based|located|office|position in|role in|work from|ansässig|sitz in|basé|basado|localizado|situada|baseado/i;
 
 // A chip or label that starts with a mode word: "Hybrid", "Remote - United States", "Présentiel", "Remoto".
 const MODE_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map((mode) => [
@@ -151,16 +151,9 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
   }
 
   const text = lines.join('\n');
-  const hasStem = stemsIn(text);
   if (!workMode) {
-    // The patterns are long alternations; a cheap look for their stems skips them for most text.
-    const says = (re: RegExp, stems: string[]): boolean => hasStem(stems) && re.test(text);
     const field = /location:|remotely:/i.test(text) ? FIELD.find(([, re]) => re.test(text)) : undefined;
-    if (field) workMode = field[0];
-    else if (says(FULLY_REMOTE, FULLY_REMOTE_STEMS)) workMode = 'remote';
-    else if (says(HYBRID, HYBRID_STEMS)) workMode = 'hybrid';
-    else if (says(REMOTE_STRONG, REMOTE_STEMS)) workMode = 'remote';
-    else if (says(ONSITE, ONSITE_STEMS)) workMode = 'onsite';
+    workMode = field ? field[0] : modeFromPhrases(text);
   }
   if (workMode === 'remote' && !remoteRegions.length) {
     const m = /\bremote\b[^.\n]{0,20}?\b(?:in|within|from)\s+(?:the\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})/.exec(text);
@@ -187,7 +180,7 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     if (p) addLoc(stripped);
   }
   // "based in San Francisco or New York", "located in Berlin", "office in London".
-  const mentionsBase = hasStem(BASED_STEMS);
+  const mentionsBase = BASED_HINT.test(text);
   for (const m of (mentionsBase ? text : '').matchAll(/\b(?:based (?:in|out of)|located in|office in|offices in|position in|role in|work from our|ansässig in|mit sitz in|basé à|basado en|localizado em|situada en|baseado em)\s+([^.\n;:]{2,80})/gi)) {
     for (const name of placesIn(m[1]!)) addLoc(name);
   }
