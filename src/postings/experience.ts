@@ -78,7 +78,7 @@ const NOT_BEFORE = /\b(?:ages?(?: from)?|aged|less than|fewer than|no more than|
 
 /** Every figure of years a line asks for, each read once (the first pattern that covers a place wins). */
 function yearsIn(line: string, needContext: boolean): YearsExperience[] {
-  const text = normalise(line);
+  const text = normalise(nearYearWords(line));
   const out: YearsExperience[] = [];
   // Which characters an earlier pattern already read; a list of spans made a line of many figures quadratic.
   const taken = new Uint8Array(text.length);
@@ -102,6 +102,28 @@ function yearsIn(line: string, needContext: boolean): YearsExperience[] {
 }
 
 const BARE = new RegExp(String.raw`^\s*${N}(?:${SEP}${N})?\s*(\+)?\s*$`, 'iu');
+
+const YEAR_WORDS = new RegExp(YEARS_WORD.source, 'gi');
+const REACH_BEFORE = 90;
+const REACH_AFTER = 90;
+
+/**
+ * The stretches of a long line around its year words, joined by a break no pattern crosses: the patterns then read
+ * a few hundred characters of a flattened posting instead of all of it.
+ */
+function nearYearWords(line: string): string {
+  if (line.length <= 400) return line;
+  const parts: string[] = [];
+  let end = 0;
+  for (const m of line.matchAll(YEAR_WORDS)) {
+    const from = Math.max(end, (m.index ?? 0) - REACH_BEFORE);
+    const to = Math.min(line.length, (m.index ?? 0) + m[0].length + REACH_AFTER);
+    if (from > end && parts.length) parts.push(' ¦ ');
+    parts.push(line.slice(from, to));
+    end = to;
+  }
+  return parts.join('');
+}
 
 /** "Two (2) years" → "2 years"; "two to five (2-5) years" → "2-5 years". */
 function normalise(line: string): string {

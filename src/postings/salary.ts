@@ -81,7 +81,7 @@ export function inferPeriod(value: number, currency: string): PayPeriod {
 
 export function scanAmounts(line: string): Amount[] {
   const out: Amount[] = [];
-  for (const m of line.matchAll(AMOUNT)) {
+  for (const m of amountMatches(line)) {
     const g = m.groups ?? {};
     const num = g.num ?? '';
     if (!num) continue;
@@ -102,6 +102,26 @@ export function scanAmounts(line: string): Amount[] {
     out.push({ start, end, value: parseAmount(num), currency, specific: signs.find(isSpecificCurrency) ?? null, mult, multWord, plus: line[end] === '+' });
   }
   return out;
+}
+
+const DIGITS = /\d+/g;
+// The longest sign and space before the digits ("USD$ ", "CAN$ ").
+const PREFIX_REACH = 8;
+
+/** The amounts of a line, searched for only from a little before each run of digits, not at every character. */
+function* amountMatches(line: string): Generator<RegExpExecArray> {
+  const re = new RegExp(AMOUNT.source, AMOUNT.flags);
+  let from = 0;
+  DIGITS.lastIndex = 0;
+  for (let d = DIGITS.exec(line); d; d = DIGITS.exec(line)) {
+    if (d.index < from) continue;
+    re.lastIndex = Math.max(from, d.index - PREFIX_REACH);
+    const m = re.exec(line);
+    if (!m) return;
+    yield m;
+    from = m.index + Math.max(1, m[0].length);
+    if (DIGITS.lastIndex < from) DIGITS.lastIndex = from;
+  }
 }
 
 export interface SalaryHints {
