@@ -71,6 +71,9 @@ export function inferPeriod(value: number, currency: string): PayPeriod {
     if (value < 200) return 'hour';
     return value < 70_000 ? 'month' : 'year';
   }
+  // Nordic and central European pay is quoted by the month: "35 000 SEK", "12 000 PLN".
+  if (['SEK', 'NOK', 'DKK', 'CZK'].includes(currency)) return value < 500 ? 'hour' : value < 150_000 ? 'month' : 'year';
+  if (['PLN', 'RON', 'UAH'].includes(currency)) return value < 200 ? 'hour' : value < 50_000 ? 'month' : 'year';
   if (currency === 'INR') return value < 2_000 ? 'hour' : value < 300_000 ? 'month' : 'year';
   if (currency === 'JPY' || currency === 'KRW') return value < 10_000 ? 'hour' : value < 1_500_000 ? 'month' : 'year';
   if (value < 200) return 'hour';
@@ -96,8 +99,6 @@ export function scanAmounts(line: string): Amount[] {
     if (grouped && !/\d[.,' ]\d{3}/.test(num)) continue;
     const signs = [grouped ?? g.pre, g.suf?.trim()].filter((x): x is string => !!x);
     const currency = currencyOf(signs[0]) ?? currencyOf(signs[1]);
-    // A lakh "L" without rupees is just a letter.
-    if (multWord === 'L' && currency !== 'INR') mult = 1;
     const end = start + m[0].trim().length;
     out.push({ start, end, value: parseAmount(num), currency, specific: signs.find(isSpecificCurrency) ?? null, mult, multWord, plus: line[end] === '+' });
   }
@@ -215,6 +216,10 @@ function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints):
     if (!hasMult && !b && a.value >= 1900 && a.value <= 2100 && Number.isInteger(a.value)) return null;
     currency = hints.currency;
   }
+  // A lakh "L" is a multiplier only in rupees ("₹40–60L"); elsewhere it is just a letter.
+  const multOf = (x: Amount): number => (x.multWord === 'L' && currency !== 'INR' ? 1 : x.mult);
+  a = { ...a, mult: multOf(a) };
+  if (b) b = { ...b, mult: multOf(b) };
   // "$120-150k": the multiplier written once applies to both ends.
   let aMult = a.mult;
   if (b && aMult === 1 && b.mult > 1 && a.value < b.value * 10 && a.value * b.mult >= b.value) aMult = b.mult;

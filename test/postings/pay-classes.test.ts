@@ -23,6 +23,8 @@ describe('pay classes', () => {
     ['a range with its period on each end', 'Contract Analyst\nJudge Partners\nNashville, TN\n\nSalary: $60.00 USD Hourly - $65.00 USD Hourly\n', { min: 60, max: 65, currency: 'USD', period: 'hour' }],
     ['"mensal" (pt) and reais', 'Analista de Suporte\nRede Sul\nPorto Alegre, Brasil\n\nRemuneração: R$ 4.500 a R$ 5.500 mensal\n', { min: 4_500, max: 5_500, currency: 'BRL', period: 'month' }],
     ['Swiss francs by name (de)', 'Informatiker/in\nStadtwerke Bern\nBern, Schweiz\n\nLohn: 95\'000 - 110\'000 CHF pro Jahr\n', { min: 95_000, max: 110_000, currency: 'CHF', period: 'year' }],
+    ['lakhs on the upper end only', 'Backend Engineer\nRupee Labs\nBengaluru, India\n\nCompensation: ₹40–60L base\n', { min: 4_000_000, max: 6_000_000, currency: 'INR', period: 'year' }],
+    ['Swedish pay is monthly', 'Utvecklare\nNorrsken AB\nStockholm, Sweden\n\nLön: 42 000 SEK\n', { min: 42_000, max: 42_000, currency: 'SEK', period: 'month' }],
   ])('%s', (_name, text, expected) => {
     expect(pay(text)).toEqual(expected);
   });
