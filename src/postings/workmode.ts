@@ -22,7 +22,27 @@ const PHRASE_SCAN = new RegExp(
   'giu',
 );
 
-function modeFromPhrases(text: string): WorkMode | null {
+// Every phrase above holds one of these stems within a few dozen characters, so only the stretches around them are
+// read: a plain scan for the stems is much cheaper than the unicode-aware phrases at every character.
+const PHRASE_STEMS = /remot|hybr|h[ií]br|travail|teletrab|trabajo|trabalho|office|home|mobil|presen|sentiel|site|person|location|anywhere|wfh|vor ort/gi;
+const PHRASE_REACH = 80;
+
+function nearStems(text: string): string {
+  const parts: string[] = [];
+  let end = 0;
+  PHRASE_STEMS.lastIndex = 0;
+  for (let m = PHRASE_STEMS.exec(text); m; m = PHRASE_STEMS.exec(text)) {
+    const from = Math.max(end, m.index - PHRASE_REACH);
+    const to = Math.min(text.length, m.index + m[0].length + PHRASE_REACH);
+    if (from > end && parts.length) parts.push('\n¦\n');
+    parts.push(text.slice(from, to));
+    end = to;
+  }
+  return parts.join('');
+}
+
+function modeFromPhrases(full: string): WorkMode | null {
+  const text = nearStems(full);
   const said = new Set<string>();
   for (const m of text.matchAll(PHRASE_SCAN)) {
     const k = PHRASE_ORDER.find((key) => m.groups?.[key] !== undefined);
