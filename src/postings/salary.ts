@@ -196,6 +196,9 @@ function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints):
   const after = line.slice(end, end + 40);
   const multWords = [a.multWord, b?.multWord].filter(Boolean).map((w) => w!.toLowerCase());
   if (multWords.some((w) => /^(m|mn|million|b|bn|billion|crore)$/.test(w) && w !== 'crore')) return null;
+  // Most numbers carry no currency and stand far from any pay word: settle those before the costlier tests.
+  const signed = a.currency || b?.currency || multWords.includes('lpa') || /^\s*(?:[A-Z]{3}\b|lpa\b)/i.test(after);
+  if (!signed && (!hints.currency || !PAY_WORD.test(line.slice(Math.max(0, start - 60), end + 20)))) return null;
   if (NOT_PAY_AFTER.test(after) || NOT_PAY_BEFORE.test(before)) return null;
   if (BENEFIT_BEFORE.test(line.slice(Math.max(0, start - 50), start)) || BENEFIT_AFTER.test(after)) return null;
   // 401(k) and 403(b) are retirement plans, not pay.
