@@ -6,7 +6,7 @@ import { wordsSource } from './lexicon/pattern.ts';
 
 const CUR_PREFIX = `${CURRENCY_SIGN_SOURCE}|${Object.keys(GROUPED_ONLY_SIGNS).join('|')}`;
 const NUM = String.raw`\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
-const MULT = String.raw`[kK](?![a-zA-Z])|Tsd\.?|thousand|mil(?![a-zA-Z])|Mil(?![a-zA-Z])|lakhs?|lacs?|LPA|lpa|L(?![a-zA-Z])|million|mn|[mM](?![a-zA-Z])|billion|bn|[bB](?![a-zA-Z])|[Cc]rore`;
+const MULT = String.raw`[kK](?![a-zA-Z])|Tsd\.?|Mio\.?|Mrd\.?|thousand|mil(?![a-zA-Z])|Mil(?![a-zA-Z])|lakhs?|lacs?|LPA|lpa|L(?![a-zA-Z])|million|mn|[mM](?![a-zA-Z])|billion|bn|[bB](?![a-zA-Z])|[Cc]rore`;
 // Names as written in running text: "euros", "Euro", "reais", "Franken".
 const capitalised = CURRENCY_NAME_SOURCE.split('|').map((n) => `${n}|${n[0]!.toUpperCase()}${n.slice(1)}`).join('|');
 const CUR_SUFFIX = `${CURRENCY_SIGN_SOURCE}|${capitalised}`;
@@ -20,7 +20,8 @@ const MULTIPLIER: Array<[RegExp, number]> = [
   [/^(k|tsd\.?|thousand|mil)$/i, 1e3],
   [/^(lakhs?|lacs?|lpa|l)$/i, 1e5],
   [/^crore$/i, 1e7],
-  [/^(m|mn|million)$/i, 1e6],
+  [/^(m|mn|million|mio\.?)$/i, 1e6],
+  [/^mrd\.?$/i, 1e9],
   [/^(b|bn|billion)$/i, 1e9],
 ];
 
@@ -60,8 +61,8 @@ const PERIOD_AFTER: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => {
 });
 const PERIOD_BEFORE: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => [p, new RegExp(String.raw`(?<![\p{L}])(?:${wordsSource(PAY_PERIODS[p].before)})(?![\p{L}])`, 'iu')]);
 
-const NOT_PAY_AFTER = /^\s*\+?\s*(arr|mrr|revenue|in (funding|revenue|sales|assets|annual)|funding|raised|valuation|users|customers|creators|members|generated|in sales|gmv|series|budget|ad spend|worth|of (funding|revenue|capital)|under management|aum)\b/i;
-const NOT_PAY_BEFORE = /\b(raised|funding|revenue|valuation|valued at|generated|worth|backed|plans? from|prices? from|costs?|fee|arr of|sales of|assets of|budget of|fund|grant of|donated|\/mo plans)\W*$/i;
+const NOT_PAY_AFTER = /^\s*\+?\s*(arr|mrr|revenue|umsatz|(?:de )?chiffre d'affaires|de facturación|de faturamento|in (funding|revenue|sales|assets|annual)|funding|raised|valuation|users|customers|creators|members|generated|in sales|gmv|series|budget|ad spend|worth|of (funding|revenue|capital)|under management|aum)\b/i;
+const NOT_PAY_BEFORE = /\b(raised|funding|revenue|umsatz|finanzierung|chiffre d'affaires|levée de fonds|facturación|financiación|faturamento|investimento|valuation|valued at|generated|worth|backed|plans? from|prices? from|costs?|fee|arr of|sales of|assets of|budget of|fund|grant of|donated|\/mo plans)\W*$/i;
 const PAY_WORD = /\b(salary|salaries|pay|paid|compensation|comp|base|wage|rate|ote|stipend|gehalt|vergütung|verguetung|salaire|rémunération|remuneration|salario|sueldo|salário|remuneração|bolsa|ctc|package)\b/i;
 const ESTIMATE = /\b(estimat\w*|est\.|glassdoor|indeed (?:estimate|salary)|employer est)/i;
 
@@ -186,7 +187,7 @@ function isRange(line: string, a: Amount, b: Amount): boolean {
 const UP_TO = /(?:up to|upto|maximum(?: of)?|max\.?|bis zu|jusqu'?à|hasta|até)\s*$/i;
 const FROM = /(?:from|starting (?:at|from)|starts at|start(?:ing)? salary of|at least|minimum(?: of)?|min\.?|ab|à partir de|desde|a partir de)\s*:?\s*$/i;
 // Money beside these words is a benefit, a bonus or a price, not the role's pay.
-const BENEFIT_BEFORE = /\b(bonus|sign[- ]?on|signing|401\(?k\)?|match(?:ing)?|reimburse\w*|insurance|stipend|allowance|tuition|referral|relocation|per diem|premiums?|discount|fsa|hsa|wellness|gym|equipment|benefit card|meal card|vouchers?|differentials?|plans? (?:options )?start|checks? exceed|prize|award)\b[^$€£\n]{0,25}$/i;
+const BENEFIT_BEFORE = /\b(zuschuss\w*|\w*zuschuss|prämie|prime|indemnité|tickets? resto\w*|bono|auxílio|auxilio|vale[- ]\w+|ayuda|bonus|sign[- ]?on|signing|401\(?k\)?|match(?:ing)?|reimburse\w*|insurance|stipend|allowance|tuition|referral|relocation|per diem|premiums?|discount|fsa|hsa|wellness|gym|equipment|benefit card|meal card|vouchers?|differentials?|plans? (?:options )?start|checks? exceed|prize|award)\b[^$€£\n]{0,25}$/i;
 const BENEFIT_AFTER = /^\s*\+?\s*(?:\w+\s+){0,2}(?:bonus|sign[- ]?on|stipend|allowance|reimbursement|life insurance|per person|for (?:single|family)|match|monthly company match|annual (?:bonus|budget)|budget|credit)\b/i;
 
 function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints): { range: SalaryRange; payWord: boolean } | null {
@@ -195,7 +196,7 @@ function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints):
   const before = line.slice(Math.max(0, start - 40), start);
   const after = line.slice(end, end + 40);
   const multWords = [a.multWord, b?.multWord].filter(Boolean).map((w) => w!.toLowerCase());
-  if (multWords.some((w) => /^(m|mn|million|b|bn|billion|crore)$/.test(w) && w !== 'crore')) return null;
+  if (multWords.some((w) => /^(m|mn|million|mio\.?|mrd\.?|b|bn|billion)$/.test(w))) return null;
   // Most numbers carry no currency and stand far from any pay word: settle those before the costlier tests.
   const signed = a.currency || b?.currency || multWords.includes('lpa') || /^\s*(?:[A-Z]{3}\b|lpa\b)/i.test(after);
   if (!signed && (!hints.currency || !PAY_WORD.test(line.slice(Math.max(0, start - 60), end + 20)))) return null;

@@ -34,6 +34,9 @@ describe('pay classes', () => {
     ['a benefit card (de)', 'Pflegefachfrau (w/m/d)\nKlinik Nord\nBerlin, Deutschland\n\nBenefits: Essenszuschuss und eine Benefit Card mit 50 € monatlich\n'],
     ['funding and revenue (en)', 'Founding Engineer\nRocketship\nSan Francisco, CA\n\nWe raised $20M in Series A funding and passed $5M in revenue last year.\n'],
     ['a sign-on bonus (en)', 'Bank Teller\nFirst River Bank\nOmaha, NE\n\nNew hires receive a $1,000 sign-on bonus.\n'],
+    ['an allowance beside the pay (pt)', 'Analista de Dados\nCasa Nova\nRecife, Brasil\n\nBenefícios: auxílio home office de R$ 150 por mês e vale-refeição de R$ 900\n'],
+    ['revenue (de)', 'Vertriebsleiter (m/w/d)\nNordlicht GmbH\nHamburg, Deutschland\n\nWir erzielen 20 Mio. € Umsatz im Jahr.\n'],
+    ['a bonus (fr)', 'Commercial terrain\nAtelier Lumière\nLyon, France\n\nAvantages : prime de 1 500 € par an et tickets restaurant.\n'],
     ['a retirement match (en)', 'Accountant\nLedger & Co\nChicago, IL\n\nBenefits: 401(k) with a match of up to $5,000 a year\n'],
   ])('not pay: %s', (_name, text) => {
     expect(pay(text)).toBeNull();
