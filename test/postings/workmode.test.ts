@@ -26,6 +26,7 @@ describe('work mode classes', () => {
   it.each([
     ['a hybrid cloud', 'Cloud Architect\nNimbus\nDallas, TX\n\nDesign hybrid cloud environments across on-premise and public clouds.\n'],
     ['hybrid meetings', 'Planning Specialist\nHoward County\nEllicott City, MD\n\nSet up in-person, virtual and hybrid meetings for the boards.\n'],
+    ['the company\'s general policy', 'Structural Engineer\nBridgeworks\nBoston, MA\n\nBridgeworks provides a flexible, agile and hybrid workplace model across its 300 offices.\n'],
     ['remote sensing', 'GIS Analyst\nTerra Maps\nDenver, CO\n\nProcess remote sensing imagery from satellites.\n'],
   ])('says nothing of the role: %s', (_name, text) => {
     expect(mode(text)).toBeNull();

@@ -45,7 +45,7 @@ export const WORK_MODE_PHRASES: Readonly<Record<WorkMode | 'fullyRemote', readon
   hybrid: [
     String.raw`(?<=\(|\|\s?|\s[-–—]\s)hybrid(?=\s*(?:\)|\||\s[-–—]\s|[.,;]|$))`,
     // English "hybrid" alone is as often a cloud, a meeting or a course; it must be said of the work.
-    String.raw`hybrid[- ](?:role|position|job|work\w*|schedule|model|arrangement|opportunity|remote|office|on-?site|in-office|setting)`,
+    String.raw`hybrid[- ](?:role|position|job|work(?:ing|s)?(?![- ]?place)|schedule|model|arrangement|opportunity|remote|office|on-?site|in-office|setting)`,
     String.raw`(?:is|be|work|working|are|remain|location:?|arrangement:?|schedule:?|type:?) hybrid`, String.raw`hybrid \(`, String.raw`hybrid in`,
     String.raw`#li-hybrid`, String.raw`hybride?s? (?:arbeit\w*|modell?\w*|arbeitsmodell\w*|arbeitsweise|working)`, String.raw`(?:poste|travail|mode) hybride`,
     String.raw`h[ií]brid[oa]s?`, String.raw`semi-?presencial`,
