@@ -4,7 +4,9 @@ import { App } from '@slack/bolt';
 import FlexSearch from 'flexsearch';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
 import { silentLogger } from '../src/log.ts';
@@ -61,6 +63,45 @@ function benchParse(): void {
     for (let i = 0; i < n; i++) parsePostings(sample[i % sample.length]!, { file: `f${i}.txt` });
   });
   console.log(`\nParse: ${n} postings of 5 KB in ${ms(elapsed)} ms → ${Math.round((n / elapsed) * 1000)} postings/s on one core (goal ≥ 2,000/s)`);
+  benchParseReal();
+}
+
+/** Real posting texts (the shared corpus beside the repository, or --corpus=FILE): rate, and the slowest postings. */
+function benchParseReal(): void {
+  const file = args.find((a) => a.startsWith('--corpus='))?.slice(9) ?? fileURLToPath(new URL('../../shared/corpus/big.jsonl', import.meta.url));
+  if (!existsSync(file)) {
+    console.log(`Parse, real postings: skipped (no ${file}; pass --corpus=FILE.jsonl)`);
+    return;
+  }
+  const texts: Array<{ id: string; text: string }> = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const row = JSON.parse(line) as { id?: string; text?: unknown };
+      if (typeof row.text === 'string') texts.push({ id: row.id ?? String(texts.length), text: row.text });
+    } catch {
+      // A broken row is skipped; the rate is over the rows that parse.
+    }
+  }
+  const rows = QUICK ? texts.slice(0, 3000) : texts;
+  for (const r of rows.slice(0, 300)) parsePostings(r.text);
+  // CPU time per posting as well as wall time: on a shared machine the wall clock also counts other processes.
+  const times: Array<[string, number, number]> = [];
+  const cpu0 = process.cpuUsage();
+  const [, elapsed] = time(() => {
+    for (const r of rows) {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      parsePostings(r.text);
+      const c = process.cpuUsage(c0);
+      times.push([r.id, performance.now() - t0, (c.user + c.system) / 1000]);
+    }
+  });
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  times.sort((a, b) => b[2] - a[2]);
+  console.log(`Parse, real postings: ${rows.length} from ${file.split(/[\\/]/).slice(-2).join('/')} in ${ms(elapsed)} ms → ${Math.round((rows.length / elapsed) * 1000)} postings/s (${Math.round((rows.length / cpuMs) * 1000)}/s of CPU time; goal ≥ 2,000/s)`);
+  console.log(`  slowest (CPU): ${times.slice(0, 5).map(([id, , c]) => `${id} ${ms(c)} ms`).join(', ')}; over 50 ms: ${times.filter(([, , c]) => c > 50).length} of CPU, ${times.filter(([, t]) => t > 50).length} of wall time (goal 0)`);
 }
 
 interface Engine {

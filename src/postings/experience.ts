@@ -1,35 +1,55 @@
-// Years of experience: "5+ years", "3-5 years", "at least 4 years", "mindestens 3 Jahre", "5 ans d'expérience".
+// Years of experience: "5+ years", "3-5 years", "at least three years", "0 to 1 years", "mindestens 2 Jahre",
+// "au moins 3 ans", "mínimo de 2 años", "pelo menos 2 anos", "Two (2) years of experience", "Years of Experience: 2 - 4".
 import type { YearsExperience } from './schema.ts';
 
 const WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15,
-  zwei: 2, drei: 3, vier: 4, fünf: 5, deux: 2, trois: 3, quatre: 4, cinq: 5, dos: 2, tres: 3, cuatro: 4, cinco: 5, três: 3, quatro: 4,
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15,
+  ein: 1, eine: 1, einem: 1, einer: 1, eins: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10,
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10,
+  uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10,
+  um: 1, uma: 1, dois: 2, duas: 2, três: 3, quatro: 4, sete: 7, oito: 8, nove: 9, dez: 10,
 };
-const N = String.raw`(\d{1,2}|${Object.keys(WORDS).join('|')})`;
-const YEARS = String.raw`(?:years?|yrs?|jahre?n?|ans|años|anos)`;
-const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => YearsExperience | null]> = [
-  [new RegExp(String.raw`${N}\s*(?:-|–|—|to|bis|à|a|y|e)\s*${N}\s*\+?\s*${YEARS}`, 'i'), (m) => range(m[1]!, m[2]!)],
-  [new RegExp(String.raw`${N}\s*\+\s*${YEARS}|${N}\s*${YEARS}\s*\+|${N}\s+or more\s+${YEARS}|(?:at least|minimum(?: of)?|min\.?|mindestens|au moins|al menos|pelo menos|mínimo de)\s+${N}\s*\+?\s*${YEARS}`, 'i'), (m) => atLeast(m[1] ?? m[2] ?? m[3] ?? m[4]!)],
-  [new RegExp(String.raw`(?<![\d.,$€£])${N}\s*${YEARS}(?:\s+of|\s+de|\s+d'|\s+in|\s+building|\s+experience|\s+professional|\s+(?:berufs)?erfahrung|\s+experi)`, 'i'), (m) => exact(m[1]!)],
+// Fractions ("1.5 years") round down: the schema counts whole years, and 1.5 years asks for at least 1.
+// Digits may be glued to a word before them by scraping ("Experience5+ years"); number words may not.
+const N = String.raw`(\d{1,2}(?:[.,]\d)?|(?<![\p{L}])(?:${Object.keys(WORDS).sort((a, b) => b.length - a.length).join('|')}))`;
+const YEARS = String.raw`(?:years?|yrs?|jahren|jahre|jahres|jahr|années?|ans?|años?|anos?)['’]?`;
+const SEP = String.raw`\s*(?:-|–|—|to|bis|à|au|a|y|e|até)\s*`;
+const MORE = String.raw`(?:\+|plus|or more|or greater|ou plus|o más|ou mais|und mehr|oder mehr)`;
+const LEAD = String.raw`(?:at least|atleast|a minimum of|minimum of|minimum|minimal of|min\.?|no less than|not less than|mindestens|au moins|minimum de|al menos|como mínimo|mínimo de|mínima de|mínimo|mínima|pelo menos|≥|>=)`;
+// Not inside a larger number ("1.5", "$40"); a full stop glued before it is scraping ("related field.3+ years").
+const B = String.raw`(?<!\d[.,]|[\d$€£])`;
+const E = String.raw`(?![\p{L}])`;
+
+type Make = (m: RegExpExecArray) => YearsExperience | null;
+const PATTERNS: Array<[RegExp, Make]> = [
+  // "Years of Experience: 2 - 4"
+  [new RegExp(String.raw`years of experience:?\s*${N}(?:${SEP}${N})?${E}`, 'giu'), (m) => (m[2] ? range(m[1]!, m[2]) : atLeast(m[1]!))],
+  [new RegExp(String.raw`${B}${N}${SEP}${N}\s*\+?\s*${YEARS}${E}`, 'giu'), (m) => range(m[1]!, m[2]!)],
+  [new RegExp(String.raw`${LEAD}\s*${N}\s*\+?\s*${YEARS}${E}`, 'giu'), (m) => atLeast(m[1]!)],
+  [new RegExp(String.raw`${B}${N}\s*${MORE}\s*${YEARS}${E}|${B}${N}\s*${YEARS}\s*(?:\+|or more|minimum)`, 'giu'), (m) => atLeast(m[1] ?? m[2]!)],
+  [new RegExp(String.raw`${B}${N}\s*${YEARS}${E}`, 'giu'), (m) => exact(m[1]!)],
 ];
 
 function num(s: string): number {
-  return WORDS[s.toLowerCase()] ?? Number(s);
+  const w = WORDS[s.toLowerCase()];
+  return w ?? Math.floor(Number(s.replace(',', '.')));
 }
+// No one asks for more than 25 years; larger figures are a company's history or an age.
+const MAX_YEARS = 25;
 function range(a: string, b: string): YearsExperience | null {
   const lo = num(a);
   const hi = num(b);
-  return lo <= hi && hi <= 40 ? { min: lo, max: hi } : null;
+  return lo <= hi && hi <= MAX_YEARS ? { min: lo, max: hi } : null;
 }
 function atLeast(a: string): YearsExperience | null {
   const n = num(a);
-  return n <= 40 ? { min: n, max: null } : null;
+  return n <= MAX_YEARS ? { min: n, max: null } : null;
 }
 function exact(a: string): YearsExperience | null {
   const lost = lostDash(a);
   if (lost) return { min: lost[0], max: lost[1] };
   const n = num(a);
-  return n <= 40 ? { min: n, max: n } : null;
+  return n <= MAX_YEARS ? { min: n, max: n } : null;
 }
 
 /** "47" before "years", where scraping lost a dash, means 4–7: no posting asks for 47 years. */
@@ -48,22 +68,90 @@ export function restoreYearsDash(line: string): string {
   });
 }
 
-const YEARS_WORD = new RegExp(YEARS, 'i');
-const EXPERIENCE_WORD = /experi|erfahrung|expérience|experiencia|experiência|building|working|professional|industry/i;
+// A cheap look for a year word, so the patterns run only on lines that have one ("an" alone is English, not French).
+const YEARS_WORD = /\b(?:years?|yrs?|jahr\w*|ann[ée]es?|a[ñn]os?)\b|(?:\d|\bune?)\s*ans?\b/i;
+// Around a figure of years, what says it is experience asked of the candidate …
+const EXPERIENCE_NEAR = /experi|erfahrung|praxis|expérience|experiencia|experiência|work|working|professional|industry|relevant|progressive|hands[- ]on|managing|leading|building|developing|programming|teaching|sales|background|\bin (?:a|an|the)\b|\bas an?\b|\bwith\b|:\s*$/i;
+// … and what says it is not: an age, a degree's length, a company's history, a ceiling, a contract's term.
+const NOT_AFTER = /^(?:\s*(?:of age|old|alt|d'âge|de edad|de idade|degree|college|university|program|appointment|warranty|ago)\b|[^.;\n]{0,12}?\b(?:track record|combined|history|anniversary|of (?:innovation|history|service|operation|excellence|serving|growth))\b)/i;
+const NOT_BEFORE = /\b(?:ages?(?: from)?|aged|less than|fewer than|no more than|under|over the (?:past|last|next)|in the (?:past|last|next)|within|for over|founded|since|established|combined|after|every|each|up to|term of|contract of|period of)\s*$/i;
 
-/** The first stated experience requirement; lines from requirement sections are searched first. */
-export function findYears(preferred: string[], rest: string[]): YearsExperience | null {
-  for (const group of [preferred, rest]) {
-    for (const line of group) {
-      if (!YEARS_WORD.test(line)) continue;
-      for (const [re, make] of PATTERNS) {
-        const m = re.exec(line);
-        if (!m) continue;
-        if (group === rest && !EXPERIENCE_WORD.test(line)) continue;
-        const y = make(m);
-        if (y) return y;
-      }
+/** Every figure of years a line asks for, each read once (the first pattern that covers a place wins). */
+function yearsIn(line: string, needContext: boolean): YearsExperience[] {
+  const text = normalise(nearYearWords(line));
+  const out: YearsExperience[] = [];
+  // Which characters an earlier pattern already read; a list of spans made a line of many figures quadratic.
+  const taken = new Uint8Array(text.length);
+  for (const [re, make] of PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (taken.subarray(start, end).includes(1)) continue;
+      const before = text.slice(Math.max(0, start - 30), start);
+      const after = text.slice(end, end + 70);
+      if (NOT_AFTER.test(after) || NOT_BEFORE.test(before)) continue;
+      const said = EXPERIENCE_NEAR.test(after) || EXPERIENCE_NEAR.test(before) || /^\s*(?:of|in)\s/i.test(after);
+      if ((needContext || make === PATTERNS[4]![1]) && !said) continue;
+      const y = make(m as RegExpExecArray);
+      if (!y) continue;
+      taken.fill(1, start, end);
+      out.push(y);
     }
+  }
+  return out;
+}
+
+const BARE = new RegExp(String.raw`^\s*${N}(?:${SEP}${N})?\s*(\+)?\s*$`, 'iu');
+
+const YEAR_WORDS = new RegExp(YEARS_WORD.source, 'gi');
+const REACH_BEFORE = 90;
+const REACH_AFTER = 90;
+
+/**
+ * The stretches of a long line around its year words, joined by a break no pattern crosses: the patterns then read
+ * a few hundred characters of a flattened posting instead of all of it.
+ */
+function nearYearWords(line: string): string {
+  if (line.length <= 400) return line;
+  const parts: string[] = [];
+  let end = 0;
+  for (const m of line.matchAll(YEAR_WORDS)) {
+    const from = Math.max(end, (m.index ?? 0) - REACH_BEFORE);
+    const to = Math.min(line.length, (m.index ?? 0) + m[0].length + REACH_AFTER);
+    if (from > end && parts.length) parts.push(' ¦ ');
+    parts.push(line.slice(from, to));
+    end = to;
+  }
+  return parts.join('');
+}
+
+/** "Two (2) years" → "2 years"; "two to five (2-5) years" → "2-5 years". */
+function normalise(line: string): string {
+  if (!line.includes('(')) return line;
+  return line
+    .replace(/\b[\p{L}]+\s+(?:to|-)\s+[\p{L}]+\s*\((\d{1,2}\s*[-–]\s*\d{1,2})\)/gu, '$1')
+    .replace(/\b[\p{L}]+\s*\((\d{1,2})\)/gu, (m, d: string) => (WORDS[m.split(/\s|\(/)[0]!.toLowerCase()] !== undefined ? d : m));
+}
+
+/**
+ * The fewest years the posting asks for: the smallest figure in its requirement lines, else in lines that speak of
+ * experience. "3+ years of Python … 5+ years overall" asks for at least 3.
+ */
+export function findYears(preferred: string[], rest: string[]): YearsExperience | null {
+  for (const [group, needContext] of [[preferred, false], [rest, true]] as const) {
+    let best: YearsExperience | null = null;
+    for (const line of group) {
+      // A labelled field gives the figure alone: "Years of Experience: 2 - 4", "Experience: 5+".
+      const bare = needContext ? null : BARE.exec(line);
+      if (bare) {
+        const y = bare[2] ? range(bare[1]!, bare[2]) : bare[3] ? atLeast(bare[1]!) : exact(bare[1]!);
+        if (y && (!best || y.min < best.min)) best = y;
+        continue;
+      }
+      if (!YEARS_WORD.test(line)) continue;
+      for (const y of yearsIn(line, needContext)) if (!best || y.min < best.min) best = y;
+    }
+    if (best) return best;
   }
   return null;
 }

@@ -7,7 +7,8 @@ export { findSkills, SKILL_NAMES } from './skills.ts';
 export { findPlace, placeAreas, PLACES } from './places.ts';
 export { annualize, annualTopUSD, convert, formatMoney, formatRange, annualEquivalent, USD_PER_UNIT } from './pay.ts';
 export {
-  CURRENCIES, CURRENCY_CODES, SHARED_SYMBOLS, currencyByCode, currencyOf, currencyOfCountry, isSpecificCurrency, type Currency,
+  CURRENCIES, CURRENCY_CODES, CURRENCY_NAME_SOURCE, CURRENCY_SIGN_SOURCE, SHARED_SYMBOLS, currencyByCode, currencyOf, currencyOfCountry,
+  isSpecificCurrency, type Currency,
 } from './lexicon/currencies.ts';
 export { PAY_PERIODS, PER_WORDS, periodOf, type PeriodWords } from './lexicon/periods.ts';
 export { WORK_MODE_LABELS, WORK_MODE_PHRASES, workModeOf } from './lexicon/workmodes.ts';

@@ -1,17 +1,18 @@
 // Finds pay ranges in free text, in the many ways postings write them, and tells pay from other money.
 import type { PayPeriod, SalaryRange } from './schema.ts';
-import { CURRENCY_NAME_SOURCE, CURRENCY_SIGN_SOURCE, currencyOf } from './lexicon/currencies.ts';
+import { CURRENCY_NAME_SOURCE, CURRENCY_SIGN_SOURCE, GROUPED_ONLY_SIGNS, SHARED_SYMBOLS, currencyOf, isSpecificCurrency } from './lexicon/currencies.ts';
 import { PAY_PERIODS, PER_WORDS } from './lexicon/periods.ts';
 import { wordsSource } from './lexicon/pattern.ts';
 
-const CUR_PREFIX = CURRENCY_SIGN_SOURCE;
+const CUR_PREFIX = `${CURRENCY_SIGN_SOURCE}|${Object.keys(GROUPED_ONLY_SIGNS).join('|')}`;
 const NUM = String.raw`\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
-const MULT = String.raw`[kK](?![a-zA-Z])|Tsd\.?|thousand|mil(?![a-zA-Z])|Mil(?![a-zA-Z])|lakhs?|lacs?|LPA|lpa|L(?![a-zA-Z])|million|mn|[mM](?![a-zA-Z])|billion|bn|[bB](?![a-zA-Z])|[Cc]rore`;
+const MULT = String.raw`[kK](?![a-zA-Z])|Tsd\.?|Mio\.?|Mrd\.?|thousand|mil(?![a-zA-Z])|Mil(?![a-zA-Z])|lakhs?|lacs?|LPA|lpa|L(?![a-zA-Z])|million|mn|[mM](?![a-zA-Z])|billion|bn|[bB](?![a-zA-Z])|[Cc]rore`;
 // Names as written in running text: "euros", "Euro", "reais", "Franken".
 const capitalised = CURRENCY_NAME_SOURCE.split('|').map((n) => `${n}|${n[0]!.toUpperCase()}${n.slice(1)}`).join('|');
 const CUR_SUFFIX = `${CURRENCY_SIGN_SOURCE}|${capitalised}`;
+// What may stand before the amount is checked in scanAmounts: a sign may be glued to a word ("Compensation$18.50").
 const AMOUNT = new RegExp(
-  String.raw`(?<![\w.,])(?<pre>${CUR_PREFIX})?\s?(?<num>${NUM})(?:\s?(?<mult>${MULT}))?(?:\s?(?<suf>${CUR_SUFFIX})(?![a-zA-Z]))?`,
+  String.raw`(?<![\d.,])(?<pre>${CUR_PREFIX})?\s?(?<num>${NUM})(?:\s?(?<mult>${MULT}))?(?:\s?(?<suf>${CUR_SUFFIX})(?![a-zA-Z]))?`,
   'g',
 );
 
@@ -19,7 +20,8 @@ const MULTIPLIER: Array<[RegExp, number]> = [
   [/^(k|tsd\.?|thousand|mil)$/i, 1e3],
   [/^(lakhs?|lacs?|lpa|l)$/i, 1e5],
   [/^crore$/i, 1e7],
-  [/^(m|mn|million)$/i, 1e6],
+  [/^(m|mn|million|mio\.?)$/i, 1e6],
+  [/^mrd\.?$/i, 1e9],
   [/^(b|bn|billion)$/i, 1e9],
 ];
 
@@ -39,11 +41,14 @@ interface Amount {
   end: number;
   value: number;
   currency: string | null;
+  /** The sign or code that names one currency alone ("US$", "CAD", "€"), if the amount carries one. */
+  specific: string | null;
   mult: number;
   multWord: string | null;
+  /** "$150k+": no ceiling. */
+  plus: boolean;
 }
 
-const RANGE_SEP = /^\s*(?:-|–|—|~|to|bis|à|a|até|y|et|e|and)\s*$/i;
 
 const PERIOD_ORDER: PayPeriod[] = ['hour', 'day', 'week', 'month', 'year'];
 // Words after an amount that, by convention, mark a yearly figure: "€60.000 brutto", "£40k base", "£55k OTE".
@@ -56,8 +61,8 @@ const PERIOD_AFTER: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => {
 });
 const PERIOD_BEFORE: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => [p, new RegExp(String.raw`(?<![\p{L}])(?:${wordsSource(PAY_PERIODS[p].before)})(?![\p{L}])`, 'iu')]);
 
-const NOT_PAY_AFTER = /^\s*\+?\s*(arr|mrr|revenue|in (funding|revenue|sales|assets|annual)|funding|raised|valuation|users|customers|creators|members|generated|in sales|gmv|series|budget|ad spend|worth|of (funding|revenue|capital)|under management|aum)\b/i;
-const NOT_PAY_BEFORE = /\b(raised|funding|revenue|valuation|valued at|generated|worth|backed|plans? from|prices? from|starting at|costs?|fee|arr of|sales of|assets of|budget of|fund|grant of|donated|\/mo plans)\W*$/i;
+const NOT_PAY_AFTER = /^\s*\+?\s*(arr|mrr|revenue|umsatz|(?:de )?chiffre d'affaires|de facturación|de faturamento|in (funding|revenue|sales|assets|annual)|funding|raised|valuation|users|customers|creators|members|generated|in sales|gmv|series|budget|ad spend|worth|of (funding|revenue|capital)|under management|aum)\b/i;
+const NOT_PAY_BEFORE = /\b(raised|funding|revenue|umsatz|finanzierung|chiffre d'affaires|levée de fonds|facturación|financiación|faturamento|investimento|valuation|valued at|generated|worth|backed|plans? from|prices? from|costs?|fee|arr of|sales of|assets of|budget of|fund|grant of|donated|\/mo plans)\W*$/i;
 const PAY_WORD = /\b(salary|salaries|pay|paid|compensation|comp|base|wage|rate|ote|stipend|gehalt|vergütung|verguetung|salaire|rémunération|remuneration|salario|sueldo|salário|remuneração|bolsa|ctc|package)\b/i;
 const ESTIMATE = /\b(estimat\w*|est\.|glassdoor|indeed (?:estimate|salary)|employer est)/i;
 
@@ -67,6 +72,9 @@ export function inferPeriod(value: number, currency: string): PayPeriod {
     if (value < 200) return 'hour';
     return value < 70_000 ? 'month' : 'year';
   }
+  // Nordic and central European pay is quoted by the month: "35 000 SEK", "12 000 PLN".
+  if (['SEK', 'NOK', 'DKK', 'CZK'].includes(currency)) return value < 500 ? 'hour' : value < 150_000 ? 'month' : 'year';
+  if (['PLN', 'RON', 'UAH'].includes(currency)) return value < 200 ? 'hour' : value < 50_000 ? 'month' : 'year';
   if (currency === 'INR') return value < 2_000 ? 'hour' : value < 300_000 ? 'month' : 'year';
   if (currency === 'JPY' || currency === 'KRW') return value < 10_000 ? 'hour' : value < 1_500_000 ? 'month' : 'year';
   if (value < 200) return 'hour';
@@ -75,21 +83,47 @@ export function inferPeriod(value: number, currency: string): PayPeriod {
   return 'year';
 }
 
-function scanAmounts(line: string): Amount[] {
+export function scanAmounts(line: string): Amount[] {
   const out: Amount[] = [];
-  for (const m of line.matchAll(AMOUNT)) {
+  for (const m of amountMatches(line)) {
     const g = m.groups ?? {};
     const num = g.num ?? '';
     if (!num) continue;
+    const start = (m.index ?? 0) + m[0].length - m[0].trimStart().length;
+    // A code glued to a word before it ("ABCUSD 5") is not a currency; a sign may be ("Compensation$18.50").
+    if (g.pre && /^\p{L}/u.test(g.pre) && /\p{L}/u.test(line[start - 1] ?? '')) continue;
+    if (!g.pre && /[\w.,]/.test(line[start - 1] ?? '')) continue;
     const multWord = g.mult ?? null;
     let mult = 1;
     if (multWord) for (const [re, k] of MULTIPLIER) if (re.test(multWord)) mult = k;
-    const currency = currencyOf(g.pre) ?? currencyOf(g.suf?.trim());
-    // A lakh "L" without rupees is just a letter.
-    if (multWord === 'L' && currency !== 'INR') mult = 1;
-    out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].trimEnd().length, value: parseAmount(num), currency, mult, multWord });
+    const grouped = g.pre ? GROUPED_ONLY_SIGNS[g.pre] : undefined;
+    if (grouped && !/\d[.,' ]\d{3}/.test(num)) continue;
+    const signs = [grouped ?? g.pre, g.suf?.trim()].filter((x): x is string => !!x);
+    const currency = currencyOf(signs[0]) ?? currencyOf(signs[1]);
+    const end = start + m[0].trim().length;
+    out.push({ start, end, value: parseAmount(num), currency, specific: signs.find(isSpecificCurrency) ?? null, mult, multWord, plus: line[end] === '+' });
   }
   return out;
+}
+
+const DIGITS = /\d+/g;
+// The longest sign and space before the digits ("USD$ ", "CAN$ ").
+const PREFIX_REACH = 8;
+
+/** The amounts of a line, searched for only from a little before each run of digits, not at every character. */
+function* amountMatches(line: string): Generator<RegExpExecArray> {
+  const re = new RegExp(AMOUNT.source, AMOUNT.flags);
+  let from = 0;
+  DIGITS.lastIndex = 0;
+  for (let d = DIGITS.exec(line); d; d = DIGITS.exec(line)) {
+    if (d.index < from) continue;
+    re.lastIndex = Math.max(from, d.index - PREFIX_REACH);
+    const m = re.exec(line);
+    if (!m) return;
+    yield m;
+    from = m.index + Math.max(1, m[0].length);
+    if (DIGITS.lastIndex < from) DIGITS.lastIndex = from;
+  }
 }
 
 export interface SalaryHints {
@@ -97,52 +131,99 @@ export interface SalaryHints {
   currency?: string | null;
 }
 
-/** Every pay range the text states, in order, each once. */
+interface Found {
+  range: SalaryRange;
+  /** How surely this is the role's pay: stated as pay, with a period, in the body rather than a board's badge. */
+  score: number;
+  order: number;
+}
+
+/** Every pay range the text states, each once, the role's own pay first (then in the order the text gives them). */
 export function findSalaries(text: string, hints: SalaryHints = {}): SalaryRange[] {
-  const found: SalaryRange[] = [];
+  const found: Found[] = [];
   const seen = new Set<string>();
+  let lineNo = 0;
   for (const line of text.split('\n')) {
+    lineNo++;
     if (!/\d/.test(line)) continue;
     const amounts = scanAmounts(line);
     for (let i = 0; i < amounts.length; i++) {
       const a = amounts[i]!;
       let b: Amount | null = null;
       const next = amounts[i + 1];
-      if (next && RANGE_SEP.test(line.slice(a.end, next.start))) {
+      if (next && isRange(line, a, next)) {
         b = next;
         i++;
       }
-      const range = toRange(line, a, b, hints);
-      if (!range) continue;
+      const read = toRange(line, a, b, hints);
+      if (!read) continue;
+      const { range } = read;
       const key = `${range.min}|${range.max}|${range.currency}|${range.period}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      found.push(range);
+      // A board's badge at the top ("$65 - $75 an hour" under the title) gives way to pay the body states.
+      const badge = lineNo <= 4 && !read.payWord;
+      found.push({ range, score: (read.payWord ? 2 : 0) + (range.periodInferred ? 0 : 1) + (range.estimated || badge ? -2 : 0), order: found.length });
     }
   }
-  return found;
+  return found.sort((x, y) => y.score - x.score || x.order - y.order).map((f) => f.range);
 }
 
-function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints): SalaryRange | null {
+// Between the two ends of a range: a dash or word, after the first end's own period or code
+// ("$60.00 USD Hourly - $65.00 USD Hourly", "Min USD $75,000.00/Yr. Max USD $95,000.00/Yr", "$110,092 - $118,412").
+const RANGE_BETWEEN = new RegExp(
+  String.raw`^\s*(?:(?:${CURRENCY_SIGN_SOURCE})\s*)?(?:(?:\/|per|an?|pro|par|por)?\s*(?:hourly|hour|hr|yr|year|annually|annual|annum|month|monthly|mo|week|weekly|day|daily)\.?\s*)?[,.]?\s*(?:-|–|—|~|to|bis|à|a|até|y|et|e|and|max(?:imum)?:?)\s*(?:(?:USD|EUR|GBP|CAD|AUD)\s*)?$`,
+  'i',
+);
+
+function isRange(line: string, a: Amount, b: Amount): boolean {
+  const between = line.slice(a.end, b.start);
+  if (between.length > 40 || !RANGE_BETWEEN.test(between)) return false;
+  // "EL 1 - $110,092": a bare small number before a sum with a currency is a grade or a count, not the low end.
+  if (!a.currency && b.currency && a.mult === 1 && a.value * 10 < b.value * b.mult) return false;
+  return true;
+}
+
+const UP_TO = /(?:up to|upto|maximum(?: of)?|max\.?|bis zu|jusqu'?à|hasta|até)\s*$/i;
+const FROM = /(?:from|starting (?:at|from)|starts at|start(?:ing)? salary of|at least|minimum(?: of)?|min\.?|ab|à partir de|desde|a partir de)\s*:?\s*$/i;
+// Money beside these words is a benefit, a bonus or a price, not the role's pay.
+const BENEFIT_BEFORE = /\b(zuschuss\w*|\w*zuschuss|prämie|prime|indemnité|tickets? resto\w*|bono|auxílio|auxilio|vale[- ]\w+|ayuda|bonus|sign[- ]?on|signing|401\(?k\)?|match(?:ing)?|reimburse\w*|insurance|stipend|allowance|tuition|referral|relocation|per diem|premiums?|discount|fsa|hsa|wellness|gym|equipment|benefit card|meal card|vouchers?|differentials?|plans? (?:options )?start|checks? exceed|prize|award)\b[^$€£\n]{0,25}$/i;
+const BENEFIT_AFTER = /^\s*\+?\s*(?:\w+\s+){0,2}(?:bonus|sign[- ]?on|stipend|allowance|reimbursement|life insurance|per person|for (?:single|family)|match|monthly company match|annual (?:bonus|budget)|budget|credit)\b/i;
+
+function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints): { range: SalaryRange; payWord: boolean } | null {
   const start = a.start;
   const end = (b ?? a).end;
   const before = line.slice(Math.max(0, start - 40), start);
   const after = line.slice(end, end + 40);
   const multWords = [a.multWord, b?.multWord].filter(Boolean).map((w) => w!.toLowerCase());
-  if (multWords.some((w) => /^(m|mn|million|b|bn|billion|crore)$/.test(w) && w !== 'crore')) return null;
+  if (multWords.some((w) => /^(m|mn|million|mio\.?|mrd\.?|b|bn|billion)$/.test(w))) return null;
+  // Most numbers carry no currency and stand far from any pay word: settle those before the costlier tests.
+  const signed = a.currency || b?.currency || multWords.includes('lpa') || /^\s*(?:[A-Z]{3}\b|lpa\b)/i.test(after);
+  if (!signed && (!hints.currency || !PAY_WORD.test(line.slice(Math.max(0, start - 60), end + 20)))) return null;
   if (NOT_PAY_AFTER.test(after) || NOT_PAY_BEFORE.test(before)) return null;
+  if (BENEFIT_BEFORE.test(line.slice(Math.max(0, start - 50), start)) || BENEFIT_AFTER.test(after)) return null;
   // 401(k) and 403(b) are retirement plans, not pay.
   if (/^(401|403|457)$/.test(String(a.value)) && a.multWord && /^[kb]$/i.test(a.multWord)) return null;
 
-  let currency = a.currency ?? b?.currency ?? null;
+  // A code written anywhere on the range names it ("$125,000 - $140,000 CAD", "$140-170K CAD"); a shared sign ("$")
+  // takes the posting's local currency when it can mean it ("$" in Sydney is Australian dollars).
+  const codeAfter = /^\s*([A-Z]{3})\b/.exec(after)?.[1];
+  const specific = a.specific ?? b?.specific ?? (codeAfter && isSpecificCurrency(codeAfter) ? codeAfter : null);
+  let currency = specific ? currencyOf(specific) : a.currency || b?.currency ? currencyOf(sharedSign(line, a, b), hints.currency) : null;
   const lpa = multWords.includes('lpa') || /^\s*lpa\b/i.test(after);
   if (!currency && lpa) currency = 'INR';
-  const payContext = PAY_WORD.test(line.slice(0, end + 20));
+  const payWord = PAY_WORD.test(line.slice(Math.max(0, start - 60), end + 20));
   if (!currency) {
     const hasMult = a.mult > 1 || (b?.mult ?? 1) > 1;
-    if (!payContext || !hints.currency || !(hasMult || a.value >= 1000)) return null;
+    if (!payWord || !hints.currency || !(hasMult || a.value >= 1000)) return null;
+    // A bare year ("2020") near a pay word is a date.
+    if (!hasMult && !b && a.value >= 1900 && a.value <= 2100 && Number.isInteger(a.value)) return null;
     currency = hints.currency;
   }
+  // A lakh "L" is a multiplier only in rupees ("₹40–60L"); elsewhere it is just a letter.
+  const multOf = (x: Amount): number => (x.multWord === 'L' && currency !== 'INR' ? 1 : x.mult);
+  a = { ...a, mult: multOf(a) };
+  if (b) b = { ...b, mult: multOf(b) };
   // "$120-150k": the multiplier written once applies to both ends.
   let aMult = a.mult;
   if (b && aMult === 1 && b.mult > 1 && a.value < b.value * 10 && a.value * b.mult >= b.value) aMult = b.mult;
@@ -150,12 +231,13 @@ function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints):
   const hi = b ? b.value * b.mult : lo;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo <= 0 || hi <= 0) return null;
   // A bare small number with a currency sign and no pay words ("$5 coffee") is not pay.
-  if (!payContext && !b && lo < 1000 && !PERIOD_AFTER.some(([, re]) => re.test(after))) return null;
+  if (!payWord && !b && lo < 1000 && !PERIOD_AFTER.some(([, re]) => re.test(after))) return null;
 
   let period: PayPeriod | null = null;
   let periodEnd = end;
+  const afterCode = after.replace(/^\s*[A-Z]{3}\b/, (m) => ' '.repeat(m.length));
   for (const [p, re] of PERIOD_AFTER) {
-    const m = re.exec(after);
+    const m = re.exec(afterCode);
     if (m) {
       period = p;
       periodEnd = end + m[0].length;
@@ -164,20 +246,33 @@ function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints):
   }
   if (lpa) period = 'year';
   if (!period) for (const [p, re] of PERIOD_BEFORE) if (re.test(before) || re.test(after.slice(0, 25))) period = p;
-  const min = Math.min(lo, hi);
-  const max = Math.max(lo, hi);
+  let min: number | null = Math.min(lo, hi);
+  let max: number | null = Math.max(lo, hi);
   const periodInferred = period === null;
   const finalPeriod = period ?? inferPeriod(max, currency);
   if (finalPeriod === 'year' && max < 1000) return null;
   if (finalPeriod === 'hour' && min > 5000 && currency !== 'JPY' && currency !== 'KRW') return null;
+  // "Up to $113,000" has no floor; "From $15.00 per hour" and "$150k+" no ceiling.
+  if (!b && UP_TO.test(before)) min = null;
+  else if (!b && (FROM.test(before) || a.plus)) max = null;
+  else if (b?.plus) max = Math.max(lo, hi);
   const text = line.slice(start, periodEnd).trim().replace(/[;,.]$/, '');
   return {
-    min,
-    max,
-    currency,
-    period: finalPeriod,
-    text,
-    estimated: ESTIMATE.test(line.slice(Math.max(0, start - 60), periodEnd + 60)),
-    periodInferred,
+    range: {
+      min,
+      max,
+      currency,
+      period: finalPeriod,
+      text,
+      estimated: ESTIMATE.test(line.slice(Math.max(0, start - 60), periodEnd + 60)),
+      periodInferred,
+    },
+    payWord,
   };
+}
+
+/** The shared sign the range was written with ("$", "kr"), for reading with the local currency. */
+function sharedSign(line: string, a: Amount, b: Amount | null): string {
+  const text = line.slice(a.start, (b ?? a).end);
+  return Object.keys(SHARED_SYMBOLS).find((sign) => text.toLowerCase().includes(sign)) ?? '';
 }

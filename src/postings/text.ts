@@ -81,9 +81,10 @@ export function unglue(line: string, names: ReadonlySet<string> = new Set()): st
     .replace(/(?<=\p{Ll}['’]?\p{Ll})(?=\p{Lu}\p{Ll})/gu, (_m, offset: number, whole: string) => {
       if (isCamelWord(whole, offset, 0) || names.has(wordAt(whole, offset))) return '';
       let start = offset;
-      while (start > 0 && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
+      // Three steps back are enough to see a short prefix; walking a huge glued word at each boundary was quadratic.
+      while (start > 0 && offset - start <= 3 && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
       // A short capitalised prefix is a name ("McKinsey"), not two words.
-      if (/^\p{Lu}/u.test(whole[start] ?? '') && offset - start <= 2) return '';
+      if (/^\p{Lu}/u.test(whole[start] ?? '') && offset - start <= 2 && !/[\p{L}\d]/u.test(whole[start - 1] ?? '')) return '';
       return '\n';
     })
     .replace(/(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})/gu, (_m, offset: number, whole: string) => (isCamelWord(whole, offset, 0) ? '' : '\n'))
@@ -95,11 +96,13 @@ export function unglue(line: string, names: ReadonlySet<string> = new Set()): st
 
 /** The run of letters and digits around `offset`. */
 function wordAt(whole: string, offset: number): string {
+  // Looks at most CAMEL_REACH letters each way: no name is longer, and walking a huge glued word from each of its
+  // boundaries was quadratic.
   let start = offset;
-  while (start > 0 && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
+  while (start > 0 && offset - start <= CAMEL_REACH && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
   let end = offset;
-  while (end < whole.length && /[\p{L}\d]/u.test(whole[end] ?? '')) end++;
-  return whole.slice(start, end);
+  while (end < whole.length && end - offset <= CAMEL_REACH && /[\p{L}\d]/u.test(whole[end] ?? '')) end++;
+  return offset - start > CAMEL_REACH || end - offset > CAMEL_REACH ? '' : whole.slice(start, end);
 }
 
 /**
@@ -118,11 +121,14 @@ function repeatedCamelNames(text: string): Set<string> {
 
 const CAMEL_RE = new RegExp([...CAMEL_WORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 
+// No camel-cased name is longer; looking further around each boundary of a huge glued word was quadratic.
+const CAMEL_REACH = 40;
+
 function isCamelWord(whole: string, offset: number, length: number): boolean {
   let start = offset;
-  while (start > 0 && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
+  while (start > 0 && offset - start < CAMEL_REACH && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
   let end = offset + length;
-  while (end < whole.length && /[\p{L}\d]/u.test(whole[end] ?? '')) end++;
+  while (end < whole.length && end - offset < CAMEL_REACH && /[\p{L}\d]/u.test(whole[end] ?? '')) end++;
   return CAMEL_RE.test(whole.slice(start, end));
 }
 

@@ -2,7 +2,7 @@
 import type { WorkMode } from './schema.ts';
 import { findPlace, placesIn } from './places.ts';
 import { fold } from './text.ts';
-import { WORK_MODE_LABELS, WORK_MODE_PHRASES } from './lexicon/workmodes.ts';
+import { WORK_MODE_FIELDS, WORK_MODE_LABELS, WORK_MODE_PHRASES, workModeOf } from './lexicon/workmodes.ts';
 import { wordsSource } from './lexicon/pattern.ts';
 
 export interface WorkplaceFacts {
@@ -12,32 +12,96 @@ export interface WorkplaceFacts {
 }
 
 // Each says the role's own arrangement; "a remote, cross-functional team" says nothing of the kind.
-const phrases = (k: keyof typeof WORK_MODE_PHRASES): RegExp => new RegExp(String.raw`(?<![\p{L}\d])(?:${WORK_MODE_PHRASES[k].join('|')})(?![\p{L}\d])`, 'iu');
+// Whole words; a digit may follow, glued by scraping ("Fully Remote6 months contract").
+const phrases = (k: keyof typeof WORK_MODE_PHRASES): RegExp => new RegExp(String.raw`(?<![\p{L}\d])(?:${WORK_MODE_PHRASES[k].join('|')})(?![\p{L}])`, 'iu');
 const FULLY_REMOTE = phrases('fullyRemote');
-const HYBRID = phrases('hybrid');
-const REMOTE_STRONG = phrases('remote');
-const ONSITE = phrases('onsite');
-const HYBRID_STEMS = ['hybr', 'híbr', 'hibr', 'travail', 'trabajo', 'office', 'days', 'mobil', 'presencial'];
-const REMOTE_STEMS = ['remot', 'wfh', 'work from', 'home', 'anywhere', 'télétravail', 'teletravail', 'teletrabajo', 'open to'];
-const FULLY_REMOTE_STEMS = ['remot', 'home', 'travail', 'teletrabajo', 'work location'];
-const ONSITE_STEMS = ['site', 'office', 'person', 'vor ort', 'presencial', 'présentiel', 'work location'];
-const BASED_STEMS = ['based', 'located', 'office', 'position in', 'role in', 'work from', 'ansässig', 'sitz in', 'basé', 'basado', 'localizado', 'situada', 'baseado'];
-/**
- * One pass over the text finds which stems occur, instead of a scan per stem. A stem inside a longer one's match
- * ("trabajo" in "teletrabajo") is found by containment; two stems could only overlap partly in glued words no text has.
- */
-const STEM_SCAN = new RegExp([...new Set([...HYBRID_STEMS, ...REMOTE_STEMS, ...FULLY_REMOTE_STEMS, ...ONSITE_STEMS, ...BASED_STEMS])].join('|'), 'gi');
-function stemsIn(text: string): (stems: string[]) => boolean {
-  const found = new Set<string>();
-  for (const m of text.matchAll(STEM_SCAN)) found.add(m[0].toLowerCase());
-  return (stems) => stems.some((st) => found.has(st) || [...found].some((f) => f.includes(st)));
+// Every mode's phrases in one pass over the text; which were said is then ranked: fully remote, hybrid, remote, on-site.
+const PHRASE_ORDER = ['fullyRemote', 'hybrid', 'remote', 'onsite'] as const;
+const PHRASE_SCAN = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:${PHRASE_ORDER.map((k) => `(?<${k}>${WORK_MODE_PHRASES[k].join('|')})`).join('|')})(?![\p{L}])`,
+  'giu',
+);
+
+// Every phrase above holds one of these stems within a few dozen characters, so only the stretches around them are
+// read: a plain scan for the stems is much cheaper than the unicode-aware phrases at every character.
+const PHRASE_STEMS = /remot|hybr|h[ií]br|travail|teletrab|trabajo|trabalho|office|home|mobil|presen|sentiel|site|person|location|anywhere|wfh|vor ort/gi;
+const PHRASE_REACH = 80;
+
+function nearStems(text: string): string {
+  const parts: string[] = [];
+  let end = 0;
+  PHRASE_STEMS.lastIndex = 0;
+  for (let m = PHRASE_STEMS.exec(text); m; m = PHRASE_STEMS.exec(text)) {
+    const from = Math.max(end, m.index - PHRASE_REACH);
+    const to = Math.min(text.length, m.index + m[0].length + PHRASE_REACH);
+    if (from > end && parts.length) parts.push('\n¦\n');
+    parts.push(text.slice(from, to));
+    end = to;
+  }
+  return parts.join('');
 }
+
+function modeFromPhrases(full: string): WorkMode | null {
+  const text = nearStems(full);
+  const said = new Set<string>();
+  for (const m of text.matchAll(PHRASE_SCAN)) {
+    const k = PHRASE_ORDER.find((key) => m.groups?.[key] !== undefined);
+    if (k === 'fullyRemote') return 'remote';
+    if (k) said.add(k);
+  }
+  return said.has('hybrid') ? 'hybrid' : said.has('remote') ? 'remote' : said.has('onsite') ? 'onsite' : null;
+}
+const FIELD: Array<[WorkMode, RegExp]> = (['remote', 'hybrid', 'onsite'] as const).map((m) => [m, new RegExp(String.raw`(?:${WORK_MODE_FIELDS[m].join('|')})(?![\p{L}\d])`, 'iu')]);
+// A cheap look for "based in", "located in", "office in" … before the longer pattern runs.
+const BASED_HINT = /based|located|office|position in|role in|work from|ansässig|sitz in|basé|basado|localizado|situada|baseado/i;
 
 // A chip or label that starts with a mode word: "Hybrid", "Remote - United States", "Présentiel", "Remoto".
 const MODE_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map((mode) => [
   mode,
-  new RegExp(String.raw`^(?:${wordsSource(WORK_MODE_LABELS[mode])})(?![\p{L}\d])`, 'iu'),
+  new RegExp(String.raw`^(?:${wordsSource(WORK_MODE_LABELS[mode].filter((w) => w !== 'office'))})(?![\p{L}\d])`, 'iu'),
 ]);
+
+// A mode word anywhere in a short field: "NYC ONSITE", "SF (5 days onsite)", "Italy / Remote", "Remote EU Hours".
+// "Remote or Onsite" offers remote work: remote is looked for before on-site.
+const FIELD_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map((mode) => [
+  mode,
+  new RegExp(String.raw`(?<![\p{L}\d])(?:${wordsSource(WORK_MODE_LABELS[mode].filter((w) => w !== 'office' && w !== 'anywhere'))})(?![\p{L}\d])`, 'iu'),
+]);
+const TAG_SPLIT = /\s*(?:\(|\)|\s[-–—]\s)\s*/;
+const FIELD_SPLIT = /\s*(?:\||\(|\)|\s[-–—/·]\s|,|;)\s*/;
+
+/** The mode a header field or a title's tag names; a field is short, so "remote" in it is about the role. */
+// Stems of every label, for a cheap look before splitting a line into fields.
+const FIELD_HINT = /remot|hybr|h[ií]br|site|person|presen|vor ort|home|t[eé]l[eé]tra|mobil|wfh|anywhere|office|pr[äa]senz|#li/i;
+
+/** A board's chip or a header line, not a sentence: "Remote - United States", not "Process remote sensing data." */
+function isChip(line: string): boolean {
+  return line.length < 50 && !/[.!?]$/.test(line.trim()) && line.split(/\s+/).length <= 6;
+}
+
+function modeInFields(line: string): WorkMode | null {
+  if (!/[|(,;–—-]/.test(line) || !FIELD_HINT.test(line)) return null;
+  // A sentence is no header ("Set up in-person, virtual and hybrid meetings."); in a long title only its tags count.
+  if (!line.includes('|') && /[.!?]$/.test(line.trim())) return null;
+  const long = !line.includes('|') && line.split(/\s+/).length > 12;
+  const fields = line.split(long ? TAG_SPLIT : FIELD_SPLIT).map((f) => f.trim()).filter(Boolean);
+  if (fields.length < 2) return null;
+  // "Onsite (Stockholm) or Remote", "ONSITE or HYBRID": the most flexible mode offered is the role's.
+  let found: WorkMode | null = null;
+  for (const f of fields) {
+    if (f.length > 40) continue;
+    const mode = workModeOf(f) ?? fieldMode(f);
+    if (mode && (!found || FLEXIBILITY[mode] > FLEXIBILITY[found])) found = mode;
+  }
+  return found;
+}
+const FLEXIBILITY: Record<WorkMode, number> = { onsite: 0, hybrid: 1, remote: 2 };
+
+function fieldMode(f: string): WorkMode | null {
+  if (f.split(/\s+/).length > 5) return null;
+  for (const [mode, re] of FIELD_WORD) if (re.test(f)) return mode;
+  return null;
+}
 
 /** "Remote - United States", "Remote (US/Canada)", "Remote, EMEA" → the regions; "Remote" alone → []. */
 export function regionsAfterRemote(s: string): string[] {
@@ -84,15 +148,17 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
   const head = lines.slice(0, headEnd).map((l) => l.replace(/(\p{Ll})(Remote|Hybrid|On-?site)\b/gu, '$1 $2'));
   // Short lines near the top are the board's chips: "Hybrid", "Remote - United States", "New York, NY".
   for (const line of head) {
-    if (line.length > 80) continue;
-    const mode = fromWord(line) ?? (/\bremote\b/i.test(line) && line.length < 50 ? 'remote' : null);
+    const mode = line.length <= 80 ? fromWord(line) ?? (/\bremote\b/i.test(line) && isChip(line) ? 'remote' : null) : null;
     if (mode && !workMode) workMode = mode;
-    if (/\bremote\b/i.test(line)) remoteRegions = remoteRegions.length ? remoteRegions : regionsAfterRemote(line);
+    // A header's fields and a title's tag: "Acme | Engineer | NYC or Remote (US)", "Analyst (On-site)", "Dev - Presencial".
+    workMode ??= modeInFields(line.slice(0, 300));
+    if (/\bremote\b/i.test(line) && line.length <= 80) remoteRegions = remoteRegions.length ? remoteRegions : regionsAfterRemote(line);
   }
   if (labelled.location) {
+    workMode ??= FULLY_REMOTE.test(labelled.location) ? 'remote' : modeInFields(labelled.location);
     const inParens = /\(\s*(remote|hybrid|on-?site|in[- ]office)\s*\)/i.exec(labelled.location);
     if (inParens) workMode ??= fromWord(inParens[1]!);
-    for (const part of labelled.location.replace(/\(\s*(hybrid|on-?site|in[- ]office)\s*\)/i, '').trim().split(/\s*[;|]\s*|\s+or\s+/)) {
+    for (const part of labelled.location.replace(/\(\s*(hybrid|on-?site|in[- ]office)\s*\)/i, '').replace(/^(?:100 ?%|fully)\s+(?=remote\b)/i, '').trim().split(/\s*[;|]\s*|\s+or\s+/)) {
       if (/^remote\b/i.test(part)) {
         workMode ??= 'remote';
         if (!remoteRegions.length) remoteRegions = regionsAfterRemote(part);
@@ -105,14 +171,9 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
   }
 
   const text = lines.join('\n');
-  const hasStem = stemsIn(text);
   if (!workMode) {
-    // The patterns are long alternations; a cheap look for their stems skips them for most text.
-    const says = (re: RegExp, stems: string[]): boolean => hasStem(stems) && re.test(text);
-    if (says(FULLY_REMOTE, FULLY_REMOTE_STEMS)) workMode = 'remote';
-    else if (says(HYBRID, HYBRID_STEMS)) workMode = 'hybrid';
-    else if (says(REMOTE_STRONG, REMOTE_STEMS)) workMode = 'remote';
-    else if (says(ONSITE, ONSITE_STEMS)) workMode = 'onsite';
+    const field = /location:|remotely:/i.test(text) ? FIELD.find(([, re]) => re.test(text)) : undefined;
+    workMode = field ? field[0] : modeFromPhrases(text);
   }
   if (workMode === 'remote' && !remoteRegions.length) {
     const m = /\bremote\b[^.\n]{0,20}?\b(?:in|within|from)\s+(?:the\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})/.exec(text);
@@ -139,7 +200,7 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     if (p) addLoc(stripped);
   }
   // "based in San Francisco or New York", "located in Berlin", "office in London".
-  const mentionsBase = hasStem(BASED_STEMS);
+  const mentionsBase = BASED_HINT.test(text);
   for (const m of (mentionsBase ? text : '').matchAll(/\b(?:based (?:in|out of)|located in|office in|offices in|position in|role in|work from our|ansässig in|mit sitz in|basé à|basado en|localizado em|situada en|baseado em)\s+([^.\n;:]{2,80})/gi)) {
     for (const name of placesIn(m[1]!)) addLoc(name);
   }

@@ -66,6 +66,12 @@ export const SHARED_SYMBOLS: Readonly<Record<string, { default: string; among: r
   dollar: { default: 'USD', among: ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD'] },
 };
 
+/**
+ * Signs that are also a letter or an ordinary word ("P1 priority", "PHP developers"): a currency only before an
+ * amount written with thousands separators ("P100,000", "PHP 45,000").
+ */
+export const GROUPED_ONLY_SIGNS: Readonly<Record<string, string>> = { PHP: 'PHP', Php: 'PHP', P: 'PHP' };
+
 const BY_CODE = new Map(CURRENCIES.map((c) => [c.code, c]));
 const BY_TOKEN = new Map<string, string>();
 for (const c of CURRENCIES) {
