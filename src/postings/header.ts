@@ -36,21 +36,31 @@ function endsWithAbbreviation(line: string): boolean {
 }
 
 /** True when a line can be a title: short, no sentence, no label, no section header, no list item. */
-export function isTitleLine(line: string): boolean {
+export function isTitleLine(line: string, underIt = 0): boolean {
   const t = line.trim();
   if (t.length < 2 || t.length > MAX_LINE) return false;
+  if (stripBullet(t).bulleted || /^https?:|@\S+\.\w|^\d+$/.test(t)) return false;
+  if (/\|.*\|/.test(t) || isSectionHeader(t)) return false;
+  const colon = /^([^:：]{2,30})[:：]/.exec(t);
+  if (colon && labelKey(colon[1]!)) return false;
+  // Above a company or place line, the first line is the board's title however it reads ("Will Train!", "Myeloid.").
+  if (underIt > 0) return !/[:;,?]$/.test(t) && !/\p{Ll}{2,}[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(t);
   if (/[!?:;,]$/.test(t)) return false;
   // A final full stop ends a sentence, unless it ends an abbreviation ("JR.", "Sr.", "Dipl.").
   if (/\.$/.test(t) && !endsWithAbbreviation(t)) return false;
   if (t.split(/\s+/).length > 16) return false;
-  if (stripBullet(t).bulleted || /^https?:|@\S+\.\w|^\d+$/.test(t)) return false;
-  if (/\|.*\|/.test(t)) return false;
-  const colon = /^([^:：]{2,30})[:：]/.exec(t);
-  if (colon && labelKey(colon[1]!)) return false;
-  const kind = asHeader(t);
-  if (kind && kind !== 'other') return false;
   if (SENTENCE_WORD.test(t) && t.split(/\s+/).length > 4) return false;
   return true;
+}
+
+// How section headers begin; a company line that merely contains such a word ("Mission Bank") is no header.
+const HEADER_START = /^(?:job|about|what|who|why|your|the|our|key|position|role|responsibilit|requirement|qualification|description|benefit|overview|summary|skills|experience|education|company|duties|tasks|perks|compensation|salary|we|ihre?|deine?|aufgaben|anforderungen|profil|wir|über|das bringst|vos|votre|tes|ton|nos|le poste|la mission|avantages|descrip|requisitos|responsabilidades|beneficios|benefícios|funciones|sobre|quem|o que|lo que|que|qué)/i;
+
+/** A section header ("Job description", "Responsibilities:", "Ihre Aufgaben"), not a line that contains a header word. */
+function isSectionHeader(l: string): boolean {
+  const kind = asHeader(l);
+  if (!kind || kind === 'other') return false;
+  return /[:：]$/.test(l) || !/\s/.test(l.trim()) || HEADER_START.test(l.replace(/^[#*\s]+/, '')) || l === l.toUpperCase();
 }
 
 /** A line of the block under the title: a company, a place, a rating or a chip, never a sentence or a section header. */
@@ -58,15 +68,16 @@ function isHeaderLine(l: string): boolean {
   if (l.length > 100 || l.split(/\s+/).length > 14 || /\|.*\|/.test(l)) return false;
   if (/[!?:;]$/.test(l) || (/\.$/.test(l) && !endsWithAbbreviation(l))) return false;
   if (SENTENCE_WORD.test(l) && l.split(/\s+/).length > 3) return false;
-  if (/[.!?]\s+\p{Lu}/u.test(l)) return false;
-  const kind = asHeader(l);
-  return !kind || kind === 'other';
+  if (/\p{Ll}{2,}[.!?]\s+\p{Lu}/u.test(l)) return false;
+  const colon = /^([^:：]{2,30})[:：]/.exec(l);
+  if (colon && labelKey(colon[1]!)) return false;
+  return !isSectionHeader(l);
 }
 
 /** "Senior Engineer @ Acme", "## Role @ Company", "Data Engineer at Acme": a title line that also names the company. */
 function splitAt(title: string): { title: string; company: string } | null {
   const m = /^(.{2,100}?)\s+(?:@|at|bei|chez)\s+([\p{Lu}\d][^@]{0,60})$/u.exec(title);
-  if (!m) return null;
+  if (!m || /[()]/.test(m[2]!)) return null;
   const company = m[2]!.trim();
   if (company.split(/\s+/).length > 6 || /^(?:home|least|most|all|the)\b/i.test(company)) return null;
   return { title: m[1]!.trim(), company };
@@ -90,8 +101,10 @@ function companyEvidence(line: string, body: string): boolean {
   return /^\s*(?:is|are|ist|est|es|é|has|hat|was|se)\b|^['’]s\b/i.test(after) || /\b(?:at|bei|chez|join|joining)\s+$/i.test(before);
 }
 
-function placeEvidence(line: string, body: string): boolean {
+function placeEvidence(line: string, body: string, title: string): boolean {
   if (!/^[\p{Lu}\d]/u.test(line)) return false;
+  // "Registered Home Manager Luton", "Care Worker: Ewell": boards end titles with the place, seldom with the employer.
+  if (title.length > line.length && title.endsWith(line) && /[\s:,(–-]$/.test(title.slice(0, -line.length))) return true;
   let from = 0;
   // "a care home in Luton", "en la ciudad de Santa Cruz", "Base: Santa Cruz": the body places itself there.
   for (let n = 0; n < 5; n++) {
@@ -125,19 +138,19 @@ export function readHeader(lines: string[]): Header | null {
     return rest ? { ...rest, company: rest.company ?? block[0]!, start: rest.start + j, end: rest.end + j } : null;
   }
   let title = block[0]!;
-  if (!isTitleLine(title)) return null;
+  if (!isTitleLine(title, block.length - 1)) return null;
   const body = lines.slice(j, j + 400).join('\n');
   let company: string | null = null;
   let locationLine: string | null = null;
-  const at = splitAt(title);
-  if (at) ({ title, company } = at);
   const segments: string[] = [];
   // "Acme · Berlin, Germany · Full-time": chips on one line are read one by one.
   for (const line of block.slice(1).flatMap((l) => l.split(/\s+[·•|—–]\s+/))) {
     if (!RATING.test(line) && !CHIP.test(line) && line.length <= MAX_LINE) segments.push(line);
   }
-  // The shape of a place ("City, ST 12345", a known place) settles a line first; the company is what is left.
-  const placeAt = segments.findIndex((l) => /^[\p{Lu}\d]/u.test(l) && looksLikePlace(l) && !LEGAL_FORM.test(l));
+  // The shape of a place ("City, ST 12345", a known place) settles a line first; the company is what is left. Of two
+  // such lines the later is the place: "City of Long Beach, CA" above "Long Beach, CA" is the employer.
+  const placeLike = segments.map((l) => /^[\p{Lu}\d]/u.test(l) && looksLikePlace(l) && !LEGAL_FORM.test(l));
+  const placeAt = placeLike.lastIndexOf(true);
   if (placeAt >= 0) {
     locationLine = segments[placeAt]!;
     const glued = placeAt === 0 && !company ? gluedCompany(locationLine) : null;
@@ -148,9 +161,12 @@ export function readHeader(lines: string[]): Header | null {
     segments.splice(placeAt, 1);
   }
   for (const line of segments) {
-    if (!company && (locationLine || segments.length > 1 || !placeEvidence(line, body) || companyEvidence(line, body))) company = line;
+    if (!company && (locationLine || segments.length > 1 || !placeEvidence(line, body, title) || companyEvidence(line, body))) company = line;
     else if (!locationLine && /^[\p{Lu}\d]/u.test(line)) locationLine = line;
   }
+  // "## Senior Engineer @ Acme": with no company line, the title line may name the company.
+  const at = company ? null : splitAt(title);
+  if (at) ({ title, company } = at);
   let placeInTitle = false;
   if (!locationLine) {
     const tail = splitPlace(title);
