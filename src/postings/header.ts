@@ -32,7 +32,7 @@ const LEGAL_FORM = /\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|co|company
 /** "JR.", "Sr.", "Inc.", "S.R.L.", "N.A.": a final full stop that ends a short form, not a sentence. */
 function endsWithAbbreviation(line: string): boolean {
   const last = line.slice(line.lastIndexOf(' ') + 1).replace(/^\(/, '');
-  return /^(?:\p{L}\.){1,4}$|^\p{Lu}\p{L}{0,4}\.$/u.test(last);
+  return /^(?:\p{L}\.){1,4}$|^\p{Lu}\p{L}{0,4}\.$|^(?:inc|ltd|co|corp|llc|civ)\.$/u.test(last);
 }
 
 /** True when a line can be a title: short, no sentence, no label, no section header, no list item. */
@@ -40,7 +40,7 @@ export function isTitleLine(line: string, underIt = 0): boolean {
   const t = line.trim();
   if (t.length < 2 || t.length > MAX_LINE) return false;
   if (stripBullet(t).bulleted || /^https?:|@\S+\.\w|^\d+$/.test(t)) return false;
-  if (/\|.*\|/.test(t) || isSectionHeader(t)) return false;
+  if (isPipeLine(t) || isSectionHeader(t)) return false;
   const colon = /^([^:：]{2,30})[:：]/.exec(t);
   if (colon && labelKey(colon[1]!)) return false;
   // Above a company or place line, the first line is the board's title however it reads ("Will Train!", "Myeloid.").
@@ -63,12 +63,17 @@ function isSectionHeader(l: string): boolean {
   return /[:：]$/.test(l) || !/\s/.test(l.trim()) || HEADER_START.test(l.replace(/^[#*\s]+/, '')) || l === l.toUpperCase();
 }
 
+/** "Acme | Engineer | Remote": a "who is hiring" header line, read elsewhere. */
+function isPipeLine(l: string): boolean {
+  return l.split('|').filter((f) => f.trim()).length >= 3;
+}
+
 /** A line of the block under the title: a company, a place, a rating or a chip, never a sentence or a section header. */
 function isHeaderLine(l: string): boolean {
-  if (l.length > 100 || l.split(/\s+/).length > 14 || /\|.*\|/.test(l)) return false;
+  if (l.length > 100 || l.split(/\s+/).length > 14 || isPipeLine(l)) return false;
   if (/[!?:;]$/.test(l) || (/\.$/.test(l) && !endsWithAbbreviation(l))) return false;
   if (SENTENCE_WORD.test(l) && l.split(/\s+/).length > 3) return false;
-  if (/\p{Ll}{2,}[.!?]\s+\p{Lu}/u.test(l)) return false;
+  if (/\p{Ll}{4,}[.!?]\s+\p{Lu}/u.test(l)) return false;
   const colon = /^([^:：]{2,30})[:：]/.exec(l);
   if (colon && labelKey(colon[1]!)) return false;
   return !isSectionHeader(l);
@@ -89,6 +94,12 @@ function splitPlace(title: string): { title: string; place: string } | null {
   if (!m) return null;
   const place = m[2]!.trim();
   return looksLikePlace(place) && !/^remote$/i.test(place) ? { title: m[1]!.trim(), place } : null;
+}
+
+/** "Acme · Berlin, Germany · Full-time" → its chips; "AGI – Aggrowth International", with no place or chip in it, stays whole. */
+function chips(line: string): string[] {
+  const parts = line.split(/\s+[·•|—–]\s+/);
+  return parts.length > 1 && parts.some((p) => CHIP.test(p) || looksLikePlace(p)) ? parts : [line];
 }
 
 function companyEvidence(line: string, body: string): boolean {
@@ -144,7 +155,7 @@ export function readHeader(lines: string[]): Header | null {
   let locationLine: string | null = null;
   const segments: string[] = [];
   // "Acme · Berlin, Germany · Full-time": chips on one line are read one by one.
-  for (const line of block.slice(1).flatMap((l) => l.split(/\s+[·•|—–]\s+/))) {
+  for (const line of block.slice(1).flatMap(chips)) {
     if (!RATING.test(line) && !CHIP.test(line) && line.length <= MAX_LINE) segments.push(line);
   }
   // The shape of a place ("City, ST 12345", a known place) settles a line first; the company is what is left. Of two

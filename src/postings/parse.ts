@@ -13,7 +13,7 @@ import { formatRange } from './pay.ts';
 import { Posting, type Seniority } from './schema.ts';
 import { asHeader, headerKind, type SectionKind } from './sections.ts';
 import { findSkills } from './skills.ts';
-import { sentences, stripBullet, toLines } from './text.ts';
+import { foldKey, sentences, stripBullet, toLines } from './text.ts';
 import { workplace } from './workmode.ts';
 import { parseJsonPostings } from './jsonld.ts';
 import { splitRoles } from './split.ts';
@@ -143,7 +143,9 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   const rawLines = splitInlineHeaders(toLines(block));
   const { labelled, rest } = extractLabels(rawLines.filter((l) => !isChrome(l)));
   readPipeHeader(rest, labelled);
-  const footer = findFooter(rest);
+  // The board's header block comes first; a footer line is looked for only below it.
+  const header = readHeader(rest);
+  const footer = findFooter(rest, header?.end ?? 0);
   const lines = footer ? rest.filter((_, i) => i !== footer.index) : rest;
   const { sections } = sectionize(lines);
 
@@ -152,7 +154,6 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   const headEnd = headLength(lines);
 
   // Title and company, from the strongest evidence down: the board's header block, labelled facts, a question, a footer.
-  const header = readHeader(lines);
   const question = /for the (.{4,100}?) (?:position|role|job|opening) at ([^?\n]{2,60})\?/i.exec(allText);
   let title: string | null = header?.title ?? labelled.title ?? question?.[1] ?? footer?.title ?? null;
   let team: string | null = null;
@@ -179,7 +180,9 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   // Work arrangement and places.
   const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? header?.locationLine ?? footer?.location ?? undefined }, headEnd);
   // The board's location line is the posting's place; places the text merely mentions do not add to it.
-  if (header?.location && !(header.placeInTitle && labelled.location)) place.locations = [header.location];
+  // A labelled place wins over one read off the title only when it says more of the same place ("Paris, France").
+  const labelledMore = !!labelled.location && !!header?.location && foldKey(labelled.location).includes(foldKey(header.location));
+  if (header?.location && !(header.placeInTitle && labelledMore)) place.locations = [header.location];
   // "ONSITE", "HYBRID", "(no Remote jobs available)" say how one works, not where.
   else place.locations = place.locations.filter((l) => placeFromLine(l) !== null);
 
@@ -281,8 +284,8 @@ function headLength(lines: string[]): number {
 }
 
 /** "Senior Engineer at Acme — Remote" or "Senior Engineer @ Acme", a line boards repeat at the foot. */
-function findFooter(lines: string[]): { index: number; title: string; company: string; location: string | null } | null {
-  for (let i = lines.length - 1; i >= 0; i--) {
+function findFooter(lines: string[], from: number): { index: number; title: string; company: string; location: string | null } | null {
+  for (let i = lines.length - 1; i >= from; i--) {
     const line = lines[i]!;
     if (line.length > 140) continue;
     const m = /^(.{4,100}?)\s+(?:at|@|bei|chez|en|na|em)\s+([\p{Lu}\d][\w&.'’ -]{0,40}?)(?:\s*[—–|·]\s*(.{2,60}))?$/u.exec(line);

@@ -1,4 +1,5 @@
 // Several roles in one post ("who is hiring" comments, "we're hiring for:" lists) become one block per role.
+import { readHeader } from './header.ts';
 import { looksLikeTitle } from './identity.ts';
 import { stripBullet, toLines } from './text.ts';
 
@@ -30,6 +31,9 @@ export function splitRoles(text: string): string[] {
     }
   }
   if (!HIRING.test(text)) return [text];
+  // A board page (title over its company or place) is one role, whatever its text says of other openings.
+  const header = readHeader(lines);
+  if (header && (header.company || header.location)) return [text];
   // Role headings: short title lines, each followed by its own lines until the next.
   const starts: number[] = [];
   lines.forEach((l, i) => {
