@@ -2,7 +2,7 @@
 // Boards in every trade and language print it this way (Indeed, LinkedIn, Glassdoor, jobs.ch, Nerdin, …), so the title
 // is found by its place on the page, not by a list of role words.
 import { labelKey } from './labels.ts';
-import { findPlace, looksLikePlace, placeFromLine } from './places.ts';
+import { findPlace, looksLikePlace, placeFromLine, townCountyShape } from './places.ts';
 import { asHeader } from './sections.ts';
 import { stripBullet } from './text.ts';
 
@@ -114,6 +114,7 @@ function companyEvidence(line: string, body: string): boolean {
 
 function placeEvidence(line: string, body: string, title: string): boolean {
   if (!/^[\p{Lu}\d]/u.test(line)) return false;
+  if (townCountyShape(line) && !LEGAL_FORM.test(line)) return true;
   // "Registered Home Manager Luton", "Care Worker: Ewell": boards end titles with the place, seldom with the employer.
   if (title.length > line.length && title.endsWith(line) && /[\s:,(–-]$/.test(title.slice(0, -line.length))) return true;
   let from = 0;
@@ -160,7 +161,7 @@ export function readHeader(lines: string[]): Header | null {
   }
   // The shape of a place ("City, ST 12345", a known place) settles a line first; the company is what is left. Of two
   // such lines the later is the place: "City of Long Beach, CA" above "Long Beach, CA" is the employer.
-  const placeLike = segments.map((l) => /^[\p{Lu}\d]/u.test(l) && looksLikePlace(l) && !LEGAL_FORM.test(l));
+  const placeLike = segments.map((l) => looksLikePlace(l) && !LEGAL_FORM.test(l.replace(/&/g, '')) && (/^[\p{Lu}\d]/u.test(l) || /,/.test(l)));
   const placeAt = placeLike.lastIndexOf(true);
   if (placeAt >= 0) {
     locationLine = segments[placeAt]!;

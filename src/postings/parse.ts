@@ -181,7 +181,7 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? header?.locationLine ?? footer?.location ?? undefined }, headEnd);
   // The board's location line is the posting's place; places the text merely mentions do not add to it.
   // A labelled place wins over one read off the title only when it says more of the same place ("Paris, France").
-  const labelledMore = !!labelled.location && !!header?.location && foldKey(labelled.location).includes(foldKey(header.location));
+  const labelledMore = !!labelled.location && !!header?.location && saysMoreOf(labelled.location, header.location);
   if (header?.location && !(header.placeInTitle && labelledMore)) place.locations = [header.location];
   // "ONSITE", "HYBRID", "(no Remote jobs available)" say how one works, not where.
   else place.locations = place.locations.filter((l) => placeFromLine(l) !== null);
@@ -245,6 +245,15 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   };
   posting.summary = summarize(posting, proseLines);
   return Posting.parse(posting);
+}
+
+/** "Paris, France" says more of "Paris"; "Chicago IL, Philadelphia PA" names another place besides "Chicago, IL". */
+function saysMoreOf(labelled: string, place: string): boolean {
+  const l = foldKey(labelled);
+  const p = foldKey(place);
+  if (!l.startsWith(p) || l === p) return false;
+  const kind = findPlace(l.slice(p.length).trim())?.kind;
+  return kind === 'country' || kind === 'state' || kind === 'region';
 }
 
 /** "Acme | Senior Engineer | Remote (US) | Full-time | $150k": the fields of a "who is hiring" first line. */

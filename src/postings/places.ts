@@ -218,7 +218,7 @@ export const PLACES: Place[] = [
     ['Hampshire', UK], ['Herefordshire', UK], ['Hertfordshire', UK], ['Kent', UK], ['Lancashire', UK], ['Leicestershire', UK],
     ['Lincolnshire', UK], ['Merseyside', UK], ['Norfolk', UK], ['Northamptonshire', UK], ['Northumberland', UK],
     ['Nottinghamshire', UK], ['Oxfordshire', UK], ['Shropshire', UK], ['Somerset', UK], ['Staffordshire', UK], ['Suffolk', UK],
-    ['Surrey', UK], ['East Sussex', UK], ['West Sussex', UK], ['Sussex', UK], ['Warwickshire', UK], ['West Midlands', UK],
+    ['Surrey', UK], ['Middlesex', UK], ['Durham', UK], ['East Sussex', UK], ['West Sussex', UK], ['Sussex', UK], ['Warwickshire', UK], ['West Midlands', UK],
     ['Wiltshire', UK], ['Worcestershire', UK], ['Yorkshire', UK], ['North Yorkshire', UK], ['South Yorkshire', UK],
     ['West Yorkshire', UK], ['East Yorkshire', UK], ['Greater London', UK], ['Greater Manchester', UK], ['Tyne and Wear', UK],
     ['Northern Ireland', UK], ['South Glamorgan', UK], ['Mid Glamorgan', UK], ['West Glamorgan', UK], ['Isle of Wight', UK],
@@ -332,8 +332,14 @@ export function looksLikePlace(line: string): boolean {
   // "City, ST" and "City, ST 12345", the US and Canadian form.
   if (/^[\p{Lu}][\p{L}.'’ -]{1,40},\s?[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d)?(?:,\s?(?:US|USA|CA|FR|DE|GB|UK))?$/u.test(s)) return true;
   if (/^[\p{Lu}][\p{L}' ]{1,40}[-–]\s?([A-Z]{2})$/u.test(s) && BR_STATES.has(s.slice(-2))) return true;
-  const parts = s.split(/\s*[,;/|]\s*|\s+[-–—]\s+/).map((p) => p.replace(/^\d{4,5}\s+|\s+\d{4,5}(?:-\d{4})?$/g, '').replace(/\s*\([^)]*\)$/, '').trim()).filter(Boolean);
-  return parts.some((p) => !!findPlace(p));
+  const parts = s.split(/\s*[,;/|&]\s*|\s+[-–—]\s+/).map((p) => p.replace(/^\d{4,5}\s+|\s+\d{4,5}(?:-\d{4})?$/g, '').replace(/\s*\([^)]*\)$/, '').trim()).filter(Boolean);
+  // "South Gloucestershire", "Greater Boston": a known place with a compass or size word before it.
+  return parts.some((p) => !!findPlace(p) || !!findPlace(p.replace(/^(?:north|south|east|west|greater|upper|lower|mid|central|inner|outer)\s+/i, '')));
+}
+
+/** "Staines, Middlesex", "Wooton-under-Edge, South Gloucestershire": the "Town, County" shape of a place line. */
+export function townCountyShape(line: string): boolean {
+  return /^[\p{L}][\p{L}'’.-]*(?: [\p{Lu}][\p{L}'’.-]*){0,2},\s?[\p{Lu}][\p{L}'’-]*(?: (?:[\p{Lu}][\p{L}'’-]*|&)){0,3}$/u.test(line.trim());
 }
 
 /**
