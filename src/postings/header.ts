@@ -140,7 +140,10 @@ export function readHeader(lines: string[]): Header | null {
   let j = i;
   for (; j < lines.length && lines[j]!.trim() && block.length <= MAX_LINES; j++) {
     const l = lines[j]!.trim();
-    if (block.length && !isHeaderLine(l)) break;
+    // A tagline on the company line ("Care1st Health Plan - Yes, it's all about you.") is kept when a place follows.
+    const next = lines[j + 1]?.trim() ?? '';
+    const taggedCompany = block.length === 1 && l.length <= 100 && !isSectionHeader(l) && !!next && next.length <= 60 && looksLikePlace(next);
+    if (block.length && !isHeaderLine(l) && !taggedCompany) break;
     block.push(l);
   }
   if (!block.length || block.length > MAX_LINES) return null;
@@ -189,7 +192,7 @@ export function readHeader(lines: string[]): Header | null {
     }
   }
   const location = locationLine ? placeFromLine(locationLine) : null;
-  return { title, company: company ? company.replace(/\s+/g, ' ') : null, location, locationLine, placeInTitle, start: i, end: j };
+  return { title, company: company ? cleanCompany(company) || null : null, location, locationLine, placeInTitle, start: i, end: j };
 }
 
 export const NOT_COMPANY = /^(remote|remoto|hybrid|h[ií]brido|hybride|presencial|on-?site|full[- ]time|part[- ]time|contract|apply|about|new|featured|urgent|hiring|engineering|salary|job|jobs|careers?|home)$/i;
@@ -211,3 +214,16 @@ export function gluedCompany(line: string): string | null {
   return null;
 }
 
+
+/**
+ * A company name without its decoration: "# Moyai" → "Moyai", "Lago (YC S21)" → "Lago", "Join (https://join.build)" →
+ * "Join", "Thunder Compute, YC S24" → "Thunder Compute". Other parentheses ("Stealth AI Startup (Funded)") stay.
+ */
+export function cleanCompany(name: string): string {
+  return name
+    .replace(/^\s*#+\s*/, '')
+    .replace(/\s*\(([^()]{0,200})\)/g, (whole, inner: string) => (/\bYC(?:\s?[WSFX]\d{2})?\b|https?:|www\./i.test(inner) ? '' : whole))
+    .replace(/,?\s*\bYC(?:\s+[WSF]\d{2})?\s*$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

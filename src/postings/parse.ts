@@ -7,7 +7,7 @@ import {
 } from './identity.ts';
 import { extractLabels, labelKey, type Labelled } from './labels.ts';
 import { findPlace, placeFromLine } from './places.ts';
-import { gluedCompany, NOT_COMPANY, readHeader } from './header.ts';
+import { cleanCompany, gluedCompany, NOT_COMPANY, readHeader } from './header.ts';
 import { findSalaries } from './salary.ts';
 import { formatRange } from './pay.ts';
 import { Posting, type Seniority } from './schema.ts';
@@ -176,6 +176,7 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   let company: string | null = header?.company ?? labelled.company ?? question?.[2]?.trim() ?? footer?.company ?? null;
   company ??= companyFromHead(lines, titleLine >= 0 ? titleLine : null, headEnd);
   company ??= companyFromProse(proseLines.join('\n') || allText);
+  if (company) company = cleanCompany(company) || null;
 
   // Work arrangement and places.
   const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? header?.locationLine ?? footer?.location ?? undefined }, headEnd);
@@ -261,7 +262,7 @@ function readPipeHeader(lines: string[], labelled: Labelled): void {
   // A role split out of a multi-role post starts with its own title; the shared pipe line follows it.
   const first = lines.slice(0, 12).filter((l) => l.trim()).slice(0, 3).find((l) => (l.match(/\|/g) ?? []).length >= 2);
   if (!first) return;
-  first.split('|').map(pipeField).forEach((field, k) => {
+  first.split('|').map(cleanCompany).forEach((field, k) => {
     if (!field) return;
     if (!labelled.title && looksLikeTitle(field)) labelled.title = field;
     else if (/^(remote|hybrid|on-?site)\b/i.test(field) || findPlace(field.split(/[,(]/)[0]!.trim())) labelled.location ??= field;
@@ -270,15 +271,6 @@ function readPipeHeader(lines: string[], labelled: Labelled): void {
     else if (labelled.company || /^(?:https?:|www\.)|^(?:multiple|several|various|many)\b/i.test(field)) return;
     else if (k === 0 || (!/\d/.test(field) && field.split(/\s+/).length <= 4 && !/^[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b/i.test(field))) labelled.company = field;
   });
-}
-
-/** A pipe field without its decoration: "# Moyai" → "Moyai", "Lago (YC S21)" → "Lago", "Join (https://join.build)" → "Join". */
-function pipeField(field: string): string {
-  return field
-    .replace(/^\s*#+\s*/, '')
-    .replace(/\s*\((?:[^()]*\b(?:YC|https?:|www\.)[^()]*)\)/gi, '')
-    .replace(/,?\s*\bYC(?:\s+[WSF]\d{2})?\s*$/i, '')
-    .trim();
 }
 
 /** The first lines before any section: where boards print title, company and chips. */
@@ -324,10 +316,13 @@ function companyFromHead(lines: string[], titleLine: number | null, headEnd: num
   return null;
 }
 
+// A recruiter's unnamed client ("Our client is a leading…", "Notre client", "Unser Kunde"): no company name at all.
+const CLIENT = /\b(?:client|clients|cliente|clientes|kunde|kundin|auftraggeber)\b/i;
+
 /** "Reddit is a community…", "beehiiv is the…", "Why Acme?", "About Acme", "join Acme", possessives. */
 function companyFromProse(text: string): string | null {
   const is = /(?:^|\n|[.!?]\s+)((?:[\p{Lu}][\w&.'’-]*|[a-z][a-z0-9]+[A-Z]?[\w]*)(?: [\p{Lu}][\w&.'’-]*){0,2}) (?:is|are|ist|est|es|é)\s+(?:a|an|the|one of|ein|eine|une?|la|le|el|uma?|o)\b/u.exec(text);
-  if (is && !/^(this|the|our|it|we|you|there|here|that|which|he|she|they|role|position|job)$/i.test(is[1]!) && !ROLE_PHRASE.test(is[1]!)) return is[1]!;
+  if (is && !/^(this|the|our|it|we|you|there|here|that|which|he|she|they|role|position|job)$/i.test(is[1]!) && !ROLE_PHRASE.test(is[1]!) && !CLIENT.test(is[1]!)) return is[1]!;
   const why = /(?:^|\n)(?:Why|About|Über|À propos de|Sobre)\s+([\p{L}][\w&.'’-]*(?:\s[\p{Lu}][\w&.'’-]*){0,2})\??\s*(?:\n|$)/u.exec(text);
   if (why && !/^(the|us|you|this|our|role|position|job|team)\b/i.test(why[1]!)) return why[1]!;
   const counts = new Map<string, number>();
