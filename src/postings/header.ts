@@ -99,11 +99,36 @@ function splitPlace(title: string): { title: string; place: string } | null {
 /** "Acme · Berlin, Germany · Full-time" → its chips; "AGI – Aggrowth International", with no place or chip in it, stays whole. */
 function chips(line: string): string[] {
   const parts = line.split(/\s+[·•|—–]\s+/);
-  return parts.length > 1 && parts.some((p) => CHIP.test(p) || looksLikePlace(p)) ? parts : [line];
+  return parts.length > 1 && parts.some((p) => CHIP.test(p) || WORK_MODE_START.test(p) || looksLikePlace(p)) ? parts : [line];
+}
+
+const WORK_MODE_START = /^(?:remote|remoto|remota|hybrid|hybride|h[ií]brido|on-?site|presencial|t[eé]l[eé]travail)\b/i;
+
+/** "Senior Backend Engineer (Berlin, €80k–€95k)": a role heading whose parentheses hold its place and pay. */
+function splitParenthesis(title: string): { title: string; place: string } | null {
+  const m = /^([^()]{2,100}?)\s*\(([^()]{2,80})\)$/.exec(title);
+  if (!m) return null;
+  const first = m[2]!.split(/\s*[,;]\s*/)[0]!;
+  // "(Remote)" alone stays part of a board's title; "(Remote, $110k–$130k)" holds the heading's facts.
+  if (!looksLikePlace(first) && !(WORK_MODE_START.test(first) && /,/.test(m[2]!))) return null;
+  return { title: m[1]!.trim(), place: first };
+}
+
+/** The company on the chip line that follows a lone title line after a blank line. */
+function chipLineCompany(lines: string[], from: number): string | null {
+  let k = from;
+  while (k < lines.length && !lines[k]!.trim()) k++;
+  const line = lines[k]?.trim() ?? '';
+  if (!line || !isHeaderLine(line) || lines[k + 1]?.trim()) return null;
+  const parts = chips(line);
+  if (parts.length < 2) return null;
+  const name = parts[0]!;
+  return !CHIP.test(name) && !WORK_MODE_START.test(name) && !looksLikePlace(name) && name.split(/\s+/).length <= 5 ? name : null;
 }
 
 function companyEvidence(line: string, body: string): boolean {
-  if (LEGAL_FORM.test(line)) return true;
+  // "&" joins two names in a company ("Duran & Ruiz") and in a county ("Tyne & Wear").
+  if (LEGAL_FORM.test(townCountyShape(line) ? line.replace(/&/g, '') : line)) return true;
   // "Acme is a …", "At Acme, we …", "Acme ist …": the description speaks of it as the employer.
   const at = body.indexOf(line);
   if (at < 0) return false;
@@ -114,7 +139,7 @@ function companyEvidence(line: string, body: string): boolean {
 
 function placeEvidence(line: string, body: string, title: string): boolean {
   if (!/^[\p{Lu}\d]/u.test(line)) return false;
-  if (townCountyShape(line) && !LEGAL_FORM.test(line)) return true;
+  if (townCountyShape(line) && !LEGAL_FORM.test(line.replace(/&/g, ''))) return true;
   // "Registered Home Manager Luton", "Care Worker: Ewell": boards end titles with the place, seldom with the employer.
   if (title.length > line.length && title.endsWith(line) && /[\s:,(–-]$/.test(title.slice(0, -line.length))) return true;
   let from = 0;
@@ -176,15 +201,23 @@ export function readHeader(lines: string[]): Header | null {
     segments.splice(placeAt, 1);
   }
   for (const line of segments) {
+    // "Remote (EU time zones)" names a place only if a known one follows the work mode.
+    if (WORK_MODE_START.test(line)) {
+      const rest = placeFromLine(line);
+      if (!locationLine && rest && looksLikePlace(rest)) locationLine = line;
+      continue;
+    }
     if (!company && (locationLine || segments.length > 1 || !placeEvidence(line, body, title) || companyEvidence(line, body))) company = line;
     else if (!locationLine && /^[\p{Lu}\d]/u.test(line)) locationLine = line;
   }
+  // A title alone, then a line of chips after a blank line ("**Lumen Pay** · Remote · Full-time"): the company is there.
+  if (block.length === 1 && !company) company = chipLineCompany(lines, j);
   // "## Senior Engineer @ Acme": with no company line, the title line may name the company.
   const at = company ? null : splitAt(title);
   if (at) ({ title, company } = at);
   let placeInTitle = false;
   if (!locationLine) {
-    const tail = splitPlace(title);
+    const tail = splitPlace(title) ?? splitParenthesis(title);
     if (tail) {
       placeInTitle = true;
       title = tail.title;

@@ -78,10 +78,18 @@ interface Line {
 
 type Sections = Record<SectionKind | 'intro', Line[]>;
 
-/** Splits "Requirements: 5+ years of Python" into a header and its first item. */
+/**
+ * Splits "Requirements: 5+ years of Python" into a header and its first item, and a header glued to its text
+ * ("Company DescriptionArcticom LLC builds…", "About UsWe are…") into the two.
+ */
 function splitInlineHeaders(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
+    const glued = /^(\p{L}[\p{L} ]{2,38}?\p{Ll})(?=\p{Lu}\p{Ll})/u.exec(line);
+    if (glued && headerKind(glued[1]!) && headerKind(glued[1]!) !== 'other' && asHeader(glued[1]!)) {
+      out.push(glued[1]!, line.slice(glued[1]!.length));
+      continue;
+    }
     const m = /^([^:：]{3,60})[:：]\s*(\S.*)$/.exec(line);
     const kind = m ? headerKind(m[1]!) : null;
     if (m && kind && !/[.;]/.test(m[1]!) && m[1]!.split(/\s+/).length <= 8) {
@@ -323,6 +331,9 @@ const CLIENT = /\b(?:client|clients|cliente|clientes|kunde|kundin|auftraggeber)\
 function companyFromProse(text: string): string | null {
   const is = /(?:^|\n|[.!?]\s+)((?:[\p{Lu}][\w&.'’-]*|[a-z][a-z0-9]+[A-Z]?[\w]*)(?: [\p{Lu}][\w&.'’-]*){0,2}) (?:is|are|ist|est|es|é)\s+(?:a|an|the|one of|ein|eine|une?|la|le|el|uma?|o)\b/u.exec(text);
   if (is && !/^(this|the|our|it|we|you|there|here|that|which|he|she|they|role|position|job)$/i.test(is[1]!) && !ROLE_PHRASE.test(is[1]!) && !CLIENT.test(is[1]!)) return is[1]!;
+  // "Kestrel Labs is hiring", "Nordlicht sucht", "Atelier recrute": the preamble of a post that lists roles.
+  const hiring = /(?:^|\n)((?:[\p{Lu}][\w&.'’-]*)(?: [\p{Lu}][\w&.'’-]*){0,3}) (?:is hiring|are hiring|is looking for|sucht|recrute|contrata|busca|está contratando|está buscando)\b/u.exec(text);
+  if (hiring && !/^(we|our|the|this|unser|notre|nuestr|nosso)\b/i.test(hiring[1]!) && !CLIENT.test(hiring[1]!)) return hiring[1]!;
   const why = /(?:^|\n)(?:Why|About|Über|À propos de|Sobre)\s+([\p{L}][\w&.'’-]*(?:\s[\p{Lu}][\w&.'’-]*){0,2})\??\s*(?:\n|$)/u.exec(text);
   if (why && !/^(the|us|you|this|our|role|position|job|team)\b/i.test(why[1]!)) return why[1]!;
   const counts = new Map<string, number>();

@@ -1,0 +1,167 @@
+// Who is hiring for what, and where: the classes of real postings the parser must read, each in five languages.
+// Every posting here is written for the test; none is copied from a board.
+import { describe, expect, it } from 'vitest';
+import { parsePostings } from '../../src/postings/index.ts';
+
+const one = (text: string) => {
+  const all = parsePostings(text, { file: null });
+  expect(all).toHaveLength(1);
+  return all[0]!;
+};
+const who = (text: string) => {
+  const p = one(text);
+  return { title: p.title, company: p.company, locations: p.locations };
+};
+
+describe('a board page header: title, company and place lines above the description', () => {
+  it('reads the first line as the title in any trade, without role words (en)', () => {
+    expect(who('Housekeeper\nSeaside Inn & Suites\nPortland, ME 04101\n\nWe keep forty rooms spotless and guests happy.\nYou will clean rooms and restock supplies.'))
+      .toEqual({ title: 'Housekeeper', company: 'Seaside Inn & Suites', locations: ['Portland, ME 04101'] });
+    expect(who('attorney\nBrightline Legal Group\nAustin, TX\n\nA small firm handling estate planning.'))
+      .toEqual({ title: 'attorney', company: 'Brightline Legal Group', locations: ['Austin, TX'] });
+    expect(who('Care Assistant Jobs Marlow Urgent\nMarlow, Buckinghamshire\n\nWe support older people in their own homes.'))
+      .toEqual({ title: 'Care Assistant Jobs Marlow Urgent', company: null, locations: ['Marlow, Buckinghamshire'] });
+    expect(who('2 Way Radio Installer\nNorthline Communications LLC\nBoise, ID 83702\n\nInstall and service radios in fleet vehicles.'))
+      .toEqual({ title: '2 Way Radio Installer', company: 'Northline Communications LLC', locations: ['Boise, ID 83702'] });
+  });
+
+  it('keeps gender markers in the title (de)', () => {
+    expect(who('Pflegefachfrau:mann Intensivstation\nKantonsspital Aarwald\n3600 Thun\n\nDas Kantonsspital betreut jährlich viele Patientinnen und Patienten.'))
+      .toEqual({ title: 'Pflegefachfrau:mann Intensivstation', company: 'Kantonsspital Aarwald', locations: ['3600 Thun'] });
+    expect(who('Firmenkundenberater (w/m/d)\nRegionalbank Mittelland\nZollikofen, mobiles Arbeiten\n\nSie betreuen ein Portfolio von Firmenkunden.'))
+      .toEqual({ title: 'Firmenkundenberater (w/m/d)', company: 'Regionalbank Mittelland', locations: ['Zollikofen'] });
+    expect(one('Sachbearbeiter/-in Buchhaltung\nStadtwerke Nordhafen GmbH\nHamburg\n\nIhre Aufgaben\n- Kreditoren buchen').title)
+      .toBe('Sachbearbeiter/-in Buchhaltung');
+  });
+
+  it('keeps "H/F" and reads a French header (fr)', () => {
+    expect(who('Réceptionniste de nuit H/F\nHôtel Belle Rive\nAnnecy, France\n\nVous accueillez nos clients la nuit.'))
+      .toEqual({ title: 'Réceptionniste de nuit H/F', company: 'Hôtel Belle Rive', locations: ['Annecy, France'] });
+  });
+
+  it('reads an all-capitals title and a Bolivian place (es)', () => {
+    expect(who('RECEPCIONISTA BILINGUE\nHotel Los Andes S.R.L.\nSanta Cruz\n\nBuscamos una persona amable con inglés fluido.'))
+      .toEqual({ title: 'RECEPCIONISTA BILINGUE', company: 'Hotel Los Andes S.R.L.', locations: ['Santa Cruz'] });
+    // No company line: the line under the title is the place.
+    expect(who('CHOFER\nCochabamba\n\nSe requiere chofer con licencia categoría B.'))
+      .toEqual({ title: 'CHOFER', company: null, locations: ['Cochabamba'] });
+  });
+
+  it('keeps "(a)" in the title and drops the work-mode chip from the place (pt)', () => {
+    expect(who('Atendente de Loja (a)\nPadaria Sol Nascente\nCuritiba-PR (Híbrido)\n\nVocê vai atender clientes e organizar a vitrine.'))
+      .toEqual({ title: 'Atendente de Loja (a)', company: 'Padaria Sol Nascente', locations: ['Curitiba-PR'] });
+    // "Remoto" under the company is how one works, not where.
+    expect(who('Pessoa Desenvolvedora Back End Pleno\nnuvemtech\nRemoto\n\nSomos uma empresa de tecnologia.'))
+      .toEqual({ title: 'Pessoa Desenvolvedora Back End Pleno', company: 'nuvemtech', locations: [] });
+  });
+
+  it('postings without such a header keep their old readings', () => {
+    const p = one('We are looking for a Senior Data Engineer to join Acme.\n\nRequirements:\n- 5+ years of SQL\n- Python');
+    expect(p.title).toBe('Senior Data Engineer');
+    const md = one('# Senior Backend Engineer (Payments)\n\n**Lumen Pay** · Remote (EU time zones) · Full-time\n\n## About us\nLumen Pay builds payments.');
+    expect(md).toMatchObject({ title: 'Senior Backend Engineer (Payments)', company: 'Lumen Pay' });
+  });
+});
+
+describe('company lines', () => {
+  it('keeps a parent-company tagline and skips a Glassdoor rating line (en)', () => {
+    expect(who('Field Technician\nArcticom LLC, a BSNC Company\nAnchorage, AK\n\nInstall and maintain rural networks.'))
+      .toEqual({ title: 'Field Technician', company: 'Arcticom LLC, a BSNC Company', locations: ['Anchorage, AK'] });
+    expect(who('Data Analyst\nHarbor Freight Logistics\n3.9\nTacoma, WA\n\nHarbor Freight Logistics moves goods across the Pacific.'))
+      .toEqual({ title: 'Data Analyst', company: 'Harbor Freight Logistics', locations: ['Tacoma, WA'] });
+  });
+
+  it('drops a YC batch and reads a company glued to its place', () => {
+    expect(one('Founding Engineer\nAcme (YC W21)\nSan Francisco, CA\n\nWe build tools for bakeries.').company).toBe('Acme');
+    expect(who('Senior Machine Learning Engineer, Relevance\n\nQuillworkNew York, NY\nHybrid\n\nAbout the role')).toMatchObject({
+      company: 'Quillwork', locations: ['New York, NY'],
+    });
+  });
+
+  it('reads the company from a "who is hiring" pipe header, also in HN comment HTML with entities', () => {
+    const p = one('Gridlane | Backend Engineer | Berlin, Germany | REMOTE | $120k–$150k<p>We&#x27;re building grid software&#x2F;tools for utilities.');
+    expect(p).toMatchObject({ company: 'Gridlane', title: 'Backend Engineer' });
+    expect(one('Tallyforge.io | Staff Engineer | REMOTE (US) | Full-time<p>Tallyforge is a ledger for small shops.').company).toBe('Tallyforge.io');
+    expect(one('Brindle (<a href="https:&#x2F;&#x2F;brindle.example">https:&#x2F;&#x2F;brindle.example</a>) | Designer | Lisbon | ONSITE<p>Brindle makes maps.').company)
+      .toBe('Brindle');
+  });
+
+  it('reads "Role @ Company" from a markdown heading', () => {
+    expect(one('## Platform Engineer @ Ferrowave\n\nFerrowave runs compute for labs.\n\n### Requirements\n- Go').company).toBe('Ferrowave');
+    expect(one('## Platform Engineer @ Ferrowave\n\nFerrowave runs compute for labs.').title).toBe('Platform Engineer');
+  });
+
+  it('leaves the company empty for a recruiter\'s unnamed client, in five languages', () => {
+    const texts = [
+      'Registered Nurse\nLuton, Bedfordshire\n\nOur client is a leading healthcare group with homes across the region.',
+      'Pflegefachkraft (m/w/d)\nBern\n\nUnser Kunde ist ein führendes Pflegeheim in der Region.',
+      'Infirmier H/F\nLyon\n\nNotre client est un groupe de cliniques reconnu.',
+      'Enfermero/a\nLa Paz\n\nNuestro cliente es una clínica líder en la ciudad.',
+      'Enfermeiro(a)\nCampinas\n\nNosso cliente é um hospital de referência na região.',
+    ];
+    for (const t of texts) expect(one(t).company, t).toBeNull();
+  });
+});
+
+describe('places', () => {
+  it('reads postcodes, Swiss and German places and regions after "Remote"', () => {
+    expect(one('Line Cook\nRiverbend Diner\nNew York, NY 10001\n\nCook breakfast and lunch.').locations).toEqual(['New York, NY 10001']);
+    expect(one('Logistiker:in EFZ\nBundesamt für Lager\nLehrbeginn August 2027, Thun\n\nDu lernst den Beruf.').locations).toEqual(['Thun']);
+    expect(one('Werkstudent:in Marketing\nNordlicht Medien GmbH\nMünchen\n\nWir sind eine Agentur.').locations).toEqual(['München']);
+    expect(one('Support Engineer\nPatchwell\nRemote - United States\n\nHelp customers.').locations).toEqual(['United States']);
+  });
+
+  it('takes no place from a line that only says how one works', () => {
+    expect(one('Account Executive\nBrightpath Software\nHYBRID\n\nSell to mid-market teams.').locations).toEqual([]);
+    expect(one('Account Executive\nBrightpath Software\n(no Remote jobs available)\n\nSell to mid-market teams.').locations).toEqual([]);
+    expect(one('Développeur Full Stack\nAtelier Numérique\nTélétravail\n\nNous construisons des outils.').locations).toEqual([]);
+  });
+});
+
+describe('pages that lost their shape', () => {
+  it('reads a whole HTML page with the place after the title', () => {
+    const html = '<html><head><title>Lab Technician - Madison, WI 53703</title></head><body><h2>Lab Technician - Madison, WI 53703</h2>'
+      + '<div>Run assays and keep records.</div><ul><li>2 years of lab work</li></ul></body></html>';
+    expect(who(html)).toEqual({ title: 'Lab Technician', company: null, locations: ['Madison, WI 53703'] });
+  });
+
+  it('splits a section header glued to the text that follows it', () => {
+    const p = one('Network Technician\nArcticom LLC\nNome, AK\n\nCompany DescriptionArcticom LLC builds networks in remote towns.\nRequirementsYou have three years of tower work.\nResponsibilitiesClimb towers safely.');
+    expect(p).toMatchObject({ company: 'Arcticom LLC', requirements: ['You have three years of tower work.'], responsibilities: ['Climb towers safely.'] });
+    expect(p.yearsExperience?.min).toBe(3);
+  });
+
+  it('keeps numbers masked as **** in the title', () => {
+    expect(one('Home Manager Luton ****\nLuton, Bedfordshire\n\nSalary **** per annum plus bonus.').title).toBe('Home Manager Luton ****');
+  });
+
+  it('reads a flattened posting with no line breaks', () => {
+    const p = one('Staff Software Engineer, SearchOrbitly is the scheduling platform for clinics. We are looking for a Staff Software Engineer to lead our search team.Requirements:8+ years building large-scale systems');
+    expect(p).toMatchObject({ title: 'Staff Software Engineer, Search', company: 'Orbitly' });
+  });
+});
+
+describe('several roles in one post', () => {
+  it('gives each role its own title, place and pay', () => {
+    const text = [
+      'Kestrel Labs is hiring for several roles:',
+      '',
+      '- Senior Backend Engineer (Berlin, €80k–€95k)',
+      'Build our ingestion services in Go.',
+      '',
+      '- Product Designer (Remote, $110k–$130k)',
+      'Own the design of our web app.',
+    ].join('\n');
+    const all = parsePostings(text, { file: 'kestrel.txt' });
+    expect(all.map((p) => p.title)).toEqual(['Senior Backend Engineer', 'Product Designer']);
+    expect(all.map((p) => p.company)).toEqual(['Kestrel Labs', 'Kestrel Labs']);
+    expect(all.map((p) => [p.salary?.min, p.salary?.max, p.salary?.currency])).toEqual([[80000, 95000, 'EUR'], [110000, 130000, 'USD']]);
+    expect(all.map((p) => p.locations)).toEqual([['Berlin'], []]);
+    expect(all.map((p) => p.workMode)).toEqual([null, 'remote']);
+  });
+
+  it('never splits one board posting in two when its title comes back in the text', () => {
+    const text = 'Validation Engineer\nQuartzline Inc.\nFoster City, CA\n\nValidation Engineer: we are hiring for this role.\n\nValidation Engineer duties\n- Write test plans';
+    expect(parsePostings(text, { file: null })).toHaveLength(1);
+  });
+});
