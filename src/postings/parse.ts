@@ -182,8 +182,8 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   team = labelled.team && !/^(engineering|general)$/i.test(labelled.team) ? labelled.team : team ?? (title ? teamFromTitle(title) : null) ?? teamFromProse(allText);
 
   let company: string | null = header?.company ?? labelled.company ?? question?.[2]?.trim() ?? footer?.company ?? null;
-  company ??= companyFromHead(lines, titleLine >= 0 ? titleLine : null, headEnd);
-  company ??= companyFromProse(proseLines.join('\n') || allText);
+  company ??= plausibleCompany(companyFromHead(lines, titleLine >= 0 ? titleLine : null, headEnd));
+  company ??= plausibleCompany(companyFromProse(proseLines.join('\n') || allText));
   if (company) company = cleanCompany(company) || null;
 
   // Work arrangement and places.
@@ -193,7 +193,7 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   const labelledMore = !!labelled.location && !!header?.location && saysMoreOf(labelled.location, header.location);
   if (header?.location && !(header.placeInTitle && labelledMore)) place.locations = [header.location];
   // "ONSITE", "HYBRID", "(no Remote jobs available)" say how one works, not where.
-  else place.locations = place.locations.filter((l) => placeFromLine(l) !== null);
+  else place.locations = [...new Set(place.locations.map(placeFromLine).filter((l): l is string => !!l))];
 
   // Lists.
   const requirements = items(sections.requirements, 'requirements');
@@ -322,6 +322,18 @@ function companyFromHead(lines: string[], titleLine: number | null, headEnd: num
     }
   }
   return null;
+}
+
+// Capitalised words prose puts where a name could stand ("Bachelor's degree", "Home is where…"): never a company.
+const COMMON_WORD = /^(?:bachelor|master|associate|doctor|home|children|people|women|men|today|tomorrow|year|week|month|nation|state|country|city|employer|team|duration|location|salary|benefits?|experience|education|summary|overview)$/i;
+
+/** A name guessed from the head or the prose, or null when it is a place, a label, a sentence or a common word. */
+function plausibleCompany(name: string | null): string | null {
+  if (!name) return null;
+  const n = name.trim();
+  if (!n || /[:;]|https?:|\p{Ll}{3,}[.!?](?:\s|$)/u.test(n) || n.split(/\s+/).length > 8) return null;
+  if (COMMON_WORD.test(n) || CLIENT.test(n) || findPlace(n)) return null;
+  return n;
 }
 
 // A recruiter's unnamed client ("Our client is a leading…", "Notre client", "Unser Kunde"): no company name at all.
