@@ -194,7 +194,9 @@ export function readHeader(lines: string[]): Header | null {
   if (placeAt >= 0) {
     locationLine = segments[placeAt]!;
     const glued = placeAt === 0 && !company ? gluedCompany(locationLine) : null;
-    if (glued && glued !== locationLine) {
+    // Only a name run into the place ("PatreonNew York") or set off by a chip mark; "North London" is one place.
+    const after = glued ? locationLine.slice(locationLine.indexOf(glued) + glued.length) : '';
+    if (glued && glued !== locationLine && /^(?:\S|\s*[·|•,–—-])/.test(after)) {
       company = glued;
       locationLine = locationLine.slice(locationLine.indexOf(glued) + glued.length).replace(/^[\s·|•,–—-]+/, '');
     }

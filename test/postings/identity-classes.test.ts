@@ -111,6 +111,11 @@ describe('places', () => {
     expect(one('Support Engineer\nPatchwell\nRemote - United States\n\nHelp customers.').locations).toEqual(['United States']);
   });
 
+  it('keeps a compass word as part of the place, not as a company glued to it', () => {
+    expect(who('Dental Nurse\nNorth London, London\n\nA busy practice needs a registered dental nurse.'))
+      .toEqual({ title: 'Dental Nurse', company: null, locations: ['North London, London'] });
+  });
+
   it('takes no place from a line that only says how one works', () => {
     expect(one('Account Executive\nBrightpath Software\nHYBRID\n\nSell to mid-market teams.').locations).toEqual([]);
     expect(one('Account Executive\nBrightpath Software\n(no Remote jobs available)\n\nSell to mid-market teams.').locations).toEqual([]);
