@@ -194,9 +194,7 @@ export function readHeader(lines: string[]): Header | null {
   if (placeAt >= 0) {
     locationLine = segments[placeAt]!;
     const glued = placeAt === 0 && !company ? gluedCompany(locationLine) : null;
-    // Only a name run into the place ("PatreonNew York") or set off by a chip mark; "North London" is one place.
-    const after = glued ? locationLine.slice(locationLine.indexOf(glued) + glued.length) : '';
-    if (glued && glued !== locationLine && /^(?:\S|\s*[·|•,–—-])/.test(after)) {
+    if (glued && glued !== locationLine) {
       company = glued;
       locationLine = locationLine.slice(locationLine.indexOf(glued) + glued.length).replace(/^[\s·|•,–—-]+/, '');
     }
@@ -244,6 +242,8 @@ export function gluedCompany(line: string): string | null {
     if (!prefix || prefix.split(/\s+/).length > 4 || NOT_COMPANY.test(prefix) || findPlace(prefix)) continue;
     // The spacing was only for finding the place; give the name back as written ("PatreonNew" → "Patreon").
     const original = line.slice(0, line.indexOf(words[i]!, Math.max(0, cut - prefix.length - 2)));
+    // Only a name run into the place ("PatreonNew York") or set off by a chip mark; "North London" is one place.
+    if (!/\S$|[·|•,–—-]\s*$/.test(original)) continue;
     return original.replace(/[\s·|•,–—-]+$/, '').trim() || prefix;
   }
   return null;
