@@ -106,7 +106,7 @@ const WORK_MODE_START = /^(?:remote|remoto|remota|hybrid|hybride|h[ií]brido|on-
 
 /** "Senior Backend Engineer (Berlin, €80k–€95k)": a role heading whose parentheses hold its place and pay. */
 function splitParenthesis(title: string): { title: string; place: string } | null {
-  const m = /^([^()]{2,100}?)\s*\(([^()]{2,80})\)$/.exec(title);
+  const m = /^(.{2,100}?)\s*\(([^()]{2,80})\)$/.exec(title);
   if (!m) return null;
   const first = m[2]!.split(/\s*[,;]\s*/)[0]!;
   // "(Remote)" alone stays part of a board's title; "(Remote, $110k–$130k)" holds the heading's facts.

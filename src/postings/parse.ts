@@ -183,6 +183,7 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
 
   let company: string | null = header?.company ?? labelled.company ?? question?.[2]?.trim() ?? footer?.company ?? null;
   company ??= plausibleCompany(companyFromHead(lines, titleLine >= 0 ? titleLine : null, headEnd));
+  company ??= plausibleCompany(hiringCompany(allText.slice(0, 2000)));
   company ??= plausibleCompany(companyFromProse(proseLines.join('\n') || allText));
   if (company) company = cleanCompany(company) || null;
 
@@ -339,13 +340,16 @@ function plausibleCompany(name: string | null): string | null {
 // A recruiter's unnamed client ("Our client is a leading…", "Notre client", "Unser Kunde"): no company name at all.
 const CLIENT = /\b(?:client|clients|cliente|clientes|kunde|kundin|auftraggeber)\b/i;
 
+/** "Kestrel Labs is hiring", "Nordlicht sucht", "Atelier recrute": the line that opens a post listing roles. */
+function hiringCompany(text: string): string | null {
+  const m = /(?:^|\n)((?:[\p{Lu}][\p{L}\d&.'’-]*)(?: [\p{Lu}][\p{L}\d&.'’-]*){0,3}) (?:is hiring|are hiring|is looking for|sucht|stellt ein|recrute|contrata|busca|está contratando|está buscando)(?![\p{L}])/u.exec(text);
+  return m && !/^(we|our|the|this|unser|notre|nuestr|nosso)\b/i.test(m[1]!) && !CLIENT.test(m[1]!) ? m[1]! : null;
+}
+
 /** "Reddit is a community…", "beehiiv is the…", "Why Acme?", "About Acme", "join Acme", possessives. */
 function companyFromProse(text: string): string | null {
   const is = /(?:^|\n|[.!?]\s+)((?:[\p{Lu}][\w&.'’-]*|[a-z][a-z0-9]+[A-Z]?[\w]*)(?: [\p{Lu}][\w&.'’-]*){0,2}) (?:is|are|ist|est|es|é)\s+(?:a|an|the|one of|ein|eine|une?|la|le|el|uma?|o)\b/u.exec(text);
   if (is && !/^(this|the|our|it|we|you|there|here|that|which|he|she|they|role|position|job)$/i.test(is[1]!) && !ROLE_PHRASE.test(is[1]!) && !CLIENT.test(is[1]!)) return is[1]!;
-  // "Kestrel Labs is hiring", "Nordlicht sucht", "Atelier recrute": the preamble of a post that lists roles.
-  const hiring = /(?:^|\n)((?:[\p{Lu}][\w&.'’-]*)(?: [\p{Lu}][\w&.'’-]*){0,3}) (?:is hiring|are hiring|is looking for|sucht|recrute|contrata|busca|está contratando|está buscando)\b/u.exec(text);
-  if (hiring && !/^(we|our|the|this|unser|notre|nuestr|nosso)\b/i.test(hiring[1]!) && !CLIENT.test(hiring[1]!)) return hiring[1]!;
   const why = /(?:^|\n)(?:Why|About|Über|À propos de|Sobre)\s+([\p{L}][\w&.'’-]*(?:\s[\p{Lu}][\w&.'’-]*){0,2})\??\s*(?:\n|$)/u.exec(text);
   if (why && !/^(the|us|you|this|our|role|position|job|team)\b/i.test(why[1]!)) return why[1]!;
   const counts = new Map<string, number>();

@@ -170,3 +170,66 @@ describe('several roles in one post', () => {
     expect(parsePostings(text, { file: null })).toHaveLength(1);
   });
 });
+
+describe('each class in the five languages', () => {
+  it('splits a section header glued to its text (de, fr, es, pt)', () => {
+    const cases: Array<[string, string, string]> = [
+      ['Elektroniker:in\nStadtwerke Aarfeld AG\n8004 Zürich\n\nIhre AufgabenSie warten unsere Anlagen.\nIhr ProfilSie haben drei Jahre Berufserfahrung.', 'Elektroniker:in', 'Sie warten unsere Anlagen.'],
+      ['Technicien de maintenance H/F\nGroupe Alvéole SA\nLausanne\n\nVos missionsVous entretenez nos machines.\nVotre profilVous avez trois ans d’expérience.', 'Technicien de maintenance H/F', 'Vous entretenez nos machines.'],
+      ['Técnico de mantenimiento\nIndustrias Cóndor S.A.\nCochabamba\n\nResponsabilidadesMantener las máquinas de la planta.\nRequisitosExperiencia en mantenimiento.', 'Técnico de mantenimiento', 'Mantener las máquinas de la planta.'],
+      ['Técnico de Manutenção (a)\nFábrica Ipê Ltda\nCampinas-SP\n\nResponsabilidadesManter as máquinas da fábrica.\nRequisitosExperiência em manutenção.', 'Técnico de Manutenção (a)', 'Manter as máquinas da fábrica.'],
+    ];
+    for (const [text, title, duty] of cases) {
+      const p = one(text);
+      expect(p.title).toBe(title);
+      expect(p.responsibilities, text).toEqual([duty]);
+      expect(p.requirements, text).toHaveLength(1);
+    }
+  });
+
+  it('reads a pipe header with a gender marker and a place (de, fr, es, pt)', () => {
+    const cases: Array<[string, string, string, string]> = [
+      ['Nordlicht Energie | Backend-Entwickler (m/w/d) | Berlin, Deutschland | Hybrid<p>Wir bauen Software f&uuml;r Stadtwerke.', 'Nordlicht Energie', 'Backend-Entwickler (m/w/d)', 'Berlin, Deutschland'],
+      ['Atelier Numérique | Développeur Full Stack H/F | Lyon | Télétravail partiel<p>Nous construisons des outils.', 'Atelier Numérique', 'Développeur Full Stack H/F', 'Lyon'],
+      ['Cóndor Tech | Desarrollador Backend | Madrid, España | Remoto<p>Construimos software para tiendas.', 'Cóndor Tech', 'Desarrollador Backend', 'Madrid, España'],
+      ['Ipê Digital | Desenvolvedora Backend | São Paulo, Brasil | Híbrido<p>Criamos software para lojas.', 'Ipê Digital', 'Desenvolvedora Backend', 'São Paulo, Brasil'],
+    ];
+    for (const [text, company, title, place] of cases) expect(who(text)).toEqual({ title, company, locations: [place] });
+  });
+
+  it('reads "Role @ Company" from a markdown heading (de, fr, es, pt)', () => {
+    const cases: Array<[string, string, string]> = [
+      ['## Data Engineer (m/w/d) @ Nordlicht Energie\n\nWir bauen Datenplattformen.', 'Data Engineer (m/w/d)', 'Nordlicht Energie'],
+      ['## Ingénieur DevOps @ Atelier Numérique\n\nNous construisons des outils.', 'Ingénieur DevOps', 'Atelier Numérique'],
+      ['## Ingeniero de Datos @ Cóndor Tech\n\nConstruimos plataformas de datos.', 'Ingeniero de Datos', 'Cóndor Tech'],
+      ['## Engenheira de Dados @ Ipê Digital\n\nCriamos plataformas de dados.', 'Engenheira de Dados', 'Ipê Digital'],
+    ];
+    for (const [text, title, company] of cases) expect(one(text)).toMatchObject({ title, company });
+  });
+
+  it('gives each listed role its own title, place and pay (de, fr, es, pt)', () => {
+    const cases: Array<[string, string, string[], string[], number[]]> = [
+      ['Nordlicht Energie stellt ein – offene Stellen:\n\n- Backend-Entwickler (m/w/d) (Berlin, 70.000–85.000 €)\nDu baust unsere APIs.\n\n- UX-Designerin (m/w/d) (Hamburg, 60.000–70.000 €)\nDu gestaltest unsere App.',
+        'Nordlicht Energie', ['Backend-Entwickler (m/w/d)', 'UX-Designerin (m/w/d)'], ['Berlin', 'Hamburg'], [70000, 60000]],
+      ['Atelier Numérique recrute – postes ouverts :\n\n- Développeur Backend H/F (Lyon, 45 000–55 000 €)\nVous construisez nos API.\n\n- Designer UX H/F (Paris, 40 000–50 000 €)\nVous dessinez notre application.',
+        'Atelier Numérique', ['Développeur Backend H/F', 'Designer UX H/F'], ['Lyon', 'Paris'], [45000, 40000]],
+      ['Cóndor Tech está contratando – vacantes:\n\n- Desarrollador Backend (Madrid, 40.000–50.000 €)\nConstruirás nuestras APIs.\n\n- Diseñadora UX (Barcelona, 35.000–45.000 €)\nDiseñarás nuestra app.',
+        'Cóndor Tech', ['Desarrollador Backend', 'Diseñadora UX'], ['Madrid', 'Barcelona'], [40000, 35000]],
+      ['Ipê Digital está contratando – vagas abertas:\n\n- Desenvolvedor Backend (São Paulo, R$ 9.000–12.000)\nVocê vai construir nossas APIs.\n\n- Designer UX (Curitiba, R$ 7.000–9.000)\nVocê vai desenhar nosso app.',
+        'Ipê Digital', ['Desenvolvedor Backend', 'Designer UX'], ['São Paulo', 'Curitiba'], [9000, 7000]],
+    ];
+    for (const [text, company, titles, places, mins] of cases) {
+      const all = parsePostings(text, { file: null });
+      expect(all.map((p) => p.title), text).toEqual(titles);
+      expect(all.map((p) => p.company)).toEqual([company, company]);
+      expect(all.map((p) => p.locations[0])).toEqual(places);
+      expect(all.map((p) => p.salary?.min)).toEqual(mins);
+    }
+  });
+
+  it('reads places with chips and postcodes (fr, es, pt)', () => {
+    expect(one('Comptable H/F\nCabinet Rivière\n1003 Lausanne, télétravail partiel\n\nVous tenez la comptabilité.').locations).toEqual(['1003 Lausanne']);
+    expect(one('CAJERO(A)\nSupermercados Illimani S.R.L.\nLa Paz\n\nAtención al cliente y manejo de caja.').locations).toEqual(['La Paz']);
+    expect(one('Vendedor(a)\nLoja Aurora\nSão Paulo-SP (Presencial)\n\nAtendimento ao cliente.').locations).toEqual(['São Paulo-SP']);
+  });
+});
