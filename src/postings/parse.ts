@@ -6,8 +6,8 @@ import {
   cleanTitle, educationOf, employmentTypeOf, looksLikeTitle, ROLE_PHRASE, seniorityOf, teamFromProse, teamFromTitle, titleFromProse,
 } from './identity.ts';
 import { extractLabels, labelKey, type Labelled } from './labels.ts';
-import { findPlace, placeFromLine } from './places.ts';
-import { cleanCompany, gluedCompany, NOT_COMPANY, readHeader } from './header.ts';
+import { findPlace, looksLikePlace, placeFromLine } from './places.ts';
+import { cleanCompany, gluedCompany, isTitleLine, NOT_COMPANY, readHeader } from './header.ts';
 import { findSalaries } from './salary.ts';
 import { formatRange } from './pay.ts';
 import { Posting, type Seniority } from './schema.ts';
@@ -271,16 +271,24 @@ function readPipeHeader(lines: string[], labelled: Labelled): void {
   // A role split out of a multi-role post starts with its own title; the shared pipe line follows it.
   const first = lines.slice(0, 12).filter((l) => l.trim()).slice(0, 3).find((l) => (l.match(/\|/g) ?? []).length >= 2);
   if (!first) return;
+  let role: string | null = null;
   first.split('|').map(cleanCompany).forEach((field, k) => {
     if (!field) return;
     if (!labelled.title && looksLikeTitle(field)) labelled.title = field;
-    else if (/^(remote|hybrid|on-?site)\b/i.test(field) || findPlace(field.split(/[,(]/)[0]!.trim())) labelled.location ??= field;
+    else if (/^(remote|hybrid|on-?site)\b/i.test(field) || findPlace(field.split(/[,(]/)[0]!.trim()) || looksLikePlace(field)) labelled.location ??= field;
     else if (/\b(?:(?:full|part)[- ]time|contract|intern|internship)\b/i.test(field)) labelled.employmentType ??= field;
     // The first field is the company by the convention of these posts, whatever its shape.
-    else if (labelled.company || /^(?:https?:|www\.)|^(?:multiple|several|various|many)\b/i.test(field)) return;
-    else if (k === 0 || (!/\d/.test(field) && field.split(/\s+/).length <= 4 && !/^[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b/i.test(field))) labelled.company = field;
+    else if (/^(?:https?:|www\.)|^(?:multiple|several|various|many)\b/i.test(field)) return;
+    else if (!labelled.company && (k === 0 || (!/\d/.test(field) && field.split(/\s+/).length <= 4 && !DOMAIN.test(field)))) labelled.company = field;
+    // The role comes next by the same convention, in any trade: "Sweetgreen | Line Cook | NYC".
+    else if (!role && k >= 1 && isTitleLine(field) && field.split(/\s+/).length <= 8 && !/[$€£¥₹]|\d\s?k\b/i.test(field) && !DOMAIN.test(field) && !PIPE_CHIP.test(field)) role = field;
   });
+  if (!labelled.title && role) labelled.title = role;
 }
+
+const DOMAIN = /^[\w-]+\.(?:com|io|ai|co|org|net|dev|app|tech|so|xyz)\b/i;
+// Pipe fields that are neither company nor role: visas, relocation, equity, funding rounds, interview notes.
+const PIPE_CHIP = /\b(?:visa|relocation|sponsorship|equity|series [a-e]|seed|funded|onsite|remote|hybrid|in[- ]office|yc|apply|email|interns?|salary|benefits)\b/i;
 
 /** The first lines before any section: where boards print title, company and chips. */
 function headLength(lines: string[]): number {

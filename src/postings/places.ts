@@ -332,7 +332,7 @@ export function looksLikePlace(line: string): boolean {
   // "City, ST" and "City, ST 12345", the US and Canadian form.
   if (/^[\p{Lu}][\p{L}.'’ -]{1,40},\s?[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d)?(?:,\s?(?:US|USA|CA|FR|DE|GB|UK))?$/u.test(s)) return true;
   if (/^[\p{Lu}][\p{L}' ]{1,40}[-–]\s?([A-Z]{2})$/u.test(s) && BR_STATES.has(s.slice(-2))) return true;
-  const parts = s.split(/\s*[,;/|&]\s*|\s+[-–—]\s+/).map((p) => p.replace(/^\d{4,5}\s+|\s+\d{4,5}(?:-\d{4})?$/g, '').replace(/\s*\([^)]*\)$/, '').trim()).filter(Boolean);
+  const parts = s.split(/\s*[,;/|&]\s*|\s+[-–—→]\s+|\s+(?:or|and|oder|und|ou|et|o|y|e)\s+/).map((p) => p.replace(/^\d{4,5}\s+|\s+\d{4,5}(?:-\d{4})?$/g, '').replace(/\s*\([^)]*\)$/, '').trim()).filter(Boolean);
   // "South Gloucestershire", "Greater Boston": a known place with a compass or size word before it.
   return parts.some((p) => !!findPlace(p) || !!findPlace(p.replace(/^(?:north|south|east|west|greater|upper|lower|mid|central|inner|outer)\s+/i, '')));
 }

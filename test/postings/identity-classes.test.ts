@@ -86,6 +86,12 @@ describe('company lines', () => {
       .toBe('Brindle');
   });
 
+  it('takes the role from a pipe header in any trade, and never a place, visa or pay field', () => {
+    expect(who('Greenleaf Kitchen | Line Cook | Portland, OR | ONSITE | $22–$26/hr<p>We cook seasonal food.'))
+      .toEqual({ title: 'Line Cook', company: 'Greenleaf Kitchen', locations: ['Portland, OR'] });
+    expect(one('Orbit Freight | Montreal or Toronto | VISA SPONSORSHIP | Dispatcher<p>We move freight.').title).toBe('Dispatcher');
+  });
+
   it('reads "Role @ Company" from a markdown heading', () => {
     expect(one('## Platform Engineer @ Ferrowave\n\nFerrowave runs compute for labs.\n\n### Requirements\n- Go').company).toBe('Ferrowave');
     expect(one('## Platform Engineer @ Ferrowave\n\nFerrowave runs compute for labs.').title).toBe('Platform Engineer');
