@@ -356,7 +356,7 @@ function hiringCompany(text: string): string | null {
 
 /** "Reddit is a community…", "beehiiv is the…", "Why Acme?", "About Acme", "join Acme", possessives. */
 function companyFromProse(text: string): string | null {
-  const is = /(?:^|\n|[.!?]\s+)((?:[\p{Lu}][\w&.'’-]*|[a-z][a-z0-9]+[A-Z]?[\w]*)(?: [\p{Lu}][\w&.'’-]*){0,2}) (?:is|are|ist|est|es|é)\s+(?:a|an|the|one of|ein|eine|une?|la|le|el|uma?|o)\b/u.exec(text);
+  const is = /(?:^|\n|[.!?]\s+)((?:[\p{Lu}][\p{L}\d_&.'’-]*|[a-z][a-z0-9]+[A-Z]?[\w]*)(?: [\p{Lu}][\p{L}\d_&.'’-]*){0,2}) (?:is|are|ist|est|es|é)\s+(?:a|an|the|one of|ein|eine|une?|una|la|le|el|uma?|o)(?![\p{L}])/u.exec(text);
   if (is && !/^(this|the|our|it|we|you|there|here|that|which|he|she|they|role|position|job)$/i.test(is[1]!) && !ROLE_PHRASE.test(is[1]!) && !CLIENT.test(is[1]!)) return is[1]!;
   const why = /(?:^|\n)(?:Why|About|Über|À propos de|Sobre)\s+([\p{L}][\w&.'’-]*(?:\s[\p{Lu}][\w&.'’-]*){0,2})\??\s*(?:\n|$)/u.exec(text);
   if (why && !/^(the|us|you|this|our|role|position|job|team)\b/i.test(why[1]!)) return why[1]!;

@@ -239,3 +239,24 @@ describe('each class in the five languages', () => {
     expect(one('Vendedor(a)\nLoja Aurora\nSão Paulo-SP (Presencial)\n\nAtendimento ao cliente.').locations).toEqual(['São Paulo-SP']);
   });
 });
+
+describe('flattened postings with no line breaks, in four more languages', () => {
+  it('finds the title, the company and the lists', () => {
+    const cases: Array<[string, string, string, number]> = [
+      ['Backend-Entwickler (m/w/d)Nordlicht Energie ist ein Stadtwerk aus Kiel. Wir suchen Verstärkung für unser Team.Ihre Aufgaben:Sie bauen unsere APIsSie betreiben unsere DatenbankenIhr Profil:Drei Jahre Erfahrung mit Go',
+        'Backend-Entwickler (m/w/d)', 'Nordlicht Energie', 2],
+      ['Développeur Backend H/FAtelier Numérique est un studio lyonnais. Nous cherchons un développeur pour notre équipe.Vos missions:Construire nos APIMaintenir nos bases de donnéesVotre profil:Trois ans d’expérience en Go',
+        'Développeur Backend H/F', 'Atelier Numérique', 2],
+      ['Desarrollador BackendCóndor Tech es una empresa de software de Madrid. Buscamos un desarrollador para nuestro equipo.Responsabilidades:Construir nuestras APIsMantener las bases de datosRequisitos:Tres años de experiencia con Go',
+        'Desarrollador Backend', 'Cóndor Tech', 2],
+      ['Desenvolvedor BackendIpê Digital é uma empresa de software de Campinas. Buscamos um desenvolvedor para nosso time.Responsabilidades:Construir nossas APIsManter os bancos de dadosRequisitos:Três anos de experiência com Go',
+        'Desenvolvedor Backend', 'Ipê Digital', 2],
+    ];
+    for (const [text, title, company, duties] of cases) {
+      const p = one(text);
+      expect(p, text).toMatchObject({ title, company });
+      expect(p.responsibilities).toHaveLength(duties);
+      expect(p.requirements).toHaveLength(1);
+    }
+  });
+});
