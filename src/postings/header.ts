@@ -38,14 +38,15 @@ function endsWithAbbreviation(line: string): boolean {
 /** True when a line can be a title: short, no sentence, no label, no section header, no list item. */
 export function isTitleLine(line: string, underIt = 0): boolean {
   const t = line.trim();
-  if (t.length < 2 || t.length > MAX_LINE) return false;
+  if (t.length < 2 || t.length > (underIt > 0 ? 200 : MAX_LINE)) return false;
   if (stripBullet(t).bulleted || /^https?:|@\S+\.\w|^\d+$/.test(t)) return false;
-  if (isPipeLine(t) || isSectionHeader(t)) return false;
+  // A pipe line over a company and a place is a board title ("Teacher | PT On-site | St. Xavier, MT"), not an HN header.
+  if ((isPipeLine(t) && underIt < 2) || isSectionHeader(t)) return false;
   const colon = /^([^:：]{2,30})[:：]/.exec(t);
   if (colon && labelKey(colon[1]!)) return false;
   // Above a company or place line, the first line is the board's title however it reads ("Will Train!", "Myeloid.").
-  if (underIt > 0) return !/[:;,?]$/.test(t) && !/\p{Ll}{2,}[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(t);
-  if (/[!?:;,]$/.test(t)) return false;
+  if (underIt > 0) return !/[:;,]$/.test(t) && !/\p{Ll}{2,}[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(t);
+  if (/[?:;,]$/.test(t) || (/!$/.test(t) && SENTENCE_WORD.test(t))) return false;
   // A final full stop ends a sentence, unless it ends an abbreviation ("JR.", "Sr.", "Dipl.").
   if (/\.$/.test(t) && !endsWithAbbreviation(t)) return false;
   if (t.split(/\s+/).length > 16) return false;
@@ -89,11 +90,12 @@ function splitAt(title: string): { title: string; company: string } | null {
 }
 
 /** "Lead Data Scientist - Portland, OR 97239": a title line that ends with the place. */
-function splitPlace(title: string): { title: string; place: string } | null {
-  const m = /^(.{2,120}?)\s+[-–—]\s+([^-–—]{2,60})$/.exec(title);
+function splitPlace(title: string, html: boolean): { title: string; place: string; fromParentheses?: boolean } | null {
+  const m = /^(.{2,200}?)\s+[-–—]\s+([^-–—]{2,60})$/.exec(title);
   if (!m) return null;
   const place = m[2]!.trim();
-  return looksLikePlace(place) && !/^remote$/i.test(place) ? { title: m[1]!.trim(), place } : null;
+  // A page heading may end with "- Remote" where the place would stand.
+  return (looksLikePlace(place) && !/^remote$/i.test(place)) || (html && /^remote$/i.test(place)) ? { title: m[1]!.trim(), place } : null;
 }
 
 /** "Acme · Berlin, Germany · Full-time" → its chips; "AGI – Aggrowth International", with no place or chip in it, stays whole. */
@@ -105,13 +107,13 @@ function chips(line: string): string[] {
 const WORK_MODE_START = /^(?:remote|remoto|remota|hybrid|hybride|h[ií]brido|on-?site|presencial|t[eé]l[eé]travail)\b/i;
 
 /** "Senior Backend Engineer (Berlin, €80k–€95k)": a role heading whose parentheses hold its place and pay. */
-function splitParenthesis(title: string): { title: string; place: string } | null {
+function splitParenthesis(title: string): { title: string; place: string; fromParentheses: boolean } | null {
   const m = /^(.{2,100}?)\s*\(([^()]{2,80})\)$/.exec(title);
   if (!m) return null;
   const first = m[2]!.split(/\s*[,;]\s*/)[0]!;
   // "(Remote)" alone stays part of a board's title; "(Remote, $110k–$130k)" holds the heading's facts.
   if (!looksLikePlace(first) && !(WORK_MODE_START.test(first) && /,/.test(m[2]!))) return null;
-  return { title: m[1]!.trim(), place: first };
+  return { title: m[1]!.trim(), place: first, fromParentheses: true };
 }
 
 /** The company on the chip line that follows a lone title line after a blank line. */
@@ -137,18 +139,26 @@ function companyEvidence(line: string, body: string): boolean {
   return /^\s*(?:is|are|ist|est|es|é|has|hat|was|se)\b|^['’]s\b/i.test(after) || /\b(?:at|bei|chez|join|joining)\s+$/i.test(before);
 }
 
-function placeEvidence(line: string, body: string, title: string): boolean {
+/** Evidence strong enough to outweigh the body speaking of the line as a subject ("Basingstoke is seeking…"). */
+function strongPlaceEvidence(line: string, title: string): boolean {
   if (!/^[\p{Lu}\d]/u.test(line)) return false;
   if (townCountyShape(line) && !LEGAL_FORM.test(line.replace(/&/g, ''))) return true;
   // "Registered Home Manager Luton", "Care Worker: Ewell": boards end titles with the place, seldom with the employer.
-  if (title.length > line.length && title.endsWith(line) && /[\s:,(–-]$/.test(title.slice(0, -line.length))) return true;
+  return title.length > line.length && title.endsWith(line) && /[\s:,(–-]$/.test(title.slice(0, -line.length));
+}
+
+function placeEvidence(line: string, body: string, title: string): boolean {
+  if (!/^[\p{Lu}\d]/u.test(line)) return false;
+  if (strongPlaceEvidence(line, title)) return true;
+  // "Sales Account Executive Basingstoke Salary…": the description repeats the title with its place after it.
+  if (body.includes(`${title} ${line}`)) return true;
   let from = 0;
   // "a care home in Luton", "en la ciudad de Santa Cruz", "Base: Santa Cruz": the body places itself there.
   for (let n = 0; n < 5; n++) {
     const at = body.indexOf(line, from);
     if (at < 0) return false;
     const before = body.slice(Math.max(0, at - 22), at);
-    if (/(?:\b(?:in|en|em|à|near|nach|around|based|located|ciudad de|cidade de|ville de|Stadt)\s+|\b(?:base|location|standort|ubicación|ubicacion|lieu|local|sede|ort)\s*[:：]\s*|📍\s*)$/i.test(before)) return true;
+    if (/(?:\b(?:in|en|em|à|near|nach|around|based|located|ciudad de|cidade de|ville de|Stadt)\s+(?:the\s+|la\s+|el\s+|le\s+)?|\b(?:base|location|standort|ubicación|ubicacion|lieu|local|sede|ort)\s*[:：]\s*|📍\s*)$/i.test(before)) return true;
     from = at + line.length;
   }
   return false;
@@ -158,7 +168,7 @@ function placeEvidence(line: string, body: string, title: string): boolean {
  * Reads the header block at the top of a posting: the first paragraph of at most five short lines. Returns null when
  * the text does not start that way (a pipe header, a sentence, a long paragraph), so other readings take over.
  */
-export function readHeader(lines: string[]): Header | null {
+export function readHeader(lines: string[], html = false): Header | null {
   let i = 0;
   while (i < lines.length && !lines[i]!.trim()) i++;
   const block: string[] = [];
@@ -174,11 +184,12 @@ export function readHeader(lines: string[]): Header | null {
   if (!block.length || block.length > MAX_LINES) return null;
   // A logo's name above the name itself ("Reddit\nReddit"): the employer, then the header proper.
   if (block.length === 2 && block[0] === block[1] && block[0]!.split(/\s+/).length <= 4) {
-    const rest = readHeader(lines.slice(j));
+    const rest = readHeader(lines.slice(j), html);
     return rest ? { ...rest, company: rest.company ?? block[0]!, start: rest.start + j, end: rest.end + j } : null;
   }
   let title = block[0]!;
   if (!isTitleLine(title, block.length - 1)) return null;
+  if (isPipeLine(title) && !(block.length >= 3 && looksLikePlace(block[block.length - 1]!))) return null;
   const body = lines.slice(j, j + 400).join('\n');
   let company: string | null = null;
   let locationLine: string | null = null;
@@ -207,7 +218,8 @@ export function readHeader(lines: string[]): Header | null {
       if (!locationLine && rest && looksLikePlace(rest)) locationLine = line;
       continue;
     }
-    if (!company && (locationLine || segments.length > 1 || !placeEvidence(line, body, title) || companyEvidence(line, body))) company = line;
+    const place = segments.length === 1 && !locationLine && strongPlaceEvidence(line, title);
+    if (!company && !place && (locationLine || segments.length > 1 || !placeEvidence(line, body, title) || companyEvidence(line, body))) company = line;
     else if (!locationLine && /^[\p{Lu}\d]/u.test(line)) locationLine = line;
   }
   // A title alone, then a line of chips after a blank line ("**Lumen Pay** · Remote · Full-time"): the company is there.
@@ -217,10 +229,12 @@ export function readHeader(lines: string[]): Header | null {
   if (at) ({ title, company } = at);
   let placeInTitle = false;
   if (!locationLine) {
-    const tail = splitPlace(title) ?? splitParenthesis(title);
+    // Parentheses give the place of a role heading standing alone; under a board's header they are the title's own.
+    const tail = splitPlace(title, html) ?? (block.length === 1 ? splitParenthesis(title) : null);
     if (tail) {
       placeInTitle = true;
-      title = tail.title;
+      // A saved page's heading is the board's "title - place"; in typed text the place is part of the title as written.
+      if (html || tail.fromParentheses) title = tail.title;
       locationLine = tail.place;
     }
   }

@@ -13,7 +13,7 @@ import { formatRange } from './pay.ts';
 import { Posting, type Seniority } from './schema.ts';
 import { asHeader, headerKind, type SectionKind } from './sections.ts';
 import { findSkills } from './skills.ts';
-import { foldKey, sentences, stripBullet, toLines } from './text.ts';
+import { foldKey, looksLikeHtml, sentences, stripBullet, toLines } from './text.ts';
 import { workplace } from './workmode.ts';
 import { parseJsonPostings } from './jsonld.ts';
 import { splitRoles } from './split.ts';
@@ -152,7 +152,7 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   const { labelled, rest } = extractLabels(rawLines.filter((l) => !isChrome(l)));
   readPipeHeader(rest, labelled);
   // The board's header block comes first; a footer line is looked for only below it.
-  const header = readHeader(rest);
+  const header = readHeader(rest, looksLikeHtml(block));
   const footer = findFooter(rest, header?.end ?? 0);
   const lines = footer ? rest.filter((_, i) => i !== footer.index) : rest;
   const { sections } = sectionize(lines);
@@ -182,7 +182,8 @@ function parseText(block: string, opts: ParseOptions, shared: string[], index = 
   team = labelled.team && !/^(engineering|general)$/i.test(labelled.team) ? labelled.team : team ?? (title ? teamFromTitle(title) : null) ?? teamFromProse(allText);
 
   let company: string | null = header?.company ?? labelled.company ?? question?.[2]?.trim() ?? footer?.company ?? null;
-  company ??= plausibleCompany(companyFromHead(lines, titleLine >= 0 ? titleLine : null, headEnd));
+  // A header block of two or more lines has already said which of its lines is the company, if any is.
+  if (!header || header.end - header.start < 2) company ??= plausibleCompany(companyFromHead(lines, titleLine >= 0 ? titleLine : null, headEnd));
   company ??= plausibleCompany(hiringCompany(allText.slice(0, 2000)));
   company ??= plausibleCompany(companyFromProse(proseLines.join('\n') || allText));
   if (company) company = cleanCompany(company) || null;

@@ -349,7 +349,8 @@ export function townCountyShape(line: string): boolean {
  */
 export function placeFromLine(line: string): string | null {
   let s = line.trim().replace(/\s+/g, ' ');
-  s = s.replace(/\s*\((?:[^()]*\b(?:remote|remoto|hybrid|h[ií]brido|hybride|on-?site|presencial|office|t[eé]l[eé]travail)\b[^()]*)\)\s*$/i, '');
+  // "(Híbrido)", "(Geplanter Arbeitsort ab 2028: Posieux)": a work mode or a later move, not the place itself.
+  s = s.replace(/\s*\(([^()]*)\)\s*$/, (whole, inner: string) => (/\b(?:remote|remoto|hybrid|h[ií]brido|hybride|on-?site|presencial|office|t[eé]l[eé]travail)\b|\b(?:19|20)\d\d\b/i.test(inner) ? '' : whole));
   s = s.replace(/^(?:remote|remoto|hybrid|h[ií]brido|on-?site|presencial)\s*(?:[-–—:,]\s*|\bin\s+|\(\s*(?=.*\)$))/i, '').replace(/^\((.*)\)$/, '$1');
   const parts = s.split(/\s*,\s*/).filter((p) => p && !WORK_MODE_PART.test(p) && !/\b(?:19|20)\d\d\b/.test(p) && !/^\p{Ll}/u.test(p));
   const out = parts.join(', ').trim();

@@ -25,6 +25,14 @@ describe('a board page header: title, company and place lines above the descript
       .toEqual({ title: '2 Way Radio Installer', company: 'Northline Communications LLC', locations: ['Boise, ID 83702'] });
   });
 
+  it('keeps a board title that ends with "!", holds pipes or names its place in parentheses', () => {
+    expect(one('Web Developer - JavaScript expert!\n\nMinimum skills: JavaScript, CSS.').title).toBe('Web Developer - JavaScript expert!');
+    expect(who('Teacher | Part-time | St. Brigid Academy\nNorthfield Schools\nSaint Paul, MN\n\nTeach grade 3.'))
+      .toEqual({ title: 'Teacher | Part-time | St. Brigid Academy', company: 'Northfield Schools', locations: ['Saint Paul, MN'] });
+    expect(who('Backend Engineer (Belgrade)\nQuillstack\nRemote\n\nQuillstack builds identity checks.'))
+      .toEqual({ title: 'Backend Engineer (Belgrade)', company: 'Quillstack', locations: [] });
+  });
+
   it('keeps gender markers in the title (de)', () => {
     expect(who('Pflegefachfrau:mann Intensivstation\nKantonsspital Aarwald\n3600 Thun\n\nDas Kantonsspital betreut jährlich viele Patientinnen und Patienten.'))
       .toEqual({ title: 'Pflegefachfrau:mann Intensivstation', company: 'Kantonsspital Aarwald', locations: ['3600 Thun'] });
@@ -120,6 +128,24 @@ describe('places', () => {
   it('keeps a compass word as part of the place, not as a company glued to it', () => {
     expect(who('Dental Nurse\nNorth London, London\n\nA busy practice needs a registered dental nurse.'))
       .toEqual({ title: 'Dental Nurse', company: null, locations: ['North London, London'] });
+  });
+
+  it('drops a later move or start date from the place line (de)', () => {
+    expect(one('Jurist/-in\nBundesamt für Wasser\n3097 Liebefeld (Geplanter Arbeitsort ab Sommer 2027: Ittigen)\n\nSie beraten die Amtsleitung.').locations)
+      .toEqual(['3097 Liebefeld']);
+  });
+
+  it('reads a lone place line from how the description speaks of it', () => {
+    expect(who('Credit Controller\nCity of Westbridge\n\nA consultancy in the City of Westbridge needs a credit controller.'))
+      .toEqual({ title: 'Credit Controller', company: null, locations: ['City of Westbridge'] });
+    expect(who('Account Executive\nHollowmere\n\nSales Account Executive Hollowmere. A distributor of audio kit.'))
+      .toEqual({ title: 'Account Executive', company: null, locations: ['Hollowmere'] });
+  });
+
+  it('takes the place after a typed title as the place and keeps the title as written; a saved page heading gives both', () => {
+    expect(who('Solution Architect - Eden Prairie, MN\n\nWe are looking for an architect.'))
+      .toEqual({ title: 'Solution Architect - Eden Prairie, MN', company: null, locations: ['Eden Prairie, MN'] });
+    expect(who('<html><body><h2>Data Scientist - Remote</h2><p>Build models.</p></body></html>').title).toBe('Data Scientist');
   });
 
   it('takes no place from a line that only says how one works', () => {
