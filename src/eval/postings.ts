@@ -73,7 +73,7 @@ const LEGAL = new Set([
 ]);
 
 function companyKey(s: string): string {
-  const words = foldKey(s).replace(/\byc(?: ?[wsfx]\d{2})?$/, '').split(' ').filter(Boolean);
+  const words = foldKey(s).replace(/\byc(?: ?[wsfx]\d{2})*$/, '').split(' ').filter(Boolean);
   while (words.length > 1 && LEGAL.has(words[words.length - 1]!)) words.pop();
   return words.join(' ');
 }

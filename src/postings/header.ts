@@ -24,7 +24,7 @@ const MAX_LINES = 5;
 const MAX_LINE = 150;
 const RATING = /^\d(?:[.,]\d)?\s*(?:★|\/ ?5|stars?)?$/;
 // Lines that only say how or when one works: "Remote", "HYBRID", "100% Remoto", "Full-time", "$20 - $21 an hour".
-const CHIP = /^(?:\d+ ?%\s*)?(?:fully\s+)?(?:remote|remoto|remota|hybrid|hybride|h[ií]brido|on-?site|in[- ]person|presencial|full[- ]time|part[- ]time|contract|temporary|permanent|internship|vollzeit|teilzeit|cdi|cdd|clt|pj|tiempo completo)(?:\s*[,/|·•]\s*(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent))*$|^\(?no \w+ jobs available\)?$|^[$€£]\s?\d|^(?:posted|reposted|updated|active)\b/i;
+const CHIP = /^(?:\d+ ?%\s*)?(?:fully\s+)?(?:remote|remoto|remota|hybrid|hybride|h[ií]brido|on-?site|in[- ]person|presencial|full[- ]time|part[- ]time|contract|temporary|permanent|internship|vollzeit|teilzeit|cdi|cdd|clt|pj|tiempo completo)(?:\s*[,/|·•]\s*(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent))*$|^\(?no \w+ jobs available\)?$|^[$€£]\s?\d|^(?:posted|reposted|updated)\b|^active\s+(?:\d|today|yesterday)/i;
 // Words a sentence has and a title line does not, in the five languages.
 const SENTENCE_WORD = /\b(?:we|we're|we are|our|you|you'll|your|is|are|will|this|wir|sind|ist|unser|nous|vous|sommes|est|notre|somos|estamos|buscamos|nuestro|nuestra|você|vocês|nossa|nosso|estamos)\b/i;
 const LEGAL_FORM = /\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|co|company|gmbh|ag|kg|se|sa|s\.a|sas|sarl|srl|s\.r\.l|spa|bv|nv|plc|lp|llp|pty|ltda|eireli|group|gruppe|groupe|grupo|holding|holdings|partners|bank|university|universit[äa]t|université|universidad|universidade|hospital|spital|clinic|klinik|foundation|stiftung|fondation|fundación|associates|consulting|solutions|technologies|services|staffing|recruitment|recruiting|personnel|systems|labs?|studio|agency|department|departement|bundesamt|amt)\b\.?|&|\.(?:com|io|ai|co|org|net|de|ch)\b/i;
@@ -45,6 +45,8 @@ export function isTitleLine(line: string, underIt = 0): boolean {
   const colon = /^([^:：]{2,30})[:：]/.exec(t);
   if (colon && labelKey(colon[1]!)) return false;
   // Above a company or place line, the first line is the board's title however it reads ("Will Train!", "Myeloid.").
+  // With two lines under it (company and place), it is the title even when it reads as a pitch ("Servers Needed! Our…").
+  if (underIt > 1) return !/[:;,]$/.test(t);
   if (underIt > 0) return !/[:;,]$/.test(t) && !/\p{Ll}{2,}[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(t);
   if (/[?:;,]$/.test(t) || (/!$/.test(t) && SENTENCE_WORD.test(t))) return false;
   // A final full stop ends a sentence, unless it ends an abbreviation ("JR.", "Sr.", "Dipl.").
@@ -57,11 +59,15 @@ export function isTitleLine(line: string, underIt = 0): boolean {
 // How section headers begin; a company line that merely contains such a word ("Mission Bank") is no header.
 const HEADER_START = /^(?:job|about|what|who|why|your|the|our|key|position|role|responsibilit|requirement|qualification|description|benefit|overview|summary|skills|experience|education|company|duties|tasks|perks|compensation|salary|we|ihre?|deine?|aufgaben|anforderungen|profil|wir|über|das bringst|vos|votre|tes|ton|nos|le poste|la mission|avantages|descrip|requisitos|responsabilidades|beneficios|benefícios|funciones|sobre|quem|o que|lo que|que|qué)/i;
 
+// How section headers end; "Benefit Cosmetics" and "Mission Bank" begin like one and end like a name.
+const HEADER_END = /(?:description|overview|summary|responsibilit(?:y|ies)|requirements?|qualifications?|benefits?|perks|us|role|company|position|job|team|opportunity|profile|profil|skills|experience|duties|tasks|aufgaben|anforderungen|bieten|uns|missions?|avantages|poste|nous|requisitos|responsabilidades|beneficios|benefícios|vaga|puesto|nosotros|somos|you|do|offer|need|are|for|bring|expect|looking for)\W*$/i;
+
 /** A section header ("Job description", "Responsibilities:", "Ihre Aufgaben"), not a line that contains a header word. */
 function isSectionHeader(l: string): boolean {
   const kind = asHeader(l);
   if (!kind || kind === 'other') return false;
-  return /[:：]$/.test(l) || !/\s/.test(l.trim()) || HEADER_START.test(l.replace(/^[#*\s]+/, '')) || l === l.toUpperCase();
+  return /[:：]$/.test(l) || !/\s/.test(l.trim()) || l === l.toUpperCase()
+    || (HEADER_START.test(l.replace(/^[#*\s]+/, '')) && HEADER_END.test(l));
 }
 
 /** "Acme | Engineer | Remote": a "who is hiring" header line, read elsewhere. */
@@ -72,7 +78,7 @@ function isPipeLine(l: string): boolean {
 /** A line of the block under the title: a company, a place, a rating or a chip, never a sentence or a section header. */
 function isHeaderLine(l: string): boolean {
   if (l.length > 100 || l.split(/\s+/).length > 14 || isPipeLine(l)) return false;
-  if (/[!?:;]$/.test(l) || (/\.$/.test(l) && !endsWithAbbreviation(l))) return false;
+  if (/[!?:;]$/.test(l) || (/\.$/.test(l) && !endsWithAbbreviation(l) && /\s/.test(l))) return false;
   if (SENTENCE_WORD.test(l) && l.split(/\s+/).length > 3) return false;
   if (/\p{Ll}{4,}[.!?]\s+\p{Lu}/u.test(l)) return false;
   const colon = /^([^:：]{2,30})[:：]/.exec(l);
@@ -271,6 +277,7 @@ export function gluedCompany(line: string): string | null {
 export function cleanCompany(name: string): string {
   return name
     .replace(/^\s*#+\s*/, '')
+    .replace(/\s+https?:\/\/\S+/g, '')
     .replace(/\s*\(([^()]{0,200})\)/g, (whole, inner: string) => (/\bYC(?:\s?[WSFX]\d{2})?\b|https?:|www\./i.test(inner) ? '' : whole))
     .replace(/,?\s*\bYC(?:\s+[WSF]\d{2})?\s*$/i, '')
     .replace(/\s+/g, ' ')

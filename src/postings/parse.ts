@@ -275,10 +275,12 @@ function readPipeHeader(lines: string[], labelled: Labelled): void {
   let role: string | null = null;
   first.split('|').map(cleanCompany).forEach((field, k) => {
     if (!field) return;
-    if (!labelled.title && looksLikeTitle(field)) labelled.title = field;
+    // The first field is the company by the convention of these posts ("Marketer.com | …"), unless it is plainly a role.
+    const firstIsCompany = k === 0 && (DOMAIN.test(field) || !looksLikeTitle(field)) && !findPlace(field) && !/^(remote|hybrid|on-?site)\b/i.test(field);
+    if (firstIsCompany && !labelled.company) labelled.company = field;
+    else if (!labelled.title && looksLikeTitle(field)) labelled.title = field;
     else if (/^(remote|hybrid|on-?site)\b/i.test(field) || findPlace(field.split(/[,(]/)[0]!.trim()) || looksLikePlace(field)) labelled.location ??= field;
     else if (/\b(?:(?:full|part)[- ]time|contract|intern|internship)\b/i.test(field)) labelled.employmentType ??= field;
-    // The first field is the company by the convention of these posts, whatever its shape.
     else if (/^(?:https?:|www\.)|^(?:multiple|several|various|many)\b/i.test(field)) return;
     else if (!labelled.company && (k === 0 || (!/\d/.test(field) && field.split(/\s+/).length <= 4 && !DOMAIN.test(field)))) labelled.company = field;
     // The role comes next by the same convention, in any trade: "Sweetgreen | Line Cook | NYC".

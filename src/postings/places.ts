@@ -334,7 +334,11 @@ export function looksLikePlace(line: string): boolean {
   if (/^[\p{Lu}][\p{L}' ]{1,40}[-–]\s?([A-Z]{2})$/u.test(s) && BR_STATES.has(s.slice(-2))) return true;
   const parts = s.split(/\s*[,;/|&]\s*|\s+[-–—→]\s+|\s+(?:or|and|oder|und|ou|et|o|y|e)\s+/).map((p) => p.replace(/^\d{4,5}\s+|\s+\d{4,5}(?:-\d{4})?$/g, '').replace(/\s*\([^)]*\)$/, '').trim()).filter(Boolean);
   // "South Gloucestershire", "Greater Boston": a known place with a compass or size word before it.
-  return parts.some((p) => !!findPlace(p) || !!findPlace(p.replace(/^(?:north|south|east|west|greater|upper|lower|mid|central|inner|outer)\s+/i, '')));
+  // Two letters alone are a state or country only as the last part after a comma ("276 4th Ave, Chula Vista, CA"),
+  // never inside a name ("Co" in "Code&Co").
+  const last = parts[parts.length - 1] ?? '';
+  if (/^[A-Z]{2}$/.test(last) && /,[^,]*$/.test(s) && findPlace(last)) return true;
+  return parts.some((p) => p.length > 2 && (!!findPlace(p) || !!findPlace(p.replace(/^(?:north|south|east|west|greater|upper|lower|mid|central|inner|outer)\s+/i, ''))));
 }
 
 /** "Staines, Middlesex", "Wooton-under-Edge, South Gloucestershire": the "Town, County" shape of a place line. */

@@ -79,6 +79,19 @@ describe('company lines', () => {
       .toEqual({ title: 'Data Analyst', company: 'Harbor Freight Logistics', locations: ['Tacoma, WA'] });
   });
 
+  it('reads names that look like chips, headers or sentences as the company line they stand on', () => {
+    expect(one('Sr Data Analyst\nActive Measure\nGreater Los Angeles Area\n\nWe write software in small teams.').company).toBe('Active Measure');
+    expect(one('Quality Analyst\nBenefit Cosmetics\nSan Francisco, CA, US\n\nReview batch records.').company).toBe('Benefit Cosmetics');
+    expect(one('Life Coach\nzant.\nRemote\n\nZant. is a young mental health company.').company).toBe('zant.');
+    expect(who('Servers Needed! Ours make $20 - $30/hour with tips!\nPallino Grill\nConroe, TX 77385\n\nJoin our floor team.'))
+      .toEqual({ title: 'Servers Needed! Ours make $20 - $30/hour with tips!', company: 'Pallino Grill', locations: ['Conroe, TX 77385'] });
+  });
+
+  it('takes the first pipe field as the company even when it reads like a role or holds "&"', () => {
+    expect(one('Marketer.com | https://marketer.example/manta | Remote or Onsite | Oslo, Norway<p>We build an AI tool.').company).toBe('Marketer.com');
+    expect(one('Code&amp;Co | Tech Due Diligence | Fully Remote (EU) | Full-time<p>We review software for investors.').company).toBe('Code&Co');
+  });
+
   it('drops a YC batch and reads a company glued to its place', () => {
     expect(one('Founding Engineer\nAcme (YC W21)\nSan Francisco, CA\n\nWe build tools for bakeries.').company).toBe('Acme');
     expect(who('Senior Machine Learning Engineer, Relevance\n\nQuillworkNew York, NY\nHybrid\n\nAbout the role')).toMatchObject({
