@@ -134,10 +134,11 @@ function chipLineCompany(lines: string[], from: number): string | null {
   return !CHIP.test(name) && !WORK_MODE_START.test(name) && !looksLikePlace(name) && name.split(/\s+/).length <= 5 ? name : null;
 }
 
-function companyEvidence(line: string, body: string): boolean {
+function companyEvidence(line: string, bodyOf: () => string): boolean {
   // "&" joins two names in a company ("Duran & Ruiz") and in a county ("Tyne & Wear").
   if (LEGAL_FORM.test(townCountyShape(line) ? line.replace(/&/g, '') : line)) return true;
   // "Acme is a …", "At Acme, we …", "Acme ist …": the description speaks of it as the employer.
+  const body = bodyOf();
   const at = body.indexOf(line);
   if (at < 0) return false;
   const after = body.slice(at + line.length, at + line.length + 12);
@@ -153,9 +154,10 @@ function strongPlaceEvidence(line: string, title: string): boolean {
   return title.length > line.length && title.endsWith(line) && /[\s:,(–-]$/.test(title.slice(0, -line.length));
 }
 
-function placeEvidence(line: string, body: string, title: string): boolean {
+function placeEvidence(line: string, bodyOf: () => string, title: string): boolean {
   if (!/^[\p{Lu}\d]/u.test(line)) return false;
   if (strongPlaceEvidence(line, title)) return true;
+  const body = bodyOf();
   // "Sales Account Executive Basingstoke Salary…": the description repeats the title with its place after it.
   if (body.includes(`${title} ${line}`)) return true;
   let from = 0;
@@ -196,7 +198,9 @@ export function readHeader(lines: string[], html = false): Header | null {
   let title = block[0]!;
   if (!isTitleLine(title, block.length - 1)) return null;
   if (isPipeLine(title) && !(block.length >= 3 && looksLikePlace(block[block.length - 1]!))) return null;
-  const body = lines.slice(j, j + 400).join('\n');
+  // The description's first lines, where it speaks of its employer and place; joined once, only when asked for.
+  let bodyText: string | null = null;
+  const body = (): string => (bodyText ??= lines.slice(j, j + 60).join('\n'));
   let company: string | null = null;
   let locationLine: string | null = null;
   const segments: string[] = [];
