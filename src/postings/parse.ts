@@ -273,7 +273,8 @@ function readPipeHeader(lines: string[], labelled: Labelled): void {
   const first = lines.slice(0, 12).filter((l) => l.trim()).slice(0, 3).find((l) => (l.match(/\|/g) ?? []).length >= 2);
   if (!first) return;
   let role: string | null = null;
-  first.split('|').map(cleanCompany).forEach((field, k) => {
+  // A header has a handful of fields; the rest of an overlong line is not read field by field.
+  first.split('|', 12).map(cleanCompany).forEach((field, k) => {
     if (!field) return;
     // The first field is the company by the convention of these posts ("Marketer.com | …"), unless it is plainly a role.
     const firstIsCompany = k === 0 && (DOMAIN.test(field) || !looksLikeTitle(field)) && !findPlace(field) && !/^(remote|hybrid|on-?site)\b/i.test(field);
