@@ -186,7 +186,9 @@ export function readHeader(lines: string[], html = false): Header | null {
     // A tagline on the company line ("Care1st Health Plan - Yes, it's all about you.") is kept when a place follows.
     const next = lines[j + 1]?.trim() ?? '';
     const taggedCompany = block.length === 1 && l.length <= 100 && !isSectionHeader(l) && !!next && next.length <= 60 && looksLikePlace(next);
-    if (block.length && !isHeaderLine(l) && !taggedCompany) break;
+    // A long place line ("Brooklyn, NY; Tucson, AZ; or Austin, TX preferred; …") still belongs to the header.
+    const longPlace = block.length >= 1 && l.length <= MAX_LINE && !/[.!?]$/.test(l) && looksLikePlace(l.split(/\s*;\s*/)[0]!);
+    if (block.length && !isHeaderLine(l) && !taggedCompany && !longPlace) break;
     block.push(l);
   }
   if (!block.length || block.length > MAX_LINES) return null;

@@ -161,6 +161,12 @@ describe('places', () => {
     expect(who('<html><body><h2>Data Scientist - Remote</h2><p>Build models.</p></body></html>').title).toBe('Data Scientist');
   });
 
+  it('keeps a long line of several places in the header', () => {
+    const p = one('Vision Scientist\nFloodlight Labs\nBrooklyn, NY; Tucson, AZ; or Austin, TX preferred; remote work possible for the right person\n\nWe map floods from space.');
+    expect(p.company).toBe('Floodlight Labs');
+    expect(p.locations[0]).toMatch(/^Brooklyn, NY; Tucson, AZ/);
+  });
+
   it('takes no place from a line that only says how one works', () => {
     expect(one('Account Executive\nBrightpath Software\nHYBRID\n\nSell to mid-market teams.').locations).toEqual([]);
     expect(one('Account Executive\nBrightpath Software\n(no Remote jobs available)\n\nSell to mid-market teams.').locations).toEqual([]);
