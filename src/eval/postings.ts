@@ -2,7 +2,8 @@
 //
 // How a field is scored (only fields named in a row's `labelOrigin` count):
 // - title, company: equal after folding case, accents and punctuation (a company's trailing legal form,
-//   "Inc", "GmbH", "Ltd" …, is not counted either way).
+//   "Inc", "GmbH", "Ltd" …, is not counted either way, nor is a Y Combinator batch after it, "(YC W21)", ", YC S24":
+//   the batch is a badge beside the name, and the labels themselves write it both ways, "Lago (YC S21)" as "Lago").
 // - locations: the same places, each label matched by one parsed place and each parsed place by one label; two
 //   places match when their folded text is equal or one contains the other ("New York, NY" ~ "New York, NY 10001").
 //   An empty label wants no place.
@@ -72,7 +73,7 @@ const LEGAL = new Set([
 ]);
 
 function companyKey(s: string): string {
-  const words = foldKey(s).split(' ').filter(Boolean);
+  const words = foldKey(s).replace(/\byc(?: ?[wsfx]\d{2})*$/, '').split(' ').filter(Boolean);
   while (words.length > 1 && LEGAL.has(words[words.length - 1]!)) words.pop();
   return words.join(' ');
 }

@@ -33,7 +33,7 @@ export function titleFromProse(text: string): { title: string; team: string | nu
 }
 
 export function cleanTitle(t: string): string {
-  return t.replace(/^(?:a|an|the|our)\s+/i, '').replace(/\s+/g, ' ').replace(/[\s,;:–—-]+$/, '').trim();
+  return t.replace(/\s*https?:\/\/\S+/g, '').replace(/^(?:a|an|the|our)\s+/i, '').replace(/\s+/g, ' ').replace(/[\s,;:–—-]+$/, '').trim();
 }
 
 /** "Senior ML Engineer, Relevance" / "Engineer - Payments" / "Engineer (Search)" → team. */

@@ -6,8 +6,8 @@ import {
   cleanTitle, educationOf, employmentTypeOf, looksLikeTitle, ROLE_PHRASE, seniorityOf, teamFromProse, teamFromTitle, titleFromProse,
 } from './identity.ts';
 import { extractLabels, labelKey, type Labelled } from './labels.ts';
-import { findPlace, placeFromLine } from './places.ts';
-import { gluedCompany, NOT_COMPANY, readHeader } from './header.ts';
+import { findPlace, looksLikePlace, placeFromLine } from './places.ts';
+import { cleanCompany, gluedCompany, isTitleLine, NOT_COMPANY, readHeader } from './header.ts';
 import { findSalaries } from './salary.ts';
 import { currencyOfCountry } from './lexicon/currencies.ts';
 import { formatRange } from './pay.ts';
@@ -15,7 +15,7 @@ import { Posting, type Seniority } from './schema.ts';
 import { problem, type Problem } from './problems.ts';
 import { asHeader, headerKind, type SectionKind } from './sections.ts';
 import { findSkills } from './skills.ts';
-import { sentences, stripBullet, toLines } from './text.ts';
+import { foldKey, looksLikeHtml, sentences, stripBullet, toLines } from './text.ts';
 import { workplace } from './workmode.ts';
 import { parseJsonPostings } from './jsonld.ts';
 import { splitRoles } from './split.ts';
@@ -80,10 +80,18 @@ interface Line {
 
 type Sections = Record<SectionKind | 'intro', Line[]>;
 
-/** Splits "Requirements: 5+ years of Python" into a header and its first item. */
+/**
+ * Splits "Requirements: 5+ years of Python" into a header and its first item, and a header glued to its text
+ * ("Company DescriptionArcticom LLC builds…", "About UsWe are…") into the two.
+ */
 function splitInlineHeaders(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
+    const glued = /^(\p{L}[\p{L} ]{2,38}?\p{Ll})(?=\p{Lu}\p{Ll})/u.exec(line);
+    if (glued && headerKind(glued[1]!) && headerKind(glued[1]!) !== 'other' && asHeader(glued[1]!)) {
+      out.push(glued[1]!, line.slice(glued[1]!.length));
+      continue;
+    }
     const m = /^([^:：]{3,60})[:：]\s*(\S.*)$/.exec(line);
     const kind = m ? headerKind(m[1]!) : null;
     if (m && kind && !/[.;]/.test(m[1]!) && m[1]!.split(/\s+/).length <= 8) {
@@ -145,7 +153,9 @@ function parseText(block: string, opts: ParseOptions, shared: Problem[], index =
   const rawLines = splitInlineHeaders(toLines(block));
   const { labelled, rest } = extractLabels(rawLines.filter((l) => !isChrome(l)));
   readPipeHeader(rest, labelled);
-  const footer = findFooter(rest);
+  // The board's header block comes first; a footer line is looked for only below it.
+  const header = readHeader(rest, looksLikeHtml(block));
+  const footer = findFooter(rest, header?.end ?? 0);
   const lines = footer ? rest.filter((_, i) => i !== footer.index) : rest;
   const { sections } = sectionize(lines);
 
@@ -154,7 +164,6 @@ function parseText(block: string, opts: ParseOptions, shared: Problem[], index =
   const headEnd = headLength(lines);
 
   // Title and company, from the strongest evidence down: the board's header block, labelled facts, a question, a footer.
-  const header = readHeader(lines);
   const question = /for the (.{4,100}?) (?:position|role|job|opening) at ([^?\n]{2,60})\?/i.exec(allText);
   let title: string | null = header?.title ?? labelled.title ?? question?.[1] ?? footer?.title ?? null;
   let team: string | null = null;
@@ -175,15 +184,20 @@ function parseText(block: string, opts: ParseOptions, shared: Problem[], index =
   team = labelled.team && !/^(engineering|general)$/i.test(labelled.team) ? labelled.team : team ?? (title ? teamFromTitle(title) : null) ?? teamFromProse(allText);
 
   let company: string | null = header?.company ?? labelled.company ?? question?.[2]?.trim() ?? footer?.company ?? null;
-  company ??= companyFromHead(lines, titleLine >= 0 ? titleLine : null, headEnd);
-  company ??= companyFromProse(proseLines.join('\n') || allText);
+  // A header block of two or more lines has already said which of its lines is the company, if any is.
+  if (!header || header.end - header.start < 2) company ??= plausibleCompany(companyFromHead(lines, titleLine >= 0 ? titleLine : null, headEnd));
+  company ??= plausibleCompany(hiringCompany(allText.slice(0, 2000)));
+  company ??= plausibleCompany(companyFromProse(proseLines.join('\n') || allText));
+  if (company) company = cleanCompany(company) || null;
 
   // Work arrangement and places.
   const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? header?.locationLine ?? footer?.location ?? undefined }, headEnd);
   // The board's location line is the posting's place; places the text merely mentions do not add to it.
-  if (header?.location && !(header.placeInTitle && labelled.location)) place.locations = [header.location];
+  // A labelled place wins over one read off the title only when it says more of the same place ("Paris, France").
+  const labelledMore = !!labelled.location && !!header?.location && saysMoreOf(labelled.location, header.location);
+  if (header?.location && !(header.placeInTitle && labelledMore)) place.locations = [header.location];
   // "ONSITE", "HYBRID", "(no Remote jobs available)" say how one works, not where.
-  else place.locations = place.locations.filter((l) => placeFromLine(l) !== null);
+  else place.locations = [...new Set(place.locations.map(placeFromLine).filter((l): l is string => !!l))];
 
   // Lists.
   const requirements = items(sections.requirements, 'requirements');
@@ -249,30 +263,41 @@ function parseText(block: string, opts: ParseOptions, shared: Problem[], index =
   return Posting.parse(posting);
 }
 
+/** "Paris, France" says more of "Paris"; "Chicago IL, Philadelphia PA" names another place besides "Chicago, IL". */
+function saysMoreOf(labelled: string, place: string): boolean {
+  const l = foldKey(labelled);
+  const p = foldKey(place);
+  if (!l.startsWith(p) || l === p) return false;
+  const kind = findPlace(l.slice(p.length).trim())?.kind;
+  return kind === 'country' || kind === 'state' || kind === 'region';
+}
+
 /** "Acme | Senior Engineer | Remote (US) | Full-time | $150k": the fields of a "who is hiring" first line. */
 function readPipeHeader(lines: string[], labelled: Labelled): void {
   // A role split out of a multi-role post starts with its own title; the shared pipe line follows it.
   const first = lines.slice(0, 12).filter((l) => l.trim()).slice(0, 3).find((l) => (l.match(/\|/g) ?? []).length >= 2);
   if (!first) return;
-  first.split('|').map(pipeField).forEach((field, k) => {
+  let role: string | null = null;
+  // A header has a handful of fields; the rest of an overlong line is not read field by field.
+  first.split('|', 12).map(cleanCompany).forEach((field, k) => {
     if (!field) return;
-    if (!labelled.title && looksLikeTitle(field)) labelled.title = field;
-    else if (/^(remote|hybrid|on-?site)\b/i.test(field) || findPlace(field.split(/[,(]/)[0]!.trim())) labelled.location ??= field;
+    // The first field is the company by the convention of these posts ("Marketer.com | …"), unless it is plainly a role.
+    const firstIsCompany = k === 0 && (DOMAIN.test(field) || !looksLikeTitle(field)) && !findPlace(field) && !/^(remote|hybrid|on-?site)\b/i.test(field);
+    if (firstIsCompany && !labelled.company) labelled.company = field;
+    else if (!labelled.title && looksLikeTitle(field)) labelled.title = field;
+    else if (/^(remote|hybrid|on-?site)\b/i.test(field) || findPlace(field.split(/[,(]/)[0]!.trim()) || looksLikePlace(field)) labelled.location ??= field;
     else if (/\b(?:(?:full|part)[- ]time|contract|intern|internship)\b/i.test(field)) labelled.employmentType ??= field;
-    // The first field is the company by the convention of these posts, whatever its shape.
-    else if (labelled.company || /^(?:https?:|www\.)|^(?:multiple|several|various|many)\b/i.test(field)) return;
-    else if (k === 0 || (!/\d/.test(field) && field.split(/\s+/).length <= 4 && !/^[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b/i.test(field))) labelled.company = field;
+    else if (/^(?:https?:|www\.)|^(?:multiple|several|various|many)\b/i.test(field)) return;
+    else if (!labelled.company && (k === 0 || (!/\d/.test(field) && field.split(/\s+/).length <= 4 && !DOMAIN.test(field)))) labelled.company = field;
+    // The role comes next by the same convention, in any trade: "Sweetgreen | Line Cook | NYC".
+    else if (!role && k >= 1 && isTitleLine(field) && field.split(/\s+/).length <= 8 && !/[$€£¥₹]|\d\s?k\b/i.test(field) && !DOMAIN.test(field) && !PIPE_CHIP.test(field)) role = field;
   });
+  if (!labelled.title && role) labelled.title = role;
 }
 
-/** A pipe field without its decoration: "# Moyai" → "Moyai", "Lago (YC S21)" → "Lago", "Join (https://join.build)" → "Join". */
-function pipeField(field: string): string {
-  return field
-    .replace(/^\s*#+\s*/, '')
-    .replace(/\s*\((?:[^()]*\b(?:YC|https?:|www\.)[^()]*)\)/gi, '')
-    .replace(/,?\s*\bYC(?:\s+[WSF]\d{2})?\s*$/i, '')
-    .trim();
-}
+const DOMAIN = /^[\w-]+\.(?:com|io|ai|co|org|net|dev|app|tech|so|xyz)\b/i;
+// Pipe fields that are neither company nor role: visas, relocation, equity, funding rounds, interview notes.
+const PIPE_CHIP = /\b(?:visa|relocation|sponsorship|equity|series [a-e]|seed|funded|onsite|remote|hybrid|in[- ]office|yc|apply|email|interns?|salary|benefits)\b/i;
 
 /** The first lines before any section: where boards print title, company and chips. */
 function headLength(lines: string[]): number {
@@ -286,8 +311,8 @@ function headLength(lines: string[]): number {
 }
 
 /** "Senior Engineer at Acme — Remote" or "Senior Engineer @ Acme", a line boards repeat at the foot. */
-function findFooter(lines: string[]): { index: number; title: string; company: string; location: string | null } | null {
-  for (let i = lines.length - 1; i >= 0; i--) {
+function findFooter(lines: string[], from: number): { index: number; title: string; company: string; location: string | null } | null {
+  for (let i = lines.length - 1; i >= from; i--) {
     const line = lines[i]!;
     if (line.length > 140) continue;
     const m = /^(.{4,100}?)\s+(?:at|@|bei|chez|en|na|em)\s+([\p{Lu}\d][\w&.'’ -]{0,40}?)(?:\s*[—–|·]\s*(.{2,60}))?$/u.exec(line);
@@ -317,10 +342,31 @@ function companyFromHead(lines: string[], titleLine: number | null, headEnd: num
   return null;
 }
 
+// Capitalised words prose puts where a name could stand ("Bachelor's degree", "Home is where…"): never a company.
+const COMMON_WORD = /^(?:bachelor|master|associate|doctor|home|children|people|women|men|today|tomorrow|year|week|month|nation|state|country|city|employer|team|duration|location|salary|benefits?|experience|education|summary|overview)$/i;
+
+/** A name guessed from the head or the prose, or null when it is a place, a label, a sentence or a common word. */
+function plausibleCompany(name: string | null): string | null {
+  if (!name) return null;
+  const n = name.trim();
+  if (!n || /[:;]|https?:|\p{Ll}{3,}[.!?](?:\s|$)/u.test(n) || n.split(/\s+/).length > 8) return null;
+  if (COMMON_WORD.test(n) || CLIENT.test(n) || findPlace(n)) return null;
+  return n;
+}
+
+// A recruiter's unnamed client ("Our client is a leading…", "Notre client", "Unser Kunde"): no company name at all.
+const CLIENT = /\b(?:client|clients|cliente|clientes|kunde|kundin|auftraggeber)\b/i;
+
+/** "Kestrel Labs is hiring", "Nordlicht sucht", "Atelier recrute": the line that opens a post listing roles. */
+function hiringCompany(text: string): string | null {
+  const m = /(?:^|\n)((?:[\p{Lu}][\p{L}\d&.'’-]*)(?: [\p{Lu}][\p{L}\d&.'’-]*){0,3}) (?:is hiring|are hiring|is looking for|sucht|stellt ein|recrute|contrata|busca|está contratando|está buscando)(?![\p{L}])/u.exec(text);
+  return m && !/^(we|our|the|this|unser|notre|nuestr|nosso)\b/i.test(m[1]!) && !CLIENT.test(m[1]!) ? m[1]! : null;
+}
+
 /** "Reddit is a community…", "beehiiv is the…", "Why Acme?", "About Acme", "join Acme", possessives. */
 function companyFromProse(text: string): string | null {
-  const is = /(?:^|\n|[.!?]\s+)((?:[\p{Lu}][\w&.'’-]*|[a-z][a-z0-9]+[A-Z]?[\w]*)(?: [\p{Lu}][\w&.'’-]*){0,2}) (?:is|are|ist|est|es|é)\s+(?:a|an|the|one of|ein|eine|une?|la|le|el|uma?|o)\b/u.exec(text);
-  if (is && !/^(this|the|our|it|we|you|there|here|that|which|he|she|they|role|position|job)$/i.test(is[1]!) && !ROLE_PHRASE.test(is[1]!)) return is[1]!;
+  const is = /(?:^|\n|[.!?]\s+)((?:[\p{Lu}][\p{L}\d_&.'’-]*|[a-z][a-z0-9]+[A-Z]?[\w]*)(?: [\p{Lu}][\p{L}\d_&.'’-]*){0,2}) (?:is|are|ist|est|es|é)\s+(?:a|an|the|one of|ein|eine|une?|una|la|le|el|uma?|o)(?![\p{L}])/u.exec(text);
+  if (is && !/^(this|the|our|it|we|you|there|here|that|which|he|she|they|role|position|job)$/i.test(is[1]!) && !ROLE_PHRASE.test(is[1]!) && !CLIENT.test(is[1]!)) return is[1]!;
   const why = /(?:^|\n)(?:Why|About|Über|À propos de|Sobre)\s+([\p{L}][\w&.'’-]*(?:\s[\p{Lu}][\w&.'’-]*){0,2})\??\s*(?:\n|$)/u.exec(text);
   if (why && !/^(the|us|you|this|our|role|position|job|team)\b/i.test(why[1]!)) return why[1]!;
   const counts = new Map<string, number>();

@@ -212,13 +212,13 @@ export const PLACES: Place[] = [
     ['Birmingham', UK], ['Leeds', UK], ['Liverpool', UK], ['Bristol', UK], ['Sheffield', UK], ['Glasgow', UK], ['Cardiff', UK],
     ['Belfast', UK], ['Nottingham', UK], ['Leicester', UK], ['Newcastle', UK], ['Newcastle upon Tyne', UK], ['Southampton', UK],
     ['Oxford', UK], ['Cambridge', UK], ['Brighton', UK], ['Milton Keynes', UK], ['Luton', UK], ['Aberdeen', UK], ['Swansea', UK],
-    ['Coventry', UK], ['Plymouth', UK], ['Norwich', UK], ['Exeter', UK], ['Stoke-on-Trent', UK], ['Sunderland', UK],
+    ['Coventry', UK], ['Gloucester', UK], ['Cheltenham', UK], ['Wolverhampton', UK], ['Doncaster', UK], ['Plymouth', UK], ['Norwich', UK], ['Exeter', UK], ['Stoke-on-Trent', UK], ['Sunderland', UK],
     ['Bedfordshire', UK], ['Berkshire', UK], ['Buckinghamshire', UK], ['Cambridgeshire', UK], ['Cheshire', UK], ['Cornwall', UK],
     ['Cumbria', UK], ['Derbyshire', UK], ['Devon', UK], ['Dorset', UK], ['County Durham', UK], ['Essex', UK], ['Gloucestershire', UK],
     ['Hampshire', UK], ['Herefordshire', UK], ['Hertfordshire', UK], ['Kent', UK], ['Lancashire', UK], ['Leicestershire', UK],
     ['Lincolnshire', UK], ['Merseyside', UK], ['Norfolk', UK], ['Northamptonshire', UK], ['Northumberland', UK],
     ['Nottinghamshire', UK], ['Oxfordshire', UK], ['Shropshire', UK], ['Somerset', UK], ['Staffordshire', UK], ['Suffolk', UK],
-    ['Surrey', UK], ['East Sussex', UK], ['West Sussex', UK], ['Sussex', UK], ['Warwickshire', UK], ['West Midlands', UK],
+    ['Surrey', UK], ['Middlesex', UK], ['Durham', UK], ['East Sussex', UK], ['West Sussex', UK], ['Sussex', UK], ['Warwickshire', UK], ['West Midlands', UK],
     ['Wiltshire', UK], ['Worcestershire', UK], ['Yorkshire', UK], ['North Yorkshire', UK], ['South Yorkshire', UK],
     ['West Yorkshire', UK], ['East Yorkshire', UK], ['Greater London', UK], ['Greater Manchester', UK], ['Tyne and Wear', UK],
     ['Northern Ireland', UK], ['South Glamorgan', UK], ['Mid Glamorgan', UK], ['West Glamorgan', UK], ['Isle of Wight', UK],
@@ -242,7 +242,7 @@ export const PLACES: Place[] = [
     ['Pristina', 'Kosovo'], ['Antwerp', 'Belgium', 'Antwerpen'], ['Gothenburg', 'Sweden'], ['Eindhoven', 'Netherlands'],
     ['Utrecht', 'Netherlands'], ['The Hague', 'Netherlands', 'Den Haag'], ['Galway', 'Ireland'],
     ['La Paz', 'Bolivia'], ['Santa Cruz de la Sierra', 'Bolivia', 'Santa Cruz'], ['Cochabamba', 'Bolivia'], ['El Alto', 'Bolivia'],
-    ['Sucre', 'Bolivia'], ['Oruro', 'Bolivia'], ['Potosí', 'Bolivia', 'Potosi'], ['Tarija', 'Bolivia'], ['Beni', 'Bolivia'],
+    ['Sucre', 'Bolivia'], ['Chuquisaca', 'Bolivia'], ['Oruro', 'Bolivia'], ['Potosí', 'Bolivia', 'Potosi'], ['Tarija', 'Bolivia'], ['Beni', 'Bolivia'],
     ['Pando', 'Bolivia'], ['Lima', 'Peru'], ['Quito', 'Ecuador'], ['Guayaquil', 'Ecuador'], ['Montevideo', 'Uruguay'],
     ['Asunción', 'Paraguay', 'Asuncion'], ['Caracas', 'Venezuela'], ['Medellín', 'Colombia', 'Medellin'], ['Cali', 'Colombia'],
     ['Guadalajara', 'Mexico'], ['Monterrey', 'Mexico'], ['San José', 'Costa Rica'], ['Curitiba', 'Brazil'],
@@ -332,8 +332,18 @@ export function looksLikePlace(line: string): boolean {
   // "City, ST" and "City, ST 12345", the US and Canadian form.
   if (/^[\p{Lu}][\p{L}.'’ -]{1,40},\s?[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d)?(?:,\s?(?:US|USA|CA|FR|DE|GB|UK))?$/u.test(s)) return true;
   if (/^[\p{Lu}][\p{L}' ]{1,40}[-–]\s?([A-Z]{2})$/u.test(s) && BR_STATES.has(s.slice(-2))) return true;
-  const parts = s.split(/\s*[,;/|]\s*|\s+[-–—]\s+/).map((p) => p.replace(/^\d{4,5}\s+|\s+\d{4,5}(?:-\d{4})?$/g, '').replace(/\s*\([^)]*\)$/, '').trim()).filter(Boolean);
-  return parts.some((p) => !!findPlace(p));
+  const parts = s.split(/\s*[,;/|&]\s*|\s+[-–—→]\s+|\s+(?:or|and|oder|und|ou|et|o|y|e)\s+/).map((p) => p.replace(/^\d{4,5}\s+|\s+\d{4,5}(?:-\d{4})?$/g, '').replace(/\s*\([^)]*\)$/, '').trim()).filter(Boolean);
+  // "South Gloucestershire", "Greater Boston": a known place with a compass or size word before it.
+  // Two letters alone are a state or country only as the last part after a comma ("276 4th Ave, Chula Vista, CA"),
+  // never inside a name ("Co" in "Code&Co").
+  const last = parts[parts.length - 1] ?? '';
+  if (/^[A-Z]{2}$/.test(last) && /,[^,]*$/.test(s) && findPlace(last)) return true;
+  return parts.some((p) => p.length > 2 && (!!findPlace(p) || !!findPlace(p.replace(/^(?:north|south|east|west|greater|upper|lower|mid|central|inner|outer)\s+/i, ''))));
+}
+
+/** "Staines, Middlesex", "Wooton-under-Edge, South Gloucestershire": the "Town, County" shape of a place line. */
+export function townCountyShape(line: string): boolean {
+  return /^[\p{L}][\p{L}'’.-]*(?: [\p{Lu}][\p{L}'’.-]*){0,2},\s?[\p{Lu}][\p{L}'’-]*(?: (?:[\p{Lu}][\p{L}'’-]*|&)){0,3}$/u.test(line.trim());
 }
 
 /**
@@ -343,7 +353,8 @@ export function looksLikePlace(line: string): boolean {
  */
 export function placeFromLine(line: string): string | null {
   let s = line.trim().replace(/\s+/g, ' ');
-  s = s.replace(/\s*\((?:[^()]*\b(?:remote|remoto|hybrid|h[ií]brido|hybride|on-?site|presencial|office|t[eé]l[eé]travail)\b[^()]*)\)\s*$/i, '');
+  // "(Híbrido)", "(Geplanter Arbeitsort ab 2028: Posieux)": a work mode or a later move, not the place itself.
+  s = s.replace(/\s*\(([^()]*)\)\s*$/, (whole, inner: string) => (/\b(?:remote|remoto|hybrid|h[ií]brido|hybride|on-?site|presencial|office|t[eé]l[eé]travail)\b|\b(?:19|20)\d\d\b/i.test(inner) ? '' : whole));
   s = s.replace(/^(?:remote|remoto|hybrid|h[ií]brido|on-?site|presencial)\s*(?:[-–—:,]\s*|\bin\s+|\(\s*(?=.*\)$))/i, '').replace(/^\((.*)\)$/, '$1');
   const parts = s.split(/\s*,\s*/).filter((p) => p && !WORK_MODE_PART.test(p) && !/\b(?:19|20)\d\d\b/.test(p) && !/^\p{Ll}/u.test(p));
   const out = parts.join(', ').trim();

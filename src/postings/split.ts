@@ -1,8 +1,12 @@
 // Several roles in one post ("who is hiring" comments, "we're hiring for:" lists) become one block per role.
+import { isTitleLine, readHeader } from './header.ts';
+import { looksLikePlace } from './places.ts';
 import { looksLikeTitle } from './identity.ts';
 import { stripBullet, toLines } from './text.ts';
 
-const HIRING = /\b(we'?re hiring|we are hiring|hiring for|open (roles|positions)|positions?:|roles?:|who is hiring|several roles|multiple roles)\b/i;
+// Words a post uses when it lists several roles, in the five languages.
+// Plain /i, not /iu: it runs over every posting's whole text, and Unicode case folding is far slower.
+const HIRING = /\b(?:we'?re hiring|we are hiring|hiring for|open (?:roles|positions)|positions?:|roles?:|who is hiring|several roles|multiple roles|stellt ein|offene stellen|wir suchen|nous recrutons|recrute|postes ouverts|estamos contratando|está contratando|vacantes|vagas abertas)(?![a-zà-ÿ])/i;
 
 /**
  * Returns the text split into one block per role, each keeping the shared lines (company, location, how to apply).
@@ -30,12 +34,22 @@ export function splitRoles(text: string): string[] {
     }
   }
   if (!HIRING.test(text)) return [text];
+  // A board page (title over its company or place) is one role, whatever its text says of other openings.
+  const header = readHeader(lines);
+  if (header && (header.company || header.location)) return [text];
   // Role headings: short title lines, each followed by its own lines until the next.
   const starts: number[] = [];
   lines.forEach((l, i) => {
-    const { text: t } = stripBullet(l);
+    const { text: t, bulleted } = stripBullet(l);
     const head = t.split(/\s+[—–-]\s+|\s*\(|:\s/)[0] ?? t;
-    if (looksLikeTitle(head) && head.length <= 80 && (i === 0 || !lines[i - 1] || stripBullet(l).bulleted)) starts.push(i);
+    if (head.length > 80 || !(i === 0 || !lines[i - 1] || bulleted)) return;
+    // A role heading in any trade or language, without a role word: a short title whose parentheses give its place
+    // or pay ("Diseñadora UX (Barcelona, 35.000–45.000 €)"), with its own prose under it.
+    const next = lines[i + 1] ?? '';
+    const facts = /\(([^()]{2,80})\)\s*$/.exec(t)?.[1] ?? '';
+    const heading = !!facts && (looksLikePlace(facts.split(/\s*[,;]\s*/)[0]!) || /[$€£]\s?\d|\d\s?(?:€|k\b)|R\$/.test(facts))
+      && isTitleLine(head) && head.split(/\s+/).length <= 6 && /^[\p{Lu}\d]/u.test(head) && !!next && !stripBullet(next).bulleted;
+    if (looksLikeTitle(head) || heading) starts.push(i);
   });
   const titles = new Set(starts.map((i) => stripBullet(lines[i]!).text.toLowerCase()));
   if (starts.length < 2 || titles.size < 2) return [text];
@@ -43,6 +57,9 @@ export function splitRoles(text: string): string[] {
   return starts.map((s, k) => {
     const body = lines.slice(s, starts[k + 1] ?? lines.length);
     body[0] = stripBullet(body[0]!).text;
+    // "AI Engineer: agentic systems, evals": the title, then what the role covers.
+    const colon = /^([^:]{2,80}):\s+(\S.*)$/.exec(body[0]);
+    if (colon && looksLikeTitle(colon[1]!)) body.splice(0, 1, colon[1]!, colon[2]!);
     return `${body[0]}\n${preamble}\n${body.slice(1).join('\n')}`;
   });
 }

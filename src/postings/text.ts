@@ -91,6 +91,10 @@ export function unglue(line: string, names: ReadonlySet<string> = new Set()): st
     .replace(/([\p{Ll}\d)%][.!?])([\p{Lu}])/gu, '$1\n$2')
     // "(Neo4j)Experience with" and "Ad Network Optimization:Build".
     .replace(/\)(\p{Lu}\p{Ll})/gu, ')\n$1')
+    // "our APIsSie betreiben": an acronym's plural, then a new line.
+    .replace(/(?<=\p{Lu}{2}s)(?=\p{Lu}\p{Ll})/gu, '\n')
+    // A gender marker ends a title: "Développeur Backend H/FAtelier Numérique est…".
+    .replace(/(?<![\p{L}/])([HFMWD]\/[HFMWD](?:\/[HFMWD])?)(\p{Lu}\p{Ll})/gu, '$1\n$2')
     .replace(/([\p{L})])[:：](\p{Lu}\p{Ll})/gu, '$1:\n$2');
 }
 
