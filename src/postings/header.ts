@@ -3,6 +3,7 @@
 // is found by its place on the page, not by a list of role words.
 import { labelKey } from './labels.ts';
 import { findPlace, looksLikePlace, placeFromLine, townCountyShape } from './places.ts';
+import { findSalaries } from './salary.ts';
 import { asHeader } from './sections.ts';
 import { stripBullet } from './text.ts';
 
@@ -102,6 +103,15 @@ function splitPlace(title: string, html: boolean): { title: string; place: strin
   const place = m[2]!.trim();
   // A page heading may end with "- Remote" where the place would stand.
   return (looksLikePlace(place) && !/^remote$/i.test(place)) || (html && /^remote$/i.test(place)) ? { title: m[1]!.trim(), place } : null;
+}
+
+/** A header line with its pay taken out ("Remote · CAD 95,000 – 115,000 a year" → "Remote"): pay is read elsewhere, and
+ * its pieces are neither a company nor a place. */
+function withoutPay(line: string): string {
+  if (!/\d/.test(line)) return line;
+  let out = line;
+  for (const s of findSalaries(line)) if (s.text && out.includes(s.text)) out = out.replace(s.text, ' · ');
+  return out === line ? line : out.split('·').map((p) => p.trim()).filter(Boolean).join(' · ');
 }
 
 /** "Acme · Berlin, Germany · Full-time" → its chips; "AGI – Aggrowth International", with no place or chip in it, stays whole. */
@@ -207,7 +217,7 @@ export function readHeader(lines: string[], html = false): Header | null {
   let locationLine: string | null = null;
   const segments: string[] = [];
   // "Acme · Berlin, Germany · Full-time": chips on one line are read one by one.
-  for (const line of block.slice(1).flatMap(chips)) {
+  for (const line of block.slice(1).map(withoutPay).filter(Boolean).flatMap(chips)) {
     if (!RATING.test(line) && !CHIP.test(line) && line.length <= MAX_LINE) segments.push(line);
   }
   // The shape of a place ("City, ST 12345", a known place) settles a line first; the company is what is left. Of two

@@ -189,6 +189,8 @@ function parseText(block: string, opts: ParseOptions, shared: Problem[], index =
   company ??= plausibleCompany(hiringCompany(allText.slice(0, 2000)));
   company ??= plausibleCompany(companyFromProse(proseLines.join('\n') || allText));
   if (company) company = cleanCompany(company) || null;
+  // A name has a letter or a digit in it: "; |" left by a broken pipe header is no company.
+  if (company && !/[\p{L}\p{N}]/u.test(company)) company = null;
 
   // Work arrangement and places.
   const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? header?.locationLine ?? footer?.location ?? undefined }, headEnd);

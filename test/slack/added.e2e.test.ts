@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { FakeBoard } from '../support/board.ts';
+import { dmOf } from '../support/fake-slack.ts';
 import { click, messageShortcut, submitView, waitUntil } from '../support/interact.ts';
 
 const POSTING = `Platform Reliability Engineer
@@ -165,7 +166,8 @@ describe('the message shortcut', () => {
     expect((await submitView(t, view, { user: 'U2' })).body).toEqual({ response_action: 'clear' });
     const notes = await t.slack.waitFor('chat.postEphemeral', 3);
     expect(notes[2]!.args).toMatchObject({ channel: 'C5', user: 'U2' });
-    await waitUntil(() => t.slack.of('chat.postMessage').some((c) => c.args.channel === 'U3' && /Data Visualisation Developer/.test(String(c.args.text))));
+    // Alerts go to the DM the app opens with the user.
+    await waitUntil(() => t.slack.of('chat.postMessage').some((c) => c.args.channel === dmOf('U3') && /Data Visualisation Developer/.test(String(c.args.text))), 8000);
   });
 
   it('reads the link in a short message that points to a posting', async () => {
