@@ -346,6 +346,21 @@ export function townCountyShape(line: string): boolean {
   return /^[\p{L}][\p{L}'’.-]*(?: [\p{Lu}][\p{L}'’.-]*){0,2},\s?[\p{Lu}][\p{L}'’-]*(?: (?:[\p{Lu}][\p{L}'’-]*|&)){0,3}$/u.test(line.trim());
 }
 
+/** The places of a board's location line, one or several ("A, ST; B, ST; or C, ST preferred"). */
+export function placesFromLine(line: string): string[] {
+  if (!line.includes(';')) {
+    const one = placeFromLine(line);
+    return one ? [one] : [];
+  }
+  // "Brooklyn, NY; Tucson, AZ; or Austin, TX preferred; remote work possible" → the three places.
+  const out: string[] = [];
+  for (const part of line.split(/\s*;\s*/)) {
+    const p = placeFromLine(part.replace(/^(?:or|and|oder|und|ou|et|o|y|e)\s+/i, '').replace(/\s+(?:preferred|only|bevorzugt|de préférence|preferiblemente|preferencialmente)$/i, ''));
+    if (p && looksLikePlace(p) && !out.includes(p)) out.push(p);
+  }
+  return out.length ? out : [placeFromLine(line)].filter((p): p is string => !!p);
+}
+
 /**
  * The place a board's location line names, without the chips boards add to it:
  * "Zollikofen, mobiles Arbeiten" → "Zollikofen", "São Paulo-SP (Híbrido)" → "São Paulo-SP",
