@@ -28,6 +28,7 @@ const RATING = /^\d(?:[.,]\d)?\s*(?:★|\/ ?5|stars?)?$/;
 const CHIP = /^(?:\d+ ?%\s*)?(?:fully\s+)?(?:remote|remoto|remota|hybrid|hybride|h[ií]brido|on-?site|in[- ]person|presencial|full[- ]time|part[- ]time|contract|temporary|permanent|internship|vollzeit|teilzeit|cdi|cdd|clt|pj|tiempo completo)(?:\s*[,/|·•]\s*(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|temporary|permanent))*$|^\(?no \w+ jobs available\)?$|^[$€£]\s?\d|^(?:posted|reposted|updated)\b|^active\s+(?:\d|today|yesterday)/i;
 // Words a sentence has and a title line does not, in the five languages.
 const SENTENCE_WORD = /\b(?:we|we're|we are|our|you|you'll|your|is|are|will|this|wir|sind|ist|unser|nous|vous|sommes|est|notre|somos|estamos|buscamos|nuestro|nuestra|você|vocês|nossa|nosso|estamos)\b/i;
+const SENTENCE_WORDS = new RegExp(SENTENCE_WORD.source, 'gi');
 const LEGAL_FORM = /\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|co|company|gmbh|ag|kg|se|sa|s\.a|sas|sarl|srl|s\.r\.l|spa|bv|nv|plc|lp|llp|pty|ltda|eireli|group|gruppe|groupe|grupo|holding|holdings|partners|bank|university|universit[äa]t|université|universidad|universidade|hospital|spital|clinic|klinik|foundation|stiftung|fondation|fundación|associates|consulting|solutions|technologies|services|staffing|recruitment|recruiting|personnel|systems|labs?|studio|agency|department|departement|bundesamt|amt)\b\.?|&|\.(?:com|io|ai|co|org|net|de|ch)\b/i;
 
 /** "JR.", "Sr.", "Inc.", "S.R.L.", "N.A.": a final full stop that ends a short form, not a sentence. */
@@ -39,7 +40,7 @@ function endsWithAbbreviation(line: string): boolean {
 /** True when a line can be a title: short, no sentence, no label, no section header, no list item. */
 export function isTitleLine(line: string, underIt = 0): boolean {
   const t = line.trim();
-  if (t.length < 2 || t.length > (underIt > 0 ? 200 : MAX_LINE)) return false;
+  if (t.length < 2 || t.length > (underIt > 0 ? 200 : 300)) return false;
   if (stripBullet(t).bulleted || /^https?:|@\S+\.\w|^\d+$/.test(t)) return false;
   // A pipe line over a company and a place is a board title ("Teacher | PT On-site | St. Xavier, MT"), not an HN header.
   if ((isPipeLine(t) && underIt < 2) || isSectionHeader(t)) return false;
@@ -49,7 +50,7 @@ export function isTitleLine(line: string, underIt = 0): boolean {
   // With two lines under it (company and place), it is the title even when it reads as a pitch ("Servers Needed! Our…").
   if (underIt > 1) return !/[:;,]$/.test(t);
   if (underIt > 0) return !/[:;,]$/.test(t) && !/\p{Ll}{2,}[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(t);
-  if (/[?:;,]$/.test(t) || (/!$/.test(t) && SENTENCE_WORD.test(t))) return false;
+  if (/[?:;]$/.test(t) || (/!$/.test(t) && SENTENCE_WORD.test(t))) return false;
   // A final full stop ends a sentence, unless it ends an abbreviation ("JR.", "Sr.", "Dipl.").
   if (/\.$/.test(t) && !endsWithAbbreviation(t)) return false;
   if (t.split(/\s+/).length > 16) return false;
@@ -80,7 +81,8 @@ function isPipeLine(l: string): boolean {
 function isHeaderLine(l: string): boolean {
   if (l.length > 100 || l.split(/\s+/).length > 14 || isPipeLine(l)) return false;
   if (/[!?:;]$/.test(l) || (/\.$/.test(l) && !endsWithAbbreviation(l) && /\s/.test(l))) return false;
-  if (SENTENCE_WORD.test(l) && l.split(/\s+/).length > 3) return false;
+  // "The We Select Company AB" holds one such word; a sentence holds several.
+  if ((l.match(SENTENCE_WORDS) ?? []).length >= 2 && l.split(/\s+/).length > 3) return false;
   if (/\p{Ll}{4,}[.!?]\s+\p{Lu}/u.test(l)) return false;
   const colon = /^([^:：]{2,30})[:：]/.exec(l);
   if (colon && labelKey(colon[1]!)) return false;
@@ -90,7 +92,7 @@ function isHeaderLine(l: string): boolean {
 /** "Senior Engineer @ Acme", "## Role @ Company", "Data Engineer at Acme": a title line that also names the company. */
 function splitAt(title: string): { title: string; company: string } | null {
   const m = /^(.{2,100}?)\s+(?:@|at|bei|chez)\s+([\p{Lu}\d][^@]{0,60})$/u.exec(title);
-  if (!m || /[()]/.test(m[2]!)) return null;
+  if (!m || /[()]/.test(m[2]!) || looksLikePlace(m[2]!)) return null;
   const company = m[2]!.trim();
   if (company.split(/\s+/).length > 6 || /^(?:home|least|most|all|the)\b/i.test(company)) return null;
   return { title: m[1]!.trim(), company };
@@ -98,7 +100,7 @@ function splitAt(title: string): { title: string; company: string } | null {
 
 /** "Lead Data Scientist - Portland, OR 97239": a title line that ends with the place. */
 function splitPlace(title: string, html: boolean): { title: string; place: string; fromParentheses?: boolean } | null {
-  const m = /^(.{2,200}?)\s+[-–—]\s+([^-–—]{2,60})$/.exec(title);
+  const m = /^(.{2,300}?)\s+[-–—]\s+([^-–—]{2,60})$/.exec(title);
   if (!m) return null;
   const place = m[2]!.trim();
   // A page heading may end with "- Remote" where the place would stand.
@@ -127,6 +129,7 @@ function splitParenthesis(title: string): { title: string; place: string; fromPa
   const m = /^(.{2,100}?)\s*\(([^()]{2,80})\)$/.exec(title);
   if (!m) return null;
   const first = m[2]!.split(/\s*[,;]\s*/)[0]!;
+  if (first.length <= 2) return null;
   // "(Remote)" alone stays part of a board's title; "(Remote, $110k–$130k)" holds the heading's facts.
   if (!looksLikePlace(first) && !(WORK_MODE_START.test(first) && /,/.test(m[2]!))) return null;
   return { title: m[1]!.trim(), place: first, fromParentheses: true };
@@ -161,7 +164,10 @@ function strongPlaceEvidence(line: string, title: string): boolean {
   if (!/^[\p{Lu}\d]/u.test(line)) return false;
   if (townCountyShape(line) && !LEGAL_FORM.test(line.replace(/&/g, ''))) return true;
   // "Registered Home Manager Luton", "Care Worker: Ewell": boards end titles with the place, seldom with the employer.
-  return title.length > line.length && title.endsWith(line) && /[\s:,(–-]$/.test(title.slice(0, -line.length));
+  if (title.length > line.length && title.endsWith(line) && /[\s:,(–-]$/.test(title.slice(0, -line.length))) return true;
+  // "Support Worker Job Telford" over "Telford & Wrekin", "Care Coordinator Croydon" over "CROYDON".
+  const last = /(\p{L}{4,})$/u.exec(title)?.[1];
+  return !!last && new RegExp(`(?:^|[^\\p{L}])${last}(?:$|[^\\p{L}])`, 'iu').test(line) && !LEGAL_FORM.test(line.replace(/&/g, ''));
 }
 
 function placeEvidence(line: string, bodyOf: () => string, title: string): boolean {
@@ -207,7 +213,8 @@ export function readHeader(lines: string[], html = false): Header | null {
     const rest = readHeader(lines.slice(j), html);
     return rest ? { ...rest, company: rest.company ?? block[0]!, start: rest.start + j, end: rest.end + j } : null;
   }
-  let title = block[0]!;
+  // A saved page's heading may end with the board's name ("… - San Francisco, CA - Indeed.com").
+  let title = html ? block[0]!.replace(/\s+[-–—|]\s+(?:Indeed(?:\.com)?|LinkedIn|Glassdoor|Dice(?:\.com)?|Monster)$/i, '') : block[0]!;
   if (!isTitleLine(title, block.length - 1)) return null;
   if (isPipeLine(title) && !(block.length >= 3 && looksLikePlace(block[block.length - 1]!))) return null;
   // The description's first lines, where it speaks of its employer and place; joined once, only when asked for.

@@ -6,7 +6,7 @@ import {
   cleanTitle, educationOf, employmentTypeOf, looksLikeTitle, ROLE_PHRASE, seniorityOf, teamFromProse, teamFromTitle, titleFromProse,
 } from './identity.ts';
 import { extractLabels, labelKey, type Labelled } from './labels.ts';
-import { findPlace, looksLikePlace, placeFromLine } from './places.ts';
+import { findPlace, looksLikePlace, placeFromLine, placesFromLine } from './places.ts';
 import { cleanCompany, gluedCompany, isTitleLine, NOT_COMPANY, readHeader } from './header.ts';
 import { findSalaries } from './salary.ts';
 import { currencyOfCountry } from './lexicon/currencies.ts';
@@ -197,7 +197,7 @@ function parseText(block: string, opts: ParseOptions, shared: Problem[], index =
   // The board's location line is the posting's place; places the text merely mentions do not add to it.
   // A labelled place wins over one read off the title only when it says more of the same place ("Paris, France").
   const labelledMore = !!labelled.location && !!header?.location && saysMoreOf(labelled.location, header.location);
-  if (header?.location && !(header.placeInTitle && labelledMore)) place.locations = [header.location];
+  if (header?.location && !(header.placeInTitle && labelledMore)) place.locations = header.locationLine ? placesFromLine(header.locationLine) : [header.location];
   // "ONSITE", "HYBRID", "(no Remote jobs available)" say how one works, not where.
   else place.locations = [...new Set(place.locations.map(placeFromLine).filter((l): l is string => !!l))];
 

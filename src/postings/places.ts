@@ -178,6 +178,7 @@ export const PLACES: Place[] = [
   country('Panama', 'Latin America', 'Panamá'),
   country('Guatemala', 'Latin America'),
   country('Puerto Rico', 'Latin America'),
+  country('Guam', 'Asia Pacific'),
   country('Luxembourg', 'Europe', 'Luxemburg'),
   country('Liechtenstein', 'Europe'),
   country('Hungary', 'Europe', 'Ungarn'),
@@ -212,7 +213,7 @@ export const PLACES: Place[] = [
     ['Birmingham', UK], ['Leeds', UK], ['Liverpool', UK], ['Bristol', UK], ['Sheffield', UK], ['Glasgow', UK], ['Cardiff', UK],
     ['Belfast', UK], ['Nottingham', UK], ['Leicester', UK], ['Newcastle', UK], ['Newcastle upon Tyne', UK], ['Southampton', UK],
     ['Oxford', UK], ['Cambridge', UK], ['Brighton', UK], ['Milton Keynes', UK], ['Luton', UK], ['Aberdeen', UK], ['Swansea', UK],
-    ['Coventry', UK], ['Gloucester', UK], ['Cheltenham', UK], ['Wolverhampton', UK], ['Doncaster', UK], ['Plymouth', UK], ['Norwich', UK], ['Exeter', UK], ['Stoke-on-Trent', UK], ['Sunderland', UK],
+    ['Coventry', UK], ['Croydon', UK], ['Harrow', UK], ['Ilford', UK], ['Gloucester', UK], ['Cheltenham', UK], ['Wolverhampton', UK], ['Doncaster', UK], ['Plymouth', UK], ['Norwich', UK], ['Exeter', UK], ['Stoke-on-Trent', UK], ['Sunderland', UK],
     ['Bedfordshire', UK], ['Berkshire', UK], ['Buckinghamshire', UK], ['Cambridgeshire', UK], ['Cheshire', UK], ['Cornwall', UK],
     ['Cumbria', UK], ['Derbyshire', UK], ['Devon', UK], ['Dorset', UK], ['County Durham', UK], ['Essex', UK], ['Gloucestershire', UK],
     ['Hampshire', UK], ['Herefordshire', UK], ['Hertfordshire', UK], ['Kent', UK], ['Lancashire', UK], ['Leicestershire', UK],
@@ -338,12 +339,27 @@ export function looksLikePlace(line: string): boolean {
   // never inside a name ("Co" in "Code&Co").
   const last = parts[parts.length - 1] ?? '';
   if (/^[A-Z]{2}$/.test(last) && /,[^,]*$/.test(s) && findPlace(last)) return true;
-  return parts.some((p) => p.length > 2 && (!!findPlace(p) || !!findPlace(p.replace(/^(?:north|south|east|west|greater|upper|lower|mid|central|inner|outer)\s+/i, ''))));
+  return parts.some((p) => p.length > 2 && (!!findPlace(p) || !!findPlace(p.replace(/^(?:(?:north|south|east|west|greater|upper|lower|mid|central|inner|outer)\s+){1,2}/i, ''))));
 }
 
 /** "Staines, Middlesex", "Wooton-under-Edge, South Gloucestershire": the "Town, County" shape of a place line. */
 export function townCountyShape(line: string): boolean {
   return /^[\p{L}][\p{L}'’.-]*(?: [\p{Lu}][\p{L}'’.-]*){0,2},\s?[\p{Lu}][\p{L}'’-]*(?: (?:[\p{Lu}][\p{L}'’-]*|&)){0,3}$/u.test(line.trim());
+}
+
+/** The places of a board's location line, one or several ("A, ST; B, ST; or C, ST preferred"). */
+export function placesFromLine(line: string): string[] {
+  if (!line.includes(';')) {
+    const one = placeFromLine(line);
+    return one ? [one] : [];
+  }
+  // "Brooklyn, NY; Tucson, AZ; or Austin, TX preferred; remote work possible" → the three places.
+  const out: string[] = [];
+  for (const part of line.split(/\s*;\s*/)) {
+    const p = placeFromLine(part.replace(/^(?:or|and|oder|und|ou|et|o|y|e)\s+/i, '').replace(/\s+(?:preferred|only|bevorzugt|de préférence|preferiblemente|preferencialmente)$/i, ''));
+    if (p && looksLikePlace(p) && !out.includes(p)) out.push(p);
+  }
+  return out.length ? out : [placeFromLine(line)].filter((p): p is string => !!p);
 }
 
 /**
@@ -356,6 +372,8 @@ export function placeFromLine(line: string): string | null {
   // "(Híbrido)", "(Geplanter Arbeitsort ab 2028: Posieux)": a work mode or a later move, not the place itself.
   s = s.replace(/\s*\(([^()]*)\)\s*$/, (whole, inner: string) => (/\b(?:remote|remoto|hybrid|h[ií]brido|hybride|on-?site|presencial|office|t[eé]l[eé]travail)\b|\b(?:19|20)\d\d\b/i.test(inner) ? '' : whole));
   s = s.replace(/^(?:remote|remoto|hybrid|h[ií]brido|on-?site|presencial)\s*(?:[-–—:,]\s*|\bin\s+|\(\s*(?=.*\)$))/i, '').replace(/^\((.*)\)$/, '$1');
+  // "Remote (USA)" leaves "USA)" above: the bracket closes what the work mode opened.
+  if (s.endsWith(')') && !s.includes('(')) s = s.slice(0, -1).trim();
   const parts = s.split(/\s*,\s*/).filter((p) => p && !WORK_MODE_PART.test(p) && !/\b(?:19|20)\d\d\b/.test(p) && !/^\p{Ll}/u.test(p));
   const out = parts.join(', ').trim();
   if (!out || WORK_MODE_PART.test(out) || /^(?:\d+ ?%\s*)?(?:remote|remoto)\b/i.test(out)) return null;

@@ -161,10 +161,22 @@ describe('places', () => {
     expect(who('<html><body><h2>Data Scientist - Remote</h2><p>Build models.</p></body></html>').title).toBe('Data Scientist');
   });
 
+  it('reads a place line that the title names or that starts with compass words', () => {
+    expect(one('Support Worker Job Telford\nTelford & Wrekin\n\nWe support adults at home.').locations).toEqual(['Telford & Wrekin']);
+    expect(one('Care Coordinator Croydon\nCROYDON\n\nPlan visits for our carers.').locations).toEqual(['CROYDON']);
+    expect(one('Mental Health Social Worker\nSouth West London\n\nA local authority needs a social worker.').locations).toEqual(['South West London']);
+    expect(one('Senior Software Engineer\nChange Ledger\nRemote (USA)\n\nWe build tools for campaigns in San Francisco.').locations).toEqual(['USA']);
+  });
+
+  it('keeps "at Place" and a short code in parentheses in a typed title', () => {
+    expect(one('Technology Lead at Norwood, MA\n\nPosition: SharePoint lead.').title).toBe('Technology Lead at Norwood, MA');
+    expect(one('Front-end Developer (sd)\n\nWe have a local client.').title).toBe('Front-end Developer (sd)');
+  });
+
   it('keeps a long line of several places in the header', () => {
     const p = one('Vision Scientist\nFloodlight Labs\nBrooklyn, NY; Tucson, AZ; or Austin, TX preferred; remote work possible for the right person\n\nWe map floods from space.');
     expect(p.company).toBe('Floodlight Labs');
-    expect(p.locations[0]).toMatch(/^Brooklyn, NY; Tucson, AZ/);
+    expect(p.locations).toEqual(['Brooklyn, NY', 'Tucson, AZ', 'Austin, TX']);
   });
 
   it('takes no place from a line that only says how one works', () => {
