@@ -188,6 +188,11 @@ describe('removing over Socket Mode', () => {
     expect(String(responses('c').at(-1)!.args.text)).toMatch(/Removed Site Reliability Engineer at Brackenridge Cartography \(number 1\)/);
     expect(JSON.stringify((await t.command('brackenridge')).payload)).not.toContain('Brackenridge Cartography');
 
+    // `/jobs remove` lists only your own; an admin sees every one.
+    const mine = JSON.stringify((await t.command('remove', { user_id: 'U2' })).payload);
+    expect(mine).toContain('Thistledown');
+    expect(mine).not.toContain('Fernhollow');
+    expect(buttons((await t.command('remove', { user_id: 'UADMIN' })).payload as Msg).filter((b) => b.action_id === 'posting_remove').map((b) => b.value)).toEqual(['2', '3', '4']);
     const { payload } = await t.command('remove 3', { user_id: 'UADMIN' });
     expect(payload!.text).toMatch(/Removed Mobile Developer at Thistledown Games \(number 3\)/);
     expect(JSON.stringify((await t.command('thistledown')).payload)).not.toContain('Thistledown Games');
