@@ -15,6 +15,10 @@ export interface SocketTestApp {
   dirs: { postings: string; data: string };
   /** A slash command envelope; resolves with the ack's payload (the answer, when it rides in the ack). */
   command(text: string, extra?: Record<string, string>): Promise<{ payload?: Record<string, any>; responseUrl: string }>;
+  /** An Events API envelope around `event` (a redelivery when `eventId` repeats one); resolves with the ack. */
+  event(event: Record<string, unknown>, eventId?: string): Promise<Record<string, unknown>>;
+  /** An interactive envelope (clicks, shortcuts, view submissions); resolves with the ack's payload, if any. */
+  interact(payload: Record<string, unknown>): Promise<Record<string, any> | undefined>;
   close(): Promise<void>;
 }
 
@@ -33,6 +37,14 @@ export async function startSocketApp(env: Record<string, string> = {}): Promise<
       const body = { token: 'x', team_id: 'T1', team_domain: 'acme', channel_id: 'C1', channel_name: 'jobs', user_id: 'U1', user_name: 'ada', command: '/jobs', text, api_app_id: 'A1', is_enterprise_install: 'false', response_url: responseUrl, trigger_id: `trig-s${n}`, ...extra };
       const { ack } = await socket.deliver('slash_commands', body);
       return { payload: ack.payload as Record<string, any> | undefined, responseUrl };
+    },
+    async event(event, eventId = `EvSock${++n}`) {
+      const body = { token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: Math.floor(Date.now() / 1000), event, authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }], is_ext_shared_channel: false };
+      return (await socket.deliver('events_api', body)).ack;
+    },
+    async interact(payload) {
+      const { ack } = await socket.deliver('interactive', payload);
+      return ack.payload as Record<string, any> | undefined;
     },
     async close() {
       await running.stop();
