@@ -1,9 +1,9 @@
 // A link to one posting → Postings: a Greenhouse, Lever or Ashby job page is read through its board's public API
 // (the same mapping as the feeds, so the role has the same id as when a feed lists it); any other page must carry a
 // schema.org JobPosting. Every fetch is bounded (see page.ts).
-import { parsePostings, type Posting } from '../postings/index.ts';
+import { parsePostings, periodOf, workModeOf, type Posting } from '../postings/index.ts';
 import { SourceError, SourceErrorCode } from './feeds/http.ts';
-import { feedPosting, feedSalary, modeOf, periodOf, type FeedFields } from './feeds/map.ts';
+import { feedPosting, feedSalary, type FeedFields } from './feeds/map.ts';
 import type { FeedBases } from './spec.ts';
 import { assertPublicHost, fetchPage, PAGE_LIMITS, type PageLimits } from './page.ts';
 
@@ -102,7 +102,7 @@ function leverFields(link: BoardLink, p: Record<string, unknown>): FeedFields {
     company: company(link.board),
     team: str(c.team) ?? str(c.department),
     locations: (all.length ? all : [str(c.location)].filter((l): l is string => !!l)).filter((l) => !/^remote$/i.test(l)),
-    workMode: modeOf(str(p.workplaceType)),
+    workMode: workModeOf(str(p.workplaceType)),
     employment: str(c.commitment),
     salaries: salary ? [salary] : [],
     postedAt: num(p.createdAt) ? new Date(num(p.createdAt)!).toISOString() : null,
@@ -125,7 +125,7 @@ function ashbyFields(link: BoardLink, j: Record<string, unknown>): FeedFields {
     company: company(link.board),
     team: str(j.team) ?? str(j.department),
     locations: places,
-    workMode: modeOf(str(j.workplaceType)) ?? (j.isRemote === true ? 'remote' : null),
+    workMode: workModeOf(str(j.workplaceType)) ?? (j.isRemote === true ? 'remote' : null),
     employment: str(j.employmentType)?.replace(/([a-z])([A-Z])/g, '$1-$2') ?? null,
     salaries: pay,
     postedAt: str(j.publishedAt),

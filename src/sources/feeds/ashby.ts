@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { bool, entryId, listOf, longText, num, optionalObject, readEntries, text } from './entries.ts';
 import { defineFeed, listIn } from './feed.ts';
 import { fetchFeed } from './http.ts';
-import { feedPosting, feedSalary, modeOf, periodOf } from './map.ts';
+import { periodOf, workModeOf } from '../../postings/index.ts';
+import { feedPosting, feedSalary } from './map.ts';
 import type { Feed, FeedOptions } from './types.ts';
 
 const AshbyJob = z.object({
@@ -46,7 +47,7 @@ export function ashbyFeed(org: string, company: string, opts: FeedOptions = {}):
         company,
         team: j.team ?? j.department ?? null,
         locations: places,
-        workMode: modeOf(j.workplaceType) ?? (j.isRemote ? 'remote' : null),
+        workMode: workModeOf(j.workplaceType) ?? (j.isRemote ? 'remote' : null),
         employment: j.employmentType?.replace(/([a-z])([A-Z])/g, '$1-$2') ?? null,
         salaries: pay,
         postedAt: j.publishedAt ?? null,

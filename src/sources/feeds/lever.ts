@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { ENTRY_LIMITS, entryId, listOf, longText, num, optionalObject, readEntries, text } from './entries.ts';
 import { defineFeed } from './feed.ts';
 import { fetchFeed, SourceError, SourceErrorCode } from './http.ts';
-import { feedPosting, feedSalary, modeOf, periodOf } from './map.ts';
+import { periodOf, workModeOf } from '../../postings/index.ts';
+import { feedPosting, feedSalary } from './map.ts';
 import type { Feed, FeedOptions } from './types.ts';
 
 const LeverPosting = z.object({
@@ -50,7 +51,7 @@ export function leverFeed(site: string, company: string, opts: FeedOptions = {})
         company,
         team: c?.team ?? c?.department ?? null,
         locations: (c?.allLocations.length ? c.allLocations : c?.location ? [c.location] : []).filter((l) => !/^remote$/i.test(l)),
-        workMode: modeOf(p.workplaceType),
+        workMode: workModeOf(p.workplaceType),
         employment: c?.commitment ?? null,
         salaries: salary ? [salary] : [],
         postedAt: p.createdAt && Number.isFinite(new Date(p.createdAt).getTime()) ? new Date(p.createdAt).toISOString() : null,
