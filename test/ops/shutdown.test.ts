@@ -1,31 +1,27 @@
 // SIGTERM ends the process within a bounded time even when the Slack Web API accepts requests and never answers.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDS_DIR } from '../helpers.ts';
 import { sign } from '../support/fake-slack.ts';
+import { useTempDir } from '../support/lifecycle.ts';
 import { freePort, runMain, waitHealthy } from './child.ts';
 
 const SECRET = 'test-signing-secret-0123456789';
 let hung: Server;
 let hungUrl = '';
 const received: string[] = [];
-let data: string;
+const data = useTempDir('openroles-shutdown-');
 
 beforeAll(async () => {
   // Accepts every Web API call and never answers.
   hung = createServer((req) => void received.push(req.url ?? ''));
   await new Promise<void>((r) => hung.listen(0, '127.0.0.1', r));
   hungUrl = `http://127.0.0.1:${(hung.address() as AddressInfo).port}/api/`;
-  data = mkdtempSync(join(tmpdir(), 'openroles-shutdown-'));
 });
 afterAll(async () => {
   hung.closeAllConnections();
   await new Promise<void>((r) => hung.close(() => r()));
-  rmSync(data, { recursive: true, force: true });
 });
 
 describe('shutdown with a Web API that never answers', () => {
