@@ -8,7 +8,7 @@ export interface RemoveArgs {
   action: { value?: string; block_id?: string };
   body: { user: { id: string }; response_url?: string; container?: { type?: string } };
   respond?: (m: Record<string, unknown>) => Promise<unknown>;
-  client: { chat: { postMessage(args: Record<string, unknown>): Promise<unknown> } };
+  client: { chat: { postMessage(args: object): Promise<unknown> } };
 }
 
 export function postingRemove(deps: SlackDeps) {
