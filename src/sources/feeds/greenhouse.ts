@@ -45,6 +45,9 @@ export function greenhouseFields(job: GhJob, company: string, pay: readonly GhPa
   };
 }
 
+/** What a detail request needs of a list entry; readEntries checks the whole entry once, later. */
+const GhJobKey = GhJob.pick({ id: true, updated_at: true });
+
 /** Detail requests for pay run a few at a time, each short, all within a budget, so one slow job delays nothing much. */
 const DETAILS = { concurrency: 4, timeoutMs: 5_000, budgetMs: 60_000 };
 
@@ -72,7 +75,7 @@ async function detailPay(root: string, items: readonly unknown[], cache: Map<str
   for (const raw of items) {
     // A list entry that carries pay_input_ranges (even empty) has said all there is.
     if (!raw || typeof raw !== 'object' || Array.isArray((raw as { pay_input_ranges?: unknown }).pay_input_ranges)) continue;
-    const job = GhJob.safeParse(raw);
+    const job = GhJobKey.safeParse(raw);
     if (job.success) wanted.push({ id: job.data.id, key: `${job.data.id}@${job.data.updated_at ?? ''}` });
   }
   const out = new Map<string, GhPay[]>();
