@@ -9,6 +9,7 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 export class TestWeb {
   private server: Server;
   private routes = new Map<string, Handler>();
+  private fallback: Handler | null = null;
   readonly hits: Array<{ path: string; headers: IncomingMessage['headers'] }> = [];
   url = '';
 
@@ -18,6 +19,7 @@ export class TestWeb {
       this.hits.push({ path, headers: req.headers });
       const h = this.routes.get(path) ?? this.routes.get(path.split('?')[0]!);
       if (h) return h(req, res);
+      if (this.fallback) return this.fallback(req, res);
       res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
     });
   }
@@ -30,6 +32,12 @@ export class TestWeb {
 
   on(path: string, h: Handler): this {
     this.routes.set(path, h);
+    return this;
+  }
+
+  /** How every path without a route of its own answers (a 404 otherwise). */
+  otherwise(h: Handler): this {
+    this.fallback = h;
     return this;
   }
 
@@ -70,6 +78,7 @@ export class TestWeb {
 
   reset(): void {
     this.routes.clear();
+    this.fallback = null;
     this.hits.length = 0;
   }
 
