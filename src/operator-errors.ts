@@ -2,6 +2,7 @@
 // setting or file, and the fix, with no stack trace. Users of the app never see these; they get a plain sentence.
 import { dirname } from 'node:path';
 import { redact } from './redact.ts';
+import { storeFault } from './store/failures.ts';
 
 /** A problem the operator can fix; its message is the one line to show. */
 export class OperatorError extends Error {
@@ -12,20 +13,31 @@ type Coded = Error & { code?: string; syscall?: string; errno?: number };
 
 /** What went wrong with the database file, as one line naming DATA_DIR and the file; null when it is not a storage error. */
 export function storeProblem(err: unknown, file: string): string | null {
-  const e = err as Coded;
-  const code = e?.code ?? '';
   const dir = dirname(file);
-  if (code === 'ENOTDIR' || code === 'EEXIST') return `DATA_DIR (${dir}) is not a folder; set DATA_DIR to a folder openroles can write to`;
-  if (code === 'SQLITE_NOTADB') return `${file} is not an SQLite database; move it away or set DATA_DIR to another folder (DATA_DIR is ${dir})`;
-  if (code.startsWith('SQLITE_CORRUPT')) return `${file} is damaged; restore it from a backup or move it away so a new one is made (DATA_DIR is ${dir})`;
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return `the disk holding ${file} is full; free some space (DATA_DIR is ${dir})`;
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return `${file} is locked by another process; stop the other openroles using it, or set DATA_DIR to another folder`;
-  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
-    const why = code === 'EROFS' || code.startsWith('SQLITE_READONLY') ? 'it is read-only' : code.startsWith('SQLITE_IOERR') ? 'the disk reported an error' : 'permission denied or the folder cannot be created';
-    return `cannot write ${file} (${why}); make DATA_DIR (${dir}) a writable folder or point DATA_DIR at one`;
+  switch (storeFault(err)) {
+    case 'not-a-folder':
+      return `DATA_DIR (${dir}) is not a folder; set DATA_DIR to a folder openroles can write to`;
+    case 'not-a-database':
+      return `${file} is not an SQLite database; move it away or set DATA_DIR to another folder (DATA_DIR is ${dir})`;
+    case 'damaged':
+      return `${file} is damaged; restore it from a backup or move it away so a new one is made (DATA_DIR is ${dir})`;
+    case 'full':
+      return `the disk holding ${file} is full; free some space (DATA_DIR is ${dir})`;
+    case 'busy':
+    case 'locked':
+      return `${file} is locked by another process; stop the other openroles using it, or set DATA_DIR to another folder`;
+    case 'read-only':
+      return cannotWrite(file, dir, 'it is read-only');
+    case 'io':
+      return cannotWrite(file, dir, 'the disk reported an error');
+    case 'cannot-open':
+      return cannotWrite(file, dir, 'permission denied or the folder cannot be created');
+    default:
+      return null;
   }
-  return null;
 }
+
+const cannotWrite = (file: string, dir: string, why: string): string => `cannot write ${file} (${why}); make DATA_DIR (${dir}) a writable folder or point DATA_DIR at one`;
 
 /** Where the app listens, when listening failed. */
 export function listenProblem(err: unknown, where: { port: number; host: string }): string | null {

@@ -1,7 +1,8 @@
 // schema.org JobPosting (JSON-LD, bare JSON, or embedded in an HTML page), mapped field by field.
 import type { ParseOptions } from './parse.ts';
 import { mergePosting, type StructuredFields } from './merge.ts';
-import type { PayPeriod, Posting, SalaryRange } from './schema.ts';
+import { periodOf } from './lexicon/periods.ts';
+import type { Posting, SalaryRange } from './schema.ts';
 import { htmlToText } from './text.ts';
 
 type Json = Record<string, unknown>;
@@ -43,8 +44,6 @@ const num = (v: unknown): number | null => {
   return Number.isFinite(n) && n > 0 ? n : null;
 };
 
-const UNIT: Record<string, PayPeriod> = { HOUR: 'hour', DAY: 'day', WEEK: 'week', MONTH: 'month', YEAR: 'year' };
-
 function salaryFrom(v: unknown, estimated: boolean): SalaryRange[] {
   const list = Array.isArray(v) ? v : v ? [v] : [];
   const out: SalaryRange[] = [];
@@ -58,8 +57,9 @@ function salaryFrom(v: unknown, estimated: boolean): SalaryRange[] {
     let max = num(value.maxValue) ?? num(value.value);
     if (min === null && max === null) continue;
     if (min !== null && max !== null && min > max) [min, max] = [max, min];
-    const unit = str(value.unitText)?.toUpperCase() ?? null;
-    const period = unit ? UNIT[unit] ?? 'year' : 'year';
+    // unitText is HOUR, DAY, WEEK, MONTH or YEAR by the schema; pages also write "hourly" or "per month".
+    const unit = str(value.unitText);
+    const period = periodOf(unit) ?? 'year';
     out.push({
       min, max, currency, period,
       text: `${currency} ${min ?? ''}${max !== min ? `–${max ?? ''}` : ''} per ${period}`.replace(/\s+/g, ' '),

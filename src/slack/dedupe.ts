@@ -1,6 +1,7 @@
 // Remembers recently handled event ids, so a retried delivery is not answered twice.
 export class RecentIds {
-  private ids = new Map<string, number>();
+  /** In the order first seen, so the oldest is dropped first. */
+  private ids = new Set<string>();
 
   constructor(private max = 5000) {}
 
@@ -8,8 +9,8 @@ export class RecentIds {
   first(id: string | undefined): boolean {
     if (!id) return true;
     if (this.ids.has(id)) return false;
-    this.ids.set(id, Date.now());
-    if (this.ids.size > this.max) this.ids.delete(this.ids.keys().next().value as string);
+    this.ids.add(id);
+    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value as string);
     return true;
   }
 }

@@ -27,10 +27,15 @@ export interface SlackDeps {
   threads?(key: string): ThreadMemory;
 }
 
-/** The narrow shapes of Bolt's arguments our handlers use, so tests can pass small fakes. */
-export type Ack = (response?: unknown) => Promise<void>;
+/**
+ * The narrow shapes of Bolt's arguments our handlers use, so tests can pass small fakes. They must stay wider in
+ * what they return and narrower in what they take than Bolt's, so Bolt's own arguments fit them and registration
+ * needs no cast: client methods take `object` (Bolt's argument types have no index signature), and `ack` takes
+ * `any` because each listener kind's AckFn accepts something else (a message, a view response action, nothing).
+ */
+export type Ack = (response?: any) => Promise<void>;
 export type Respond = (message: Record<string, unknown>) => Promise<unknown>;
 export interface WebClientLike {
-  chat: { postMessage(args: Record<string, unknown>): Promise<unknown>; postEphemeral?(args: Record<string, unknown>): Promise<unknown> };
-  views: { open(args: Record<string, unknown>): Promise<unknown>; publish(args: Record<string, unknown>): Promise<unknown> };
+  chat: { postMessage(args: object): Promise<unknown>; postEphemeral?(args: object): Promise<unknown> };
+  views: { open(args: object): Promise<unknown>; publish(args: object): Promise<unknown> };
 }

@@ -10,12 +10,16 @@ export const FetchErrorCode = {
   Format: 'source_format',
   TooLarge: 'source_too_large',
   Redirect: 'source_redirect',
+  TooManyRedirects: 'source_too_many_redirects',
 } as const;
 export type FetchErrorCode = (typeof FetchErrorCode)[keyof typeof FetchErrorCode];
 
-/** A fetch that failed; the message is one plain sentence with the URL redacted. */
+/**
+ * A fetch that failed; the message is one plain sentence with the URL redacted. `detail` is the cause in a few
+ * words, for callers that word their own sentence: the host a refused redirect pointed to, the network's reason.
+ */
 export class FetchError extends Error {
-  constructor(readonly code: FetchErrorCode, message: string, readonly status?: number) {
+  constructor(readonly code: FetchErrorCode, message: string, readonly status?: number, readonly detail?: string) {
     super(redact(message));
   }
 }
@@ -96,9 +100,9 @@ async function fetchOnce(url: string, opts: FetchOptions, limits: FetchLimits, d
       const from = new URL(href);
       // A feed that moves within its host is followed; one that points elsewhere could substitute another board.
       if (next.hostname !== from.hostname || !/^https?:$/.test(next.protocol)) {
-        throw new FetchError(FetchErrorCode.Redirect, `${current} redirects to another host (${next.origin}); not followed, check the source's address`);
+        throw new FetchError(FetchErrorCode.Redirect, `${current} redirects to another host (${next.origin}); not followed, check the source's address`, res.status, next.host);
       }
-      if (hop >= limits.maxRedirects) throw new FetchError(FetchErrorCode.Redirect, `${current} redirects more than ${limits.maxRedirects} times`);
+      if (hop >= limits.maxRedirects) throw new FetchError(FetchErrorCode.TooManyRedirects, `${current} redirects more than ${limits.maxRedirects} times`, res.status);
       // The credentials go along only when the redirect keeps host and scheme.
       current = auth && next.protocol === from.protocol ? withCredentials(next, current) : next.href;
       continue;
@@ -147,7 +151,7 @@ function fetchFailure(err: unknown, url: string, timeoutMs: number): FetchError 
     return new FetchError(FetchErrorCode.Timeout, `no answer from ${url} within ${timeoutMs} ms`);
   }
   const why = e.cause?.code ?? e.cause?.message ?? e.message;
-  return new FetchError(FetchErrorCode.Network, `cannot reach ${url}: ${why}`);
+  return new FetchError(FetchErrorCode.Network, `cannot reach ${url}: ${why}`, undefined, why);
 }
 
 /** fetch refuses URLs with user:password; they become a Basic authorization header instead. */

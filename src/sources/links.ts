@@ -1,9 +1,13 @@
 // A link to one posting → Postings: a Greenhouse, Lever or Ashby job page is read through its board's public API
-// (the same mapping as the feeds, so the role has the same id as when a feed lists it); any other page must carry a
-// schema.org JobPosting. Every fetch is bounded (see page.ts).
+// (the same schema and mapping as the feeds, so the role reads and is numbered as when a feed lists it); any other
+// page must carry a schema.org JobPosting. Every fetch is bounded (see page.ts).
+import { z } from 'zod';
 import { parsePostings, type Posting } from '../postings/index.ts';
+import { AshbyJob, ashbyFields } from './feeds/ashby.ts';
+import { GhJob, greenhouseFields } from './feeds/greenhouse.ts';
 import { SourceError, SourceErrorCode } from './feeds/http.ts';
-import { feedPosting, feedSalary, modeOf, periodOf, type FeedFields } from './feeds/map.ts';
+import { LeverPosting, leverFields } from './feeds/lever.ts';
+import { feedPosting, type FeedFields } from './feeds/map.ts';
 import type { FeedBases } from './spec.ts';
 import { assertPublicHost, fetchPage, PAGE_LIMITS, type PageLimits } from './page.ts';
 
@@ -63,76 +67,17 @@ async function json(url: string, limits: PageLimits): Promise<unknown> {
   }
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
-function greenhouseFields(link: BoardLink, j: Record<string, unknown>): FeedFields {
-  // Split on the separators, then trim: a pattern with spaces around them backtracks on long runs of spaces.
-  const places = (str(obj(j.location).name) ?? '').split(/[;|]/).map((l) => l.trim()).filter(Boolean);
-  const remote = places.filter((l) => /\bremote\b/i.test(l));
-  return {
-    externalId: link.job,
-    title: str(j.title) ?? 'Untitled role',
-    company: str(j.company_name) ?? company(link.board),
-    team: str(obj(arr(j.departments)[0]).name),
-    locations: places.filter((l) => !/\bremote\b/i.test(l)),
-    workMode: remote.length ? 'remote' : null,
-    remoteRegions: remote.map((l) => l.replace(/^remote\s*[-–(,:]?\s*/i, '').replace(/\)$/, '')).filter(Boolean),
-    salaries: arr(j.pay_input_ranges).map((x) => {
-      const p = obj(x);
-      const cents = (v: unknown): number | null => (num(v) === null ? null : num(v)! / 100);
-      return feedSalary(cents(p.min_cents), cents(p.max_cents), str(p.currency_type), 'year', [str(p.title), str(p.blurb)].filter(Boolean).join(' — ') || 'pay range');
-    }).filter((s) => s !== null),
-    postedAt: str(j.first_published) ?? str(j.updated_at),
-    url: str(j.absolute_url),
-    description: str(j.content) ?? '',
-  };
+/**
+ * Checks a board's answer with the same schema its feed uses: a field of the wrong type counts as missing, so an
+ * answer that is no job at all reads as one without a title. The job's id is the link's.
+ */
+function entry<T>(schema: z.ZodType<T>, link: BoardLink, body: unknown): T {
+  const parsed = schema.safeParse({ ...(body && typeof body === 'object' && !Array.isArray(body) ? body : {}), id: link.job });
+  if (!parsed.success) throw new SourceError(SourceErrorCode.Format, `${link.kind} answered in a shape openroles cannot read`);
+  return parsed.data;
 }
 
-function leverFields(link: BoardLink, p: Record<string, unknown>): FeedFields {
-  const c = obj(p.categories);
-  const range = obj(p.salaryRange);
-  const salary = p.salaryRange ? feedSalary(num(range.min), num(range.max), str(range.currency), periodOf(str(range.interval)), str(p.salaryDescription) ?? 'pay range') : null;
-  const all = arr(c.allLocations).map(str).filter((l): l is string => !!l);
-  return {
-    externalId: link.job,
-    title: str(p.text) ?? 'Untitled role',
-    company: company(link.board),
-    team: str(c.team) ?? str(c.department),
-    locations: (all.length ? all : [str(c.location)].filter((l): l is string => !!l)).filter((l) => !/^remote$/i.test(l)),
-    workMode: modeOf(str(p.workplaceType)),
-    employment: str(c.commitment),
-    salaries: salary ? [salary] : [],
-    postedAt: num(p.createdAt) ? new Date(num(p.createdAt)!).toISOString() : null,
-    url: str(p.hostedUrl),
-    description: str(p.description) ?? str(p.descriptionPlain) ?? '',
-    sections: arr(p.lists).map((l) => ({ title: str(obj(l).text) ?? '', html: str(obj(l).content) ?? '' })),
-  };
-}
-
-function ashbyFields(link: BoardLink, j: Record<string, unknown>): FeedFields {
-  const comp = obj(j.compensation);
-  const pay = arr(comp.summaryComponents).map(obj)
-    .filter((c) => !str(c.compensationType) || /salary|hourly|wage/i.test(String(c.compensationType)))
-    .map((c) => feedSalary(num(c.minValue), num(c.maxValue), str(c.currencyCode), periodOf(str(c.interval)), str(comp.compensationTierSummary) ?? 'pay range'))
-    .filter((s) => s !== null);
-  const places = [str(j.location), ...arr(j.secondaryLocations).map((l) => str(obj(l).location))].filter((l): l is string => !!l && !/^remote$/i.test(l));
-  return {
-    externalId: link.job,
-    title: str(j.title) ?? 'Untitled role',
-    company: company(link.board),
-    team: str(j.team) ?? str(j.department),
-    locations: places,
-    workMode: modeOf(str(j.workplaceType)) ?? (j.isRemote === true ? 'remote' : null),
-    employment: str(j.employmentType)?.replace(/([a-z])([A-Z])/g, '$1-$2') ?? null,
-    salaries: pay,
-    postedAt: str(j.publishedAt),
-    url: str(j.jobUrl),
-    description: str(j.descriptionHtml) ?? str(j.descriptionPlain) ?? '',
-  };
-}
+const AshbyBoard = z.object({ jobs: z.array(z.unknown()).catch([]) }).catch({ jobs: [] });
 
 const ASHBY_BOARD_MAX_BYTES = 8 * 1024 * 1024;
 
@@ -146,18 +91,20 @@ export async function readBoardLink(link: BoardLink, bases: FeedBases = {}, limi
   const feed = `${link.kind}:${link.board}`;
   let fields: FeedFields;
   if (link.kind === 'greenhouse') {
-    fields = greenhouseFields(link, obj(await json(`${base}/v1/boards/${board}/jobs/${job}?pay_transparency=true`, limits)));
+    const j = entry(GhJob, link, await json(`${base}/v1/boards/${board}/jobs/${job}?pay_transparency=true`, limits));
+    fields = greenhouseFields(j, j.company_name ?? company(link.board));
   } else if (link.kind === 'lever') {
-    fields = leverFields(link, obj(await json(`${base}/v0/postings/${board}/${job}?mode=json`, limits)));
+    fields = leverFields(entry(LeverPosting, link, await json(`${base}/v0/postings/${board}/${job}?mode=json`, limits)), company(link.board));
   } else {
     // Ashby's public API lists a whole board (descriptions included); the job is found in it by id. A big board
     // runs to megabytes, so this one answer may be larger than a single page.
     const boardLimits = { ...limits, maxBytes: Math.max(limits.maxBytes, ASHBY_BOARD_MAX_BYTES) };
-    const found = arr(obj(await json(`${base}/posting-api/job-board/${board}?includeCompensation=true`, boardLimits)).jobs).map(obj).find((j) => j.id === link.job);
+    const listed = AshbyBoard.parse(await json(`${base}/posting-api/job-board/${board}?includeCompensation=true`, boardLimits)).jobs;
+    const found = listed.find((j) => (j as { id?: unknown } | null)?.id === link.job);
     if (!found) throw new SourceError(SourceErrorCode.Format, `the ${link.board} board on Ashby has no open job with that id`);
-    fields = ashbyFields(link, found);
+    fields = ashbyFields(entry(AshbyJob, link, found), company(link.board));
   }
-  if (!str(fields.title) || fields.title === 'Untitled role') throw new SourceError(SourceErrorCode.Format, `${link.kind} answered without a job title`);
+  if (!fields.title.trim() || fields.title === 'Untitled role') throw new SourceError(SourceErrorCode.Format, `${link.kind} answered without a job title`);
   return feedPosting(feed, fields);
 }
 

@@ -1,7 +1,8 @@
-// One bounded GET for pages a person hands us (a link to add, a link to unfurl): a deadline for the whole
-// exchange, a cap on the body, and redirects followed only while they stay on the same host.
+// Pages a person hands us (a link to add, a link to unfurl): the bounded fetch with one attempt and a deadline for
+// the whole exchange, sentences a person can read, and a host check so a link cannot point inside the network.
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { boundedFetch, FetchError, FetchErrorCode, type Fetched } from './http.ts';
 import { SourceError, SourceErrorCode } from './feeds/http.ts';
 
 export interface PageLimits {
@@ -47,57 +48,34 @@ export async function assertPublicHost(url: string, allowed: string[] = []): Pro
   if (!addresses.length || addresses.some(isPrivateAddress)) throw new SourceError(SourceErrorCode.Network, `${host} is an address inside this network, which openroles does not read`);
 }
 
-/** GETs `url` within the limits; throws SourceError with a sentence a person can read. */
+/**
+ * GETs `url` through the bounded fetch with one attempt and `timeoutMs` for the whole exchange; throws SourceError
+ * with a sentence a person can read, naming the host (the fetch's own sentences are for operators).
+ */
 export async function fetchPage(url: string, limits: PageLimits = PAGE_LIMITS, accept = 'text/html, application/ld+json, application/json;q=0.9, */*;q=0.5'): Promise<Page> {
-  const signal = AbortSignal.timeout(limits.timeoutMs);
   const host = new URL(url).host;
-  let current = url;
+  let res: Fetched;
   try {
-    for (let hop = 0; ; hop++) {
-      const res = await fetch(current, { headers: { accept }, redirect: 'manual', signal });
-      if (res.status >= 300 && res.status < 400) {
-        await res.body?.cancel();
-        const to = res.headers.get('location');
-        const next = to ? new URL(to, current) : null;
-        if (!next || next.host !== host) throw new SourceError(SourceErrorCode.Http, `${host} sent the request to another site${next ? ` (${next.host})` : ''}`);
-        if (hop >= (limits.maxRedirects ?? 3)) throw new SourceError(SourceErrorCode.Http, `${host} redirected too many times`);
-        current = next.href;
-        continue;
-      }
-      if (!res.ok) {
-        await res.body?.cancel();
-        throw new SourceError(SourceErrorCode.Http, `${host} answered HTTP ${res.status}`);
-      }
-      const declared = Number(res.headers.get('content-length'));
-      if (declared > limits.maxBytes) {
-        await res.body?.cancel();
-        throw new SourceError(SourceErrorCode.Format, `the page is larger than ${Math.round(limits.maxBytes / 1024)} KB`);
-      }
-      return { url: current, contentType: res.headers.get('content-type') ?? '', text: await readCapped(res, limits.maxBytes) };
-    }
+    res = await boundedFetch(url, { headers: { accept }, timeoutMs: limits.timeoutMs, budgetMs: limits.timeoutMs, retries: 0, maxBytes: limits.maxBytes, maxRedirects: limits.maxRedirects ?? 3 });
   } catch (err) {
-    if (err instanceof SourceError) throw err;
-    const e = err as Error;
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new SourceError(SourceErrorCode.Timeout, `${host} did not answer within ${Math.round(limits.timeoutMs / 100) / 10} s`);
-    throw new SourceError(SourceErrorCode.Network, `cannot reach ${host}: ${(e.cause as Error | undefined)?.message ?? e.message}`);
+    throw pageError(err, host, limits);
   }
+  if (res.status < 200 || res.status >= 300) throw new SourceError(SourceErrorCode.Http, `${host} answered HTTP ${res.status}`);
+  return { url: res.url, contentType: res.headers.get('content-type') ?? '', text: res.text() };
 }
 
-/** Reads the body, stopping (and failing) as soon as it passes `max` bytes, whatever the headers said. */
-async function readCapped(res: Response, max: number): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw new SourceError(SourceErrorCode.Format, `the page is larger than ${Math.round(max / 1024)} KB`);
-    }
-    chunks.push(value);
+function pageError(err: unknown, host: string, limits: PageLimits): unknown {
+  if (!(err instanceof FetchError)) return err;
+  switch (err.code) {
+    case FetchErrorCode.Redirect:
+      return new SourceError(SourceErrorCode.Http, `${host} sent the request to another site${err.detail ? ` (${err.detail})` : ''}`);
+    case FetchErrorCode.TooManyRedirects:
+      return new SourceError(SourceErrorCode.Http, `${host} redirected too many times`);
+    case FetchErrorCode.TooLarge:
+      return new SourceError(SourceErrorCode.Format, `the page is larger than ${Math.round(limits.maxBytes / 1024)} KB`);
+    case FetchErrorCode.Timeout:
+      return new SourceError(SourceErrorCode.Timeout, `${host} did not answer within ${Math.round(limits.timeoutMs / 100) / 10} s`);
+    default:
+      return new SourceError(SourceErrorCode.Network, `cannot reach ${host}${err.detail ? `: ${err.detail}` : ''}`);
   }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,23 +1,13 @@
 // A digest survives SIGKILL at any point of posting: the process is a real child killed ten times mid-digest, and
 // every role is announced exactly once (message metadata in the channel history tells a restart what Slack accepted).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../support/fake-slack.ts';
+import { describe, expect, it } from 'vitest';
+import { useFakeSlack, useTempDir } from '../support/lifecycle.ts';
 
 const CHILD = join(import.meta.dirname, '..', 'support', 'digest-child.ts');
-let slack: FakeSlack;
-let dir: string;
-beforeAll(async () => {
-  slack = await new FakeSlack().start();
-  dir = mkdtempSync(join(tmpdir(), 'openroles-crash-'));
-});
-afterAll(async () => {
-  await slack.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const slack = useFakeSlack();
+const dir = useTempDir('openroles-crash-');
 
 interface Run {
   child: ChildProcess;

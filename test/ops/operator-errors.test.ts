@@ -1,28 +1,19 @@
 // Start-up problems an operator can fix stop the app with one line naming the problem, the setting or file, and the
 // fix, and no stack trace.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { start } from '../../src/main.ts';
 import { OperatorError, storeProblem } from '../../src/operator-errors.ts';
 import { SEEDS_DIR } from '../helpers.ts';
-import { FakeSlack } from '../support/fake-slack.ts';
+import { useFakeSlack, useTempDir } from '../support/lifecycle.ts';
 import { runMain } from './child.ts';
 
-let root: string;
-let slack: FakeSlack;
-beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'openroles-operator-'));
-  slack = await new FakeSlack().start();
-});
-afterAll(async () => {
-  rmSync(root, { recursive: true, force: true });
-  await slack.stop();
-});
+const root = useTempDir('openroles-operator-');
+const slack = useFakeSlack();
 
 const httpEnv = (extra: Record<string, string>) => ({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-signing-secret-0123456789', SLACK_API_URL: `${slack.url}/api/`, HOST: '127.0.0.1', PORT: '0', POSTINGS_DIR: SEEDS_DIR, ...extra });
 

@@ -1,14 +1,10 @@
 // `/jobs refresh` over a feed with unexpected types answers in plain sentences: what was read, what was skipped and
 // why, never a JavaScript error.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app.ts';
-import { TestWeb } from '../support/web.ts';
+import { useTestWeb } from '../support/web.ts';
 
-let web: TestWeb;
-beforeAll(async () => {
-  web = await new TestWeb().start();
-});
-afterAll(() => web.stop());
+const web = useTestWeb();
 
 describe('/jobs refresh', () => {
   it('reads the good jobs of a feed with a null job and odd types, and names what it skipped', async () => {

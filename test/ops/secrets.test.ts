@@ -1,16 +1,12 @@
 // A feed URL's credentials (user:password, api_key, token) never reach a log line, App Home or a Slack reply, even
 // when the feed fails and every message names it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app.ts';
-import { TestWeb } from '../support/web.ts';
+import { useTestWeb } from '../support/web.ts';
 
 const SECRETS = ['hunter2', 'SECRETKEY123', 'gh-pass-77', 'tok-998877'];
 
-let web: TestWeb;
-beforeAll(async () => {
-  web = await new TestWeb().start();
-});
-afterAll(() => web.stop());
+const web = useTestWeb();
 
 describe('secrets in feed URLs', () => {
   it('are redacted in every log line, the App Home view and the /jobs refresh reply', async () => {

@@ -1,25 +1,15 @@
 // Start-up serves the last saved feed snapshots and listens at once; feeds are fetched in the background, so a feed
 // that never answers keeps nobody waiting.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app.ts';
-import { TestWeb } from '../support/web.ts';
+import { useTempDir } from '../support/lifecycle.ts';
+import { useTestWeb } from '../support/web.ts';
 
 const LIST = '/v1/boards/acme/jobs';
 const job = (id: number, title: string) => ({ id, title, location: { name: 'Berlin' }, content: '<p>Build the search.</p><h3>Requirements</h3><ul><li>Python</li></ul>', pay_input_ranges: [] });
 
-let web: TestWeb;
-let data: string;
-beforeAll(async () => {
-  web = await new TestWeb().start();
-  data = mkdtempSync(join(tmpdir(), 'openroles-startup-'));
-});
-afterAll(async () => {
-  await web.stop();
-  rmSync(data, { recursive: true, force: true });
-});
+const web = useTestWeb();
+const data = useTempDir('openroles-startup-');
 
 describe('start-up with a slow feed', () => {
   it('listens within 1 s serving the saved snapshot, and refreshes the feed in the background', async () => {

@@ -33,7 +33,7 @@ describe('/jobs add and remove', () => {
     await addedCommand(deps({ added: {} as never }))({
       command: { text: 'add https://jobs.lever.co/acme/1', user_id: 'U1', channel_id: 'C1', trigger_id: 'trig' },
       ack: async () => void order.push('ack'),
-      client: { views: { open: async (a) => { order.push('open'); view = a.view; return {}; } } },
+      client: { views: { open: async (a: { view?: unknown }) => { order.push('open'); view = a.view; return {}; } } },
       next: async () => undefined,
     });
     expect(order).toEqual(['ack', 'open']);

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { FakeBoard } from '../support/board.ts';
 import { dmOf } from '../support/fake-slack.ts';
+import { TestWeb } from '../support/web.ts';
 import { click, messageShortcut, submitView, waitUntil } from '../support/interact.ts';
 
 const POSTING = `Platform Reliability Engineer
@@ -31,12 +31,12 @@ type Msg = { text?: string; blocks?: Array<Record<string, any>> };
 const buttons = (m: Msg): Array<Record<string, any>> => (m.blocks ?? []).flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]);
 
 let t: TestApp;
-let board: FakeBoard;
+let board: TestWeb;
 const data = mkdtempSync(join(tmpdir(), 'openroles-added-'));
 const env = (): Record<string, string> => ({ DATA_DIR: data, ADMIN_USERS: 'UADMIN', GREENHOUSE_API_URL: board.url, LINK_TIMEOUT_MS: '3000', LINK_PRIVATE_HOSTS: '127.0.0.1' });
 
 beforeAll(async () => {
-  board = await new FakeBoard().start();
+  board = await new TestWeb().start();
   board.json('/v1/boards/larkspur/jobs/4242', {
     id: 4242, title: 'Senior Firmware Engineer', company_name: 'Larkspur Robotics', absolute_url: 'https://job-boards.greenhouse.io/larkspur/jobs/4242',
     location: { name: 'Austin, TX' }, content: '&lt;p&gt;Requirements&lt;/p&gt;&lt;ul&gt;&lt;li&gt;6+ years of embedded C&lt;/li&gt;&lt;/ul&gt;',

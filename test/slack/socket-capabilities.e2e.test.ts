@@ -2,7 +2,7 @@
 // recorded by the fake, a local server playing the job boards. What Slack takes from an HTTP response (the modal's
 // `response_action`, a command's answer) must come back in the envelope's ack payload here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeBoard } from '../support/board.ts';
+import { TestWeb } from '../support/web.ts';
 import { buttonClick, messageAction, viewSubmission } from '../support/interact.ts';
 import { startSocketApp, type SocketTestApp } from '../support/socket-app.ts';
 
@@ -27,10 +27,10 @@ Requirements:
 const GH = 'https://boards.greenhouse.io/fernhollow/jobs';
 
 let t: SocketTestApp;
-let board: FakeBoard;
+let board: TestWeb;
 
 beforeAll(async () => {
-  board = await new FakeBoard().start();
+  board = await new TestWeb().start();
   board
     .json('/v1/boards/fernhollow/jobs/601', {
       id: 601, title: 'Staff Compiler Engineer', company_name: 'Fernhollow Systems', location: { name: 'Remote - US' },

@@ -2,15 +2,15 @@
 // slow, huge, broken, redirecting away), chat.unfurl recorded by the fake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { FakeBoard } from '../support/board.ts';
+import { TestWeb } from '../support/web.ts';
 import { waitUntil } from '../support/interact.ts';
 
 let t: TestApp;
-let board: FakeBoard;
+let board: TestWeb;
 
 const GH = 'https://boards.greenhouse.io/tidewater/jobs';
 beforeAll(async () => {
-  board = await new FakeBoard().start();
+  board = await new TestWeb().start();
   board
     .json('/v1/boards/tidewater/jobs/501', {
       id: 501, title: 'Staff Data Engineer', company_name: 'Tidewater Freight', location: { name: 'Remote - US' },

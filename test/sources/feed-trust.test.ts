@@ -2,7 +2,7 @@
 // shape nobody expected is one plain sentence, a redirect elsewhere is refused, pay detail requests are few at a time
 // and short, long descriptions are cut, and a refresh lets other work run between entries.
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
 import { RoleIndex } from '../../src/search/index.ts';
 import { Catalog } from '../../src/sources/catalog.ts';
@@ -12,22 +12,10 @@ import { greenhouseFeed } from '../../src/sources/feeds/greenhouse.ts';
 import { leverFeed } from '../../src/sources/feeds/lever.ts';
 import type { Feed } from '../../src/sources/feeds/types.ts';
 import { FetchError } from '../../src/sources/http.ts';
-import { TestWeb } from '../support/web.ts';
+import { useTestWeb } from '../support/web.ts';
 
-let web: TestWeb;
-let elsewhere: TestWeb;
-beforeAll(async () => {
-  web = await new TestWeb().start();
-  elsewhere = await new TestWeb().start();
-});
-afterAll(async () => {
-  await web.stop();
-  await elsewhere.stop();
-});
-beforeEach(() => {
-  web.reset();
-  elsewhere.reset();
-});
+const web = useTestWeb({ resetEach: true });
+const elsewhere = useTestWeb({ resetEach: true });
 
 const LIST = '/v1/boards/acme/jobs';
 const job = (id: number, title: string, extra: Record<string, unknown> = {}) => ({

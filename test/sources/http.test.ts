@@ -1,25 +1,13 @@
 // The one bounded fetch: a time limit, a streamed size limit, same-host redirects only, a retry budget, credentials
 // sent as a header and never shown.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fetchFeed } from '../../src/sources/feeds/http.ts';
 import { boundedFetch, FetchError, FetchErrorCode } from '../../src/sources/http.ts';
-import { TestWeb } from '../support/web.ts';
+import { TestWeb, useTestWeb } from '../support/web.ts';
 
-let web: TestWeb;
-let other: TestWeb;
-beforeAll(async () => {
-  web = await new TestWeb().start();
-  // "localhost" is another host name than "127.0.0.1", so a redirect between them changes host.
-  other = await new TestWeb().start();
-});
-afterAll(async () => {
-  await web.stop();
-  await other.stop();
-});
-beforeEach(() => {
-  web.reset();
-  other.reset();
-});
+// "localhost" is another host name than "127.0.0.1", so a redirect between them changes host.
+const web = useTestWeb({ resetEach: true });
+const other = useTestWeb({ resetEach: true });
 
 const failure = async (p: Promise<unknown>): Promise<FetchError> => {
   try {

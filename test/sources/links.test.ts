@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardLink, readPostingLink } from '../../src/sources/links.ts';
 import { assertPublicHost, fetchPage, isPrivateAddress } from '../../src/sources/page.ts';
-import { FakeBoard } from '../support/board.ts';
+import { TestWeb } from '../support/web.ts';
 
 describe('boardLink', () => {
   it('recognises job pages on Greenhouse, Lever and Ashby', () => {
@@ -21,9 +21,9 @@ describe('boardLink', () => {
 });
 
 describe('fetchPage', () => {
-  let board: FakeBoard;
+  let board: TestWeb;
   beforeAll(async () => {
-    board = await new FakeBoard().start();
+    board = await new TestWeb().start();
     board
       .on('/moved', (_req, res) => {
         res.writeHead(301, { location: '/job.html' });

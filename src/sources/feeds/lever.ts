@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { ENTRY_LIMITS, entryId, listOf, longText, num, optionalObject, readEntries, text } from './entries.ts';
 import { defineFeed } from './feed.ts';
 import { fetchFeed, SourceError, SourceErrorCode } from './http.ts';
-import { feedPosting, feedSalary, modeOf, periodOf } from './map.ts';
+import { periodOf, workModeOf } from '../../postings/index.ts';
+import { feedPosting, feedSalary, type FeedFields } from './map.ts';
 import type { Feed, FeedOptions } from './types.ts';
 
-const LeverPosting = z.object({
+/** A posting as the Postings API answers it, listed or alone. */
+export const LeverPosting = z.object({
   id: entryId,
   text: text(),
   categories: optionalObject({ team: text(), department: text(), location: text(), commitment: text(), allLocations: listOf(z.string().max(ENTRY_LIMITS.field)) }),
@@ -40,25 +42,28 @@ export function leverFeed(site: string, company: string, opts: FeedOptions = {})
       all.push(...page.body);
       if (page.body.length < PAGE) break;
     }
-    const { postings, skipped } = await readEntries(all, LeverPosting, (p) => {
-      const c = p.categories;
-      const range = p.salaryRange;
-      const salary = range ? feedSalary(range.min, range.max, range.currency, periodOf(range.interval), p.salaryDescription ?? `${range.min ?? ''}–${range.max ?? ''} ${range.currency ?? ''} ${range.interval ?? ''}`.trim()) : null;
-      return feedPosting(name, {
-        externalId: p.id,
-        title: p.text ?? 'Untitled role',
-        company,
-        team: c?.team ?? c?.department ?? null,
-        locations: (c?.allLocations.length ? c.allLocations : c?.location ? [c.location] : []).filter((l) => !/^remote$/i.test(l)),
-        workMode: modeOf(p.workplaceType),
-        employment: c?.commitment ?? null,
-        salaries: salary ? [salary] : [],
-        postedAt: p.createdAt && Number.isFinite(new Date(p.createdAt).getTime()) ? new Date(p.createdAt).toISOString() : null,
-        url: p.hostedUrl ?? null,
-        description: p.description ?? p.descriptionPlain ?? '',
-        sections: p.lists.map((l) => ({ title: l.text ?? '', html: l.content ?? '' })),
-      });
-    });
+    const { postings, skipped } = await readEntries(all, LeverPosting, (p) => feedPosting(name, leverFields(p, company)));
     return { postings, skipped, validators: { etag, lastModified } };
   }, opts);
+}
+
+/** A posting's fields. */
+export function leverFields(p: z.output<typeof LeverPosting>, company: string): FeedFields {
+  const c = p.categories;
+  const range = p.salaryRange;
+  const salary = range ? feedSalary(range.min, range.max, range.currency, periodOf(range.interval), p.salaryDescription ?? `${range.min ?? ''}–${range.max ?? ''} ${range.currency ?? ''} ${range.interval ?? ''}`.trim()) : null;
+  return {
+    externalId: p.id,
+    title: p.text ?? 'Untitled role',
+    company,
+    team: c?.team ?? c?.department ?? null,
+    locations: (c?.allLocations.length ? c.allLocations : c?.location ? [c.location] : []).filter((l) => !/^remote$/i.test(l)),
+    workMode: workModeOf(p.workplaceType),
+    employment: c?.commitment ?? null,
+    salaries: salary ? [salary] : [],
+    postedAt: p.createdAt && Number.isFinite(new Date(p.createdAt).getTime()) ? new Date(p.createdAt).toISOString() : null,
+    url: p.hostedUrl ?? null,
+    description: p.description ?? p.descriptionPlain ?? '',
+    sections: p.lists.map((l) => ({ title: l.text ?? '', html: l.content ?? '' })),
+  };
 }

@@ -1,6 +1,6 @@
 // Shared mapping for feeds: description text goes through the text parser; the feed's structured fields win.
 import { htmlToText, decodeEntities } from '../../postings/text.ts';
-import { mergePosting, parsePostings, postingId, type PayPeriod, type Posting, type SalaryRange, type WorkMode } from '../../postings/index.ts';
+import { currencyOf, mergePosting, parsePostings, postingId, type PayPeriod, type Posting, type SalaryRange, type WorkMode } from '../../postings/index.ts';
 
 export interface FeedFields {
   externalId: string;
@@ -49,12 +49,15 @@ export function feedPosting(feed: string, f: FeedFields): Posting {
   }, 'the feed');
 }
 
-/** A range from a feed's numbers, with the period as the feed names it. */
+/**
+ * A range from a feed's numbers, with the period as the feed names it (read with the postings' `periodOf`). The
+ * currency is read with the postings' currency list ("usd", "C$"); an unknown three-letter code stays as written.
+ */
 export function feedSalary(min: number | null | undefined, max: number | null | undefined, currency: string | null | undefined, period: PayPeriod | null, text: string): SalaryRange | null {
   const lo = typeof min === 'number' && min > 0 ? min : null;
   const hi = typeof max === 'number' && max > 0 ? max : null;
   if (lo === null && hi === null) return null;
-  const code = (currency ?? 'USD').toUpperCase();
+  const code = currencyOf(currency) ?? (currency ?? 'USD').toUpperCase();
   return {
     min: lo !== null && hi !== null ? Math.min(lo, hi) : lo,
     max: lo !== null && hi !== null ? Math.max(lo, hi) : hi,
@@ -64,21 +67,4 @@ export function feedSalary(min: number | null | undefined, max: number | null | 
     estimated: false,
     periodInferred: period === null,
   };
-}
-
-const INTERVAL: Array<[RegExp, PayPeriod]> = [[/hour/i, 'hour'], [/day|daily/i, 'day'], [/week/i, 'week'], [/month/i, 'month'], [/year|annual|salary/i, 'year']];
-
-/** "per-hour-wage", "1 HOUR", "MONTH", "per-year-salary" → a period. */
-export function periodOf(interval: string | null | undefined): PayPeriod | null {
-  if (!interval) return null;
-  for (const [re, p] of INTERVAL) if (re.test(interval)) return p;
-  return null;
-}
-
-export function modeOf(s: string | null | undefined): WorkMode | null {
-  if (!s) return null;
-  if (/remote/i.test(s)) return 'remote';
-  if (/hybrid/i.test(s)) return 'hybrid';
-  if (/on-?site|office|in[- ]person/i.test(s)) return 'onsite';
-  return null;
 }

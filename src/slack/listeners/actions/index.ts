@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTIONS } from '../../blocks.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { resultsMore } from './results-more.ts';
@@ -7,10 +7,13 @@ import { roleShare, SHARE_TO } from './role-share.ts';
 import { roleShareTo } from './role-share-to.ts';
 import { postingRemove } from './posting-remove.ts';
 
+/** Every action here is a button in a message, App Home or a modal. */
+type Button = BlockAction<ButtonAction>;
+
 export function register(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.details, roleDetails(deps) as never);
-  app.action(ACTIONS.share, roleShare(deps) as never);
-  app.action(ACTIONS.more, resultsMore(deps) as never);
-  app.view(SHARE_TO, roleShareTo(deps) as never);
-  app.action(ACTIONS.remove, postingRemove(deps) as never);
+  app.action<Button>(ACTIONS.details, roleDetails(deps));
+  app.action<Button>(ACTIONS.share, roleShare(deps));
+  app.action<Button>(ACTIONS.more, resultsMore(deps));
+  app.view(SHARE_TO, roleShareTo(deps));
+  app.action<Button>(ACTIONS.remove, postingRemove(deps));
 }

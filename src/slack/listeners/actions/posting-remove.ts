@@ -1,14 +1,14 @@
 // Remove on an added posting (its card, its saved confirmation, the /jobs remove list): only whoever added it,
 // or an admin, may remove it; anyone else is told who can.
-import type { Ack, SlackDeps } from '../../deps.ts';
+import type { Ack, Respond, SlackDeps } from '../../deps.ts';
 import { notAllowedText, notFoundText, removedText, removeList, REMOVE_LIST_BLOCK } from '../../posting-views.ts';
 
 export interface RemoveArgs {
   ack: Ack;
   action: { value?: string; block_id?: string };
   body: { user: { id: string }; response_url?: string; container?: { type?: string } };
-  respond?: (m: Record<string, unknown>) => Promise<unknown>;
-  client: { chat: { postMessage(args: Record<string, unknown>): Promise<unknown> } };
+  respond?: Respond;
+  client: { chat: { postMessage(args: object): Promise<unknown> } };
 }
 
 export function postingRemove(deps: SlackDeps) {

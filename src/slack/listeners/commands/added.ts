@@ -7,7 +7,7 @@ export interface AddedCommandArgs {
   command: { text?: string; user_id: string; channel_id: string; trigger_id: string };
   ack: Ack;
   respond?: Respond;
-  client: { views: { open(args: Record<string, unknown>): Promise<unknown> } };
+  client: { views: { open(args: object): Promise<unknown> } };
   next: () => Promise<void>;
 }
 

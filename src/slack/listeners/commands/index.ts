@@ -4,5 +4,5 @@ import { addedCommand } from './added.ts';
 import { jobsCommand } from './jobs.ts';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.command('/jobs', addedCommand(deps) as never, jobsCommand(deps) as never);
+  app.command('/jobs', addedCommand(deps), jobsCommand(deps));
 }

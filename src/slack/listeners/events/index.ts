@@ -8,8 +8,8 @@ import { linkShared } from './link-shared.ts';
 
 export function register(app: App, deps: SlackDeps): void {
   const seen = new RecentIds();
-  app.event('app_mention', appMention(deps, seen) as never);
-  app.message(directMessage(deps, seen) as never);
-  app.event('app_home_opened', appHomeOpened(deps) as never);
-  app.event('link_shared', linkShared(deps, seen) as never);
+  app.event('app_mention', appMention(deps, seen));
+  app.message(directMessage(deps, seen));
+  app.event('app_home_opened', appHomeOpened(deps));
+  app.event('link_shared', linkShared(deps, seen));
 }

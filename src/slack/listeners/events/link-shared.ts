@@ -8,7 +8,7 @@ import { unfurlBlocks } from '../../posting-views.ts';
 export interface LinkSharedArgs {
   event: { channel?: string; message_ts?: string; unfurl_id?: string; source?: string; links?: Array<{ url?: string; domain?: string }> };
   body?: { event_id?: string };
-  client: { chat: { unfurl(args: Record<string, unknown>): Promise<unknown> } };
+  client: { chat: { unfurl(args: object): Promise<unknown> } };
 }
 
 /** Slack sends at most a handful per message; more are left alone so one message cannot cause many fetches. */

@@ -8,12 +8,12 @@ import { ADD, formView, loadingView, previewView, savedMessage, type FormMeta } 
 
 export interface ViewsClient {
   views: {
-    open(args: Record<string, unknown>): Promise<unknown>;
-    update(args: Record<string, unknown>): Promise<unknown>;
+    open(args: object): Promise<unknown>;
+    update(args: object): Promise<unknown>;
   };
   chat: {
-    postMessage(args: Record<string, unknown>): Promise<unknown>;
-    postEphemeral(args: Record<string, unknown>): Promise<unknown>;
+    postMessage(args: object): Promise<unknown>;
+    postEphemeral(args: object): Promise<unknown>;
   };
 }
 

@@ -9,7 +9,7 @@ import { addConfirmed, addFormSubmitted } from './add-posting.ts';
 export function register(app: App, deps: SlackDeps): void {
   if (!deps.added) return;
   const drafts = new Drafts();
-  app.view(ADD.form, addFormSubmitted(deps, drafts) as never);
-  app.view(ADD.confirm, addConfirmed(deps, drafts) as never);
-  app.shortcut({ callback_id: ADD.shortcut, type: 'message_action' }, addFromMessage(deps, drafts) as never);
+  app.view(ADD.form, addFormSubmitted(deps, drafts));
+  app.view(ADD.confirm, addConfirmed(deps, drafts));
+  app.shortcut({ callback_id: ADD.shortcut, type: 'message_action' }, addFromMessage(deps, drafts));
 }
