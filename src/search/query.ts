@@ -13,6 +13,7 @@ import {
   SENIORITIES,
   SENIORITY_WORDS,
   SKILL_NAMES,
+  THOUSAND_WORDS,
   USD_PER_UNIT,
   workModeOf,
   type PayPeriod,
@@ -154,17 +155,21 @@ for (const [period, w] of Object.entries(PAY_PERIODS) as Array<[PayPeriod, (type
 const periodOfPhrase = (phrase: string): PayPeriod | null => PERIOD_PHRASES.get(phrase) ?? null;
 const levelsOf = (phrase: string): Seniority[] | null => SENIORITY_WORDS[phrase] ?? null;
 
-/** "150k", "$150,000", "€80k", "150000" → a pay amount; null when the word is not money. */
+/**
+ * "150k", "$150,000", "€80k", "150000", "chf120k", "80keur" → a pay amount; null when the word is not money. The sign
+ * or code before or after the number is read by the currency lexicon, so every currency it knows is understood.
+ */
 export function readMoney(word: string): PayFloor | null {
-  const m = /^(us\$|ca\$|a\$|r\$|\$|€|£|₹|usd|eur|gbp|cad|aud|chf|inr|brl)?(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)(k|m)?(usd|eur|gbp|cad|aud|chf|inr|brl|€|£|\$)?\+?$/i.exec(word);
+  const m = /^([^\d\s]{0,4}?)(\d{1,3}(?:[,.]\d{3})+|\d{1,9}(?:\.\d{1,2})?)(k|m)?([^\d\s+]{0,4})\+?$/i.exec(word);
   if (!m) return null;
-  const sym = (m[1] ?? m[4] ?? '').toLowerCase();
+  const sym = (m[1] || m[4] || '').toLowerCase();
+  if (m[1] && m[4]) return null;
   let n = Number(m[2]!.replace(/[,.](?=\d{3}\b)/g, ''));
   if (m[3]?.toLowerCase() === 'k') n *= 1000;
   if (m[3]?.toLowerCase() === 'm') n *= 1_000_000;
-  if (!m[1] && !m[3] && !m[4] && n < 10_000) return null; // a bare "5" is not money
-  const currency = (sym && currencyOf(sym)) || 'USD';
-  return USD_PER_UNIT[currency] ? { amount: n, currency } : null;
+  if (!sym && !m[3] && n < 10_000) return null; // a bare "5" is not money
+  const currency = sym ? currencyOf(sym) : 'USD';
+  return currency && USD_PER_UNIT[currency] ? { amount: n, currency } : null;
 }
 
 /** Whether two words are one typo apart (an edit or a swap of neighbours); both short, so this is cheap. */
@@ -281,11 +286,13 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
       tok = slash[1]!;
       period = ({ hr: 'hour', h: 'hour', hour: 'hour', yr: 'year', year: 'year', mo: 'month', month: 'month', day: 'day', week: 'week' } as const)[slash[2] as 'hr'];
     }
-    const money = readMoney(tok) ?? (/^\d{2,3}$/.test(tok) && phraseAt(i + 1, periodOfPhrase) ? { amount: Number(tok), currency: 'USD' } : null);
+    // "150 mil", "80 grand", "100 tausend": a number and a word for thousands.
+    const thousands = /^\d{1,3}(?:[.,]\d)?$/.test(tok) && THOUSAND_WORDS.has(lower[i + 1] ?? '') ? Number(tok.replace(',', '.')) * 1000 : null;
+    const money = thousands !== null ? { amount: thousands, currency: 'USD' } : readMoney(tok) ?? (/^\d{2,3}$/.test(tok) && phraseAt(i + 1, periodOfPhrase) ? { amount: Number(tok), currency: 'USD' } : null);
     if (!money) return null;
-    let length = 1;
+    let length = thousands !== null ? 2 : 1;
     // "80k euros", "60.000 EUR": a currency written after a bare amount.
-    const after = lower[i + 1] ?? '';
+    const after = lower[i + length] ?? '';
     const named = after && (isSpecificCurrency(after) || /^[a-z]{3}$/.test(after)) ? currencyOf(after) : null;
     if (named && USD_PER_UNIT[named] && /^[\d.,]+k?\+?$/.test(tok)) {
       money.currency = named;
@@ -472,6 +479,13 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
     if (period) {
       add(f.periods, period.value);
       i += period.length - 1;
+      continue;
+    }
+    // A currency named in several words: "australian dollars", "aussie dollars", "francs suisses".
+    const named = phraseAt(i, (p) => (p.includes(' ') && isSpecificCurrency(p) ? currencyOf(p) : null));
+    if (named && USD_PER_UNIT[named.value]) {
+      add(f.currencies, named.value);
+      i += named.length - 1;
       continue;
     }
     // A currency standing alone: a name ("euros", "pounds"), a code in capitals ("AUD"), or any after "in"/"paid".
