@@ -58,7 +58,11 @@ interface Checks {
   max?: number;
   facts?: Array<string | string[]>;
   absent?: string[];
-  count?: { where: Where; tolerance?: number };
+  /**
+   * The answer states how many rows meet the conditions. `also`: rows the labels leave unlabelled for a field of the
+   * condition whose text states it plainly (read by hand), counted as meeting it.
+   */
+  count?: { where: Where; tolerance?: number; also?: string[] };
 }
 
 export interface Question {
@@ -148,7 +152,8 @@ function grade(a: Answer, text: string, named: string[], c: Checks, rows: Map<st
     let n = 0;
     let roles = 0;
     for (const row of rows.values()) {
-      if (meets(row, c.count.where) !== true) continue;
+      const met = meets(row, c.count.where);
+      if (met !== true && !(met === null && c.count.also?.includes(row.id))) continue;
       n++;
       roles += row.roles;
     }

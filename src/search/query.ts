@@ -9,6 +9,7 @@ import {
   isSpecificCurrency,
   PAY_PERIODS,
   PLACES,
+  placeAreas,
   QUESTION_WORK_MODES,
   SENIORITIES,
   SENIORITY_WORDS,
@@ -531,6 +532,8 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
     }
     q.words.push(word);
   }
+  // "Bern Switzerland", "Austin, Texas": a broader place that holds a narrower one named beside it only qualifies it.
+  if (f.places.length > 1) f.places = f.places.filter((b) => !f.places.some((a) => a !== b && placeAreas(a).includes(b)));
   if (f.skills.length > 1 && /\b(or|oder|ou|o)\b/i.test(text) && !/\b(and|und|et|y|e)\b/i.test(text)) f.anySkill = true;
   if (f.workModes.includes('remote') && f.places.length) q.readings.push(`remote roles open to people in ${f.places.join(' or ')}`);
   const foreign = [f.payFloor, f.payCeiling].find((m) => m && m.currency !== 'USD');
