@@ -17,6 +17,8 @@ import {
   THOUSAND_WORDS,
   USD_PER_UNIT,
   workModeOf,
+  periodOf,
+  WORK_MODE_LABELS,
   type PayPeriod,
   type Seniority,
   type WorkMode,
@@ -109,7 +111,8 @@ const MULTIWORD_SKILLS = SKILL_NAMES.filter((s) => s.includes(' ')).map((s) => s
 /** Words after which a currency name or code is the currency of pay: "paid in euros", "paying AUD", "en dólares". */
 const PAY_CUES = new Set(['in', 'paid', 'paying', 'pays', 'pay', 'en', 'em', 'in', 'salary', 'gehalt', 'salaire', 'salario', 'pagado', 'pagos', 'payes']);
 
-const YEAR_WORDS = new Set(['year', 'years', 'yrs', 'yr', 'y', 'yoe', 'jahr', 'jahre', 'jahren', 'an', 'ans', 'annee', 'annees', 'ano', 'anos']);
+/** Words for years after a number ("5 years", "3 Jahre", "2 ans", "4 años"): the period lexicon's units for a year, their plurals, and "y"/"yoe". */
+const YEAR_WORDS = new Set(['y', 'yoe', ...PAY_PERIODS.year.units.map(fold).flatMap((u) => [u, `${u}s`, `${u}e`, `${u}en`])]);
 /** Comparators before a number: "over 150k", "under 3 years", "mehr als", "moins de", "al menos", "até". */
 const COMPARATORS: Array<[string, 'gt' | 'min' | 'lt' | 'max']> = [
   ['more than', 'gt'], ['greater than', 'gt'], ['over', 'gt'], ['above', 'gt'], ['mehr als', 'gt'], ['uber', 'gt'], ['plus de', 'gt'], ['mas de', 'gt'],
@@ -189,7 +192,11 @@ export function oneTypo(a: string, b: string): boolean {
   return s.slice(i) === l.slice(i + 1);
 }
 
-const FILTER_WORDS_FOR_TYPOS = ['remote', 'hybrid', 'onsite', 'senior', 'junior', 'intern', 'internship', 'principal', 'remoto', 'remota'];
+/**
+ * Filter words a typo of which is read as the filter ("remtoe", "senoir"): the one-word work-mode labels and level
+ * words of the lexicons, six letters or more ("office" aside: it is too near "officer" and "offices").
+ */
+const FILTER_WORDS_FOR_TYPOS = [...new Set([...Object.values(WORK_MODE_LABELS).flat(), ...Object.keys(SENIORITY_WORDS)].map(fold))].filter((w) => w.length >= 6 && /^\p{L}+$/u.test(w) && w !== 'office');
 
 /** Place names of one word, six letters or more, for typo matching ("seatle"). */
 let placeWords: string[] | null = null;
@@ -282,10 +289,12 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
   const moneyAt = (i: number): { money: PayFloor; length: number } | null => {
     let tok = lower[i] ?? '';
     let period: PayPeriod | null = null;
-    const slash = /^(.+?)\/(hr|h|hour|yr|year|mo|month|day|week)$/.exec(tok);
-    if (slash) {
+    // "$50/hr", "4k/mo", "60k/yr": the unit after the slash, read by the period lexicon.
+    const slash = /^(.+?)\/(\p{L}{1,7})$/u.exec(tok);
+    const slashPeriod = slash ? periodOf(slash[2]) : null;
+    if (slash && slashPeriod) {
       tok = slash[1]!;
-      period = ({ hr: 'hour', h: 'hour', hour: 'hour', yr: 'year', year: 'year', mo: 'month', month: 'month', day: 'day', week: 'week' } as const)[slash[2] as 'hr'];
+      period = slashPeriod;
     }
     // "150 mil", "80 grand", "100 tausend": a number and a word for thousands.
     const thousands = /^\d{1,3}(?:[.,]\d)?$/.test(tok) && THOUSAND_WORDS.has(lower[i + 1] ?? '') ? Number(tok.replace(',', '.')) * 1000 : null;
