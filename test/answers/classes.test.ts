@@ -1,7 +1,7 @@
 // Classes of question reading, each pinned over postings written here: questions about the world, chat shorthand,
 // count words, amounts and currencies read by the lexicons, places written the way boards write them.
 import { describe, expect, it } from 'vitest';
-import { ask, readRequest, renderText, type AskContext } from '../../src/answers/index.ts';
+import { ask, find, readRequest, renderText, type AskContext } from '../../src/answers/index.ts';
 import type { Posting, SalaryRange } from '../../src/postings/index.ts';
 import { RoleIndex } from '../../src/search/index.ts';
 import { parseQuery, readMoney } from '../../src/search/query.ts';
@@ -146,5 +146,24 @@ describe('places as boards and people write them', () => {
   });
   it('two places side by side still ask for either', () => {
     expect(ask('jobs in berlin or munich', ctx).roleIds.sort()).toEqual(['kite-berlin', 'kite-munich']);
+  });
+});
+
+describe('roles the words name come before roles that only mention them', () => {
+  const teachers = RoleIndex.from([
+    role('t1', { title: 'English Teacher', company: 'Oak School', locations: ['Denver, CO'] }),
+    role('t2', { title: 'Elementary School Teacher', company: 'Pine School', locations: ['Denver, CO'] }),
+    role('dev', { title: 'Developer Advocate', company: 'Grid', summary: 'You will be a teacher to our users and train teachers of code.' }),
+    role('lms', { title: 'LMS Administrator', company: 'State College', summary: 'Support teachers with the learning platform.' }),
+  ]);
+  const c: AskContext = { index: teachers, now: NOW, limit: 5 };
+  it('"teacher jobs" lists the teachers first and keeps the others for the next page', () => {
+    const a = ask('teacher jobs', c);
+    expect(a.roleIds).toEqual(['t1', 't2']);
+    expect(a.paging).toMatchObject({ offset: 0, limit: 2, total: 4 });
+    expect(renderText(a)).toContain('2 more');
+  });
+  it('the next page holds the roles that only mention the word', () => {
+    expect(find('teacher jobs', c, 2).roleIds.sort()).toEqual(['dev', 'lms']);
   });
 });
