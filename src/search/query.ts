@@ -298,7 +298,7 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
     }
     // "150 mil", "80 grand", "100 tausend": a number and a word for thousands.
     const thousands = /^\d{1,3}(?:[.,]\d)?$/.test(tok) && THOUSAND_WORDS.has(lower[i + 1] ?? '') ? Number(tok.replace(',', '.')) * 1000 : null;
-    const money = thousands !== null ? { amount: thousands, currency: 'USD' } : readMoney(tok) ?? (/^\d{2,3}$/.test(tok) && phraseAt(i + 1, periodOfPhrase) ? { amount: Number(tok), currency: 'USD' } : null);
+    const money = thousands !== null ? { amount: thousands, currency: 'USD' } : readMoney(tok) ?? (/^\d{2,3}$/.test(tok) && (period || phraseAt(i + 1, periodOfPhrase)) ? { amount: Number(tok), currency: 'USD' } : null);
     if (!money) return null;
     let length = thousands !== null ? 2 : 1;
     // "80k euros", "60.000 EUR": a currency written after a bare amount.
@@ -326,6 +326,8 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
       j++;
     }
     if (!YEAR_WORDS.has(lower[j] ?? '')) return null;
+    // "50 an hour": "an" begins a pay period here, not the French year.
+    if ((phraseAt(j, periodOfPhrase)?.length ?? 0) > 1) return null;
     return { n: Number(m[1]), plus, length: j - i + 1 };
   };
 

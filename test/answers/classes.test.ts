@@ -63,7 +63,7 @@ describe('chat shorthand and count words never become search words', () => {
     expect(r.query.words).toEqual([]);
     expect(ask('Wie viele Stellen gibt es in Berlin?', ctx).heading).toBe('1 role');
   });
-  it.each(['Danke dir!', 'thank you', 'merci à vous', 'obrigado a todos'])('%s is small talk', (q) => {
+  it.each(['Danke dir!', 'thank you', 'merci à vous', 'obrigado a todos', "what's up", 'sup bot'])('%s is small talk', (q) => {
     expect(intentOf(q)).toBe('smalltalk');
   });
   it('"et c\'est en télétravail ?" after a pay answer asks about that role', () => {
@@ -117,6 +117,16 @@ describe('amounts and currencies are read by the lexicons', () => {
     const q = parseQuery(`jobs over ${w}`, vocab);
     const yearly = { hour: 20 * 2080, month: 60000, year: 60000 }[period as 'hour'];
     expect(q.filters.payFloor?.amount).toBe(yearly);
+  });
+  it.each([
+    ['jobs paying under 25 an hour', 25 * 2080],
+    ['under 25/h', 25 * 2080],
+  ])('an hourly amount without a sign: %s (and "an" is not the French year)', (q, amount) => {
+    const f = parseQuery(q, vocab).filters;
+    expect(f.payCeiling?.amount).toBe(amount);
+    expect(f.yearsMax).toBeNull();
+    expect(f.yearsMin).toBeNull();
+    expect(ask(q, ctx).roleIds).toEqual(['mesa-hourly']);
   });
   it.each([
     ['at least 4 años', 4],
