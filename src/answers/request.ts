@@ -44,6 +44,7 @@ const HELP = /^(?:help|hilfe|aide|ayuda|ajuda|usage|commands?|menu|\?)$|\b(?:wha
 const YEARS_WORDS = /\b(?:years?|yrs?|yoe|jahre?n?|ans|annees?|anos|experience|exp|erfahrung|berufserfahrung|experiencia)\b/;
 const YEARS_Q = /\b(?:how many|how much|how long|wie viele?|wieviele?|wie lange|wie viel|combien|cuant[oa]s|cuanta|quant[oa]s|quanta|what|which|welche|quelle?s?|que|qual)\b/;
 const COMPARE = /\b(?:compare|comparison|compar(?:er|a|ar|e)|vergleich\w*|versus|vs|side by side|difference between|differences|unterschied\w*|diferencias?|diferencas?|which (?:one |role |job )?(?:pays?|is paid|earns?) (?:more|better|less|the most)|which (?:one |role |job )?(?:needs|asks|requires|wants|demands) (?:more|less)|which (?:one )?is (?:better|higher paid)|welche[rs]? (?:zahlt|bezahlt) (?:mehr|besser)|lequel (?:paie|paye) (?:le )?(?:plus|mieux)|cual paga mas|qual paga mais)\b/;
+const COMPANIES = /\b(?:compan(?:y|ies)|firms|employers|firmen|unternehmen|arbeitgeber|entreprises|societes|empresas|employeurs|empleadores)\b/;
 const COUNT = /\b(?:how many|number of|count of|wie viele|wieviele|anzahl|combien (?:de|d')|cuant[oa]s|quant[oa]s|quantidade)\b/;
 /** An overview of everything open; with a company or words named it is a search ("what's open at Patreon"). */
 const OVERVIEW = /\b(?:what roles are (?:open|there)|what'?s open|what is open|overview|stats|statistics|list (?:all|every)|all (?:open )?roles)\b/;
@@ -108,6 +109,8 @@ export function readRequest(input: string, vocab: Vocabulary): Request {
     return { ...req, intent: 'years' };
   }
   if (COMPARE.test(t)) return { ...req, intent: 'compare', sides: sidesOf(text, vocab) };
+  // "how many companies are hiring?" counts companies: the who's-hiring answer states it.
+  if (COUNT.test(t) && COMPANIES.test(t)) return { ...req, intent: 'hiring' };
   if (COUNT.test(t)) return { ...req, intent: 'count' };
   if (HIRING.test(t) || (OVERVIEW.test(t) && !namesSomething(query))) return { ...req, intent: 'hiring' };
   if (REQUIREMENTS.test(t)) return { ...req, intent: 'requirements' };

@@ -157,7 +157,8 @@ for (const [period, w] of Object.entries(PAY_PERIODS) as Array<[PayPeriod, (type
   }
 }
 const periodOfPhrase = (phrase: string): PayPeriod | null => PERIOD_PHRASES.get(phrase) ?? null;
-const levelsOf = (phrase: string): Seniority[] | null => SENIORITY_WORDS[phrase] ?? null;
+/** The levels a phrase names, in the singular or the plural ("new grads", "directores", "Praktikanten"). */
+const levelsOf = (phrase: string): Seniority[] | null => SENIORITY_WORDS[phrase] ?? (phrase.length > 4 ? SENIORITY_WORDS[phrase.replace(/(?:s|es|en|n)$/, '')] ?? null : null);
 
 /**
  * "150k", "$150,000", "€80k", "150000", "chf120k", "80keur" → a pay amount; null when the word is not money. The sign

@@ -177,3 +177,19 @@ describe('roles the words name come before roles that only mention them', () => 
     expect(find('teacher jobs', c, 2).roleIds.sort()).toEqual(['dev', 'lms']);
   });
 });
+
+describe('levels in the plural, and counting companies', () => {
+  it.each([
+    ['jobs for new grads', 'junior'],
+    ['Praktikanten gesucht', 'intern'],
+    ['vagas para estagiarios', 'intern'],
+    ['directors wanted', 'director'],
+  ])('%s', (q, level) => {
+    expect(parseQuery(q, vocab).filters.seniorities).toContain(level);
+  });
+  it.each(['how many companies are hiring?', 'wie viele Firmen stellen ein?', 'combien d\'entreprises recrutent ?', '¿cuántas empresas contratan?'])('%s counts companies', (q) => {
+    const a = ask(q, ctx);
+    expect(a.intent).toBe('hiring');
+    expect(a.heading).toMatch(/^5 companies/);
+  });
+});
