@@ -193,3 +193,24 @@ describe('levels in the plural, and counting companies', () => {
     expect(a.heading).toMatch(/^5 companies/);
   });
 });
+
+describe('a job named in another language finds the same roles', () => {
+  const jobs = RoleIndex.from([
+    role('n1', { title: 'Night Nurse', company: 'Care Home', locations: ['Leeds'] }),
+    role('n2', { title: 'Pflegefachfrau', company: 'Spital', locations: ['Bern'] }),
+    role('d1', { title: 'Software Developer', company: 'Byte', locations: ['Austin, TX'] }),
+    role('d2', { title: 'Desenvolvedor Java', company: 'Caju', locations: ['Santos-SP'] }),
+    role('x', { title: 'Accountant', company: 'Ledger', locations: ['Leeds'] }),
+  ]);
+  const c: AskContext = { index: jobs, now: NOW };
+  it.each([
+    ['hay trabajos de enfermera?', ['n1', 'n2']],
+    ['emplois infirmier', ['n1', 'n2']],
+    ['nurse jobs', ['n1', 'n2']],
+    ['Entwickler Jobs', ['d1', 'd2']],
+    ['busco trabajo de desarrollador', ['d1', 'd2']],
+    ['vagas de contador', ['x']],
+  ])('%s', (q, want) => {
+    expect(ask(q, c).roleIds.slice(0, want.length).sort()).toEqual(want);
+  });
+});
