@@ -341,7 +341,7 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
       tok = tok.slice(1);
     }
     // "not at acme" / "not acme" / "except acme" / "ohne acme"
-    if (['not', 'except', 'excluding', 'without', 'ausser', 'sauf', 'excepto', 'menos', 'exceto', 'sem', 'sin', 'ohne'].includes(tok) && i + 1 < raw.length) {
+    if (['not', 'non', 'except', 'excluding', 'without', 'ausser', 'kein', 'keine', 'sauf', 'excepto', 'menos', 'exceto', 'sem', 'sin', 'ohne'].includes(tok) && i + 1 < raw.length) {
       negate = true;
       i++;
       tok = lower[i]!;
@@ -460,6 +460,14 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
       if (negate) add(f.excludeCompanies, company.name);
       else add(f.companies, company.name);
       i += company.length - 1;
+      continue;
+    }
+    // "non-remote", "not remote", "kein Homeoffice": every other work mode.
+    const tokMode = negate ? modeOf(tok) : null;
+    const notMode = tokMode ? { value: tokMode, length: 1 } : negate ? phraseAt(i, modeOf) : null;
+    if (notMode) {
+      for (const m of Object.keys(WORK_MODE_LABELS) as WorkMode[]) if (m !== notMode.value) add(f.workModes, m);
+      i += notMode.length - 1;
       continue;
     }
     if (negate) {

@@ -178,6 +178,22 @@ describe('roles the words name come before roles that only mention them', () => 
   });
 });
 
+describe('a work mode ruled out', () => {
+  it.each([
+    ['non-remote jobs', ['hybrid', 'onsite']],
+    ['jobs that are not hybrid', ['remote', 'onsite']],
+    ['sin remoto', ['hybrid', 'onsite']],
+    ['-remote', ['hybrid', 'onsite']],
+  ])('%s', (q, modes) => {
+    expect(parseQuery(q, vocab).filters.workModes.sort()).toEqual(modes.sort());
+  });
+  it('"non-remote jobs" finds no remote role', () => {
+    const a = ask('non-remote jobs', ctx);
+    expect(a.roleIds).not.toContain('wattle-sydney');
+    expect(a.roleIds).toContain('kite-berlin');
+  });
+});
+
 describe('levels in the plural, and counting companies', () => {
   it.each([
     ['jobs for new grads', 'junior'],
