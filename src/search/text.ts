@@ -43,6 +43,8 @@ const FUNCTION_WORDS = new Set(
     "want wants wanted offer offers offering ask asks asking require requires requiring required demand demands expect expects pay pays say says said mean means go goes get gets",
     // Chat shorthand that never names what is sought ("who is hiring rn", "remote jobs asap")
     "rn atm asap tbh btw lol idk imo fyi pls plz thx ty u ur r ya yall y'all kinda sorta gonna gotta currently",
+    // "something", "anything" in Spanish, Portuguese and French ("¿hay algo remoto?", "quelque chose en télétravail")
+    "algo alguna coisa alguma quelque chose cosa",
     // Numbers that count roles, not years or pay ("the two Pictarine jobs")
     "two three four five both zwei drei beide deux trois dos tres ambos dois duas ambas",
     // German
