@@ -2,19 +2,10 @@
 // count words, amounts and currencies read by the lexicons, places written the way boards write them.
 import { describe, expect, it } from 'vitest';
 import { ask, find, readRequest, renderText, type AskContext } from '../../src/answers/index.ts';
-import type { Posting, SalaryRange } from '../../src/postings/index.ts';
+import type { Posting } from '../../src/postings/index.ts';
+import { pay, role } from './roles.ts';
 import { RoleIndex } from '../../src/search/index.ts';
 import { parseQuery, readMoney } from '../../src/search/query.ts';
-
-const pay = (min: number, max: number, currency = 'USD', period: SalaryRange['period'] = 'year'): SalaryRange => ({ min, max, currency, period, text: `${min}-${max}`, estimated: false, periodInferred: false });
-
-function role(id: string, p: Partial<Posting>): Posting {
-  return {
-    id, title: null, company: null, team: null, seniority: null, locations: [], workMode: null, remoteRegions: [], salary: p.salaries?.[0] ?? null,
-    salaries: [], yearsExperience: null, requirements: [], responsibilities: [], niceToHave: [], skills: [], benefits: [], education: null,
-    employmentType: null, summary: '', postedAt: null, validThrough: null, source: { file: `${id}.txt`, board: null }, problems: [], ...p,
-  };
-}
 
 const ROLES: Posting[] = [
   role('kite-berlin', { title: 'Backend Developer', company: 'Kite Labs', locations: ['Berlin, Germany'], workMode: 'hybrid', salaries: [pay(70000, 85000, 'EUR')], summary: 'Life at Kite: hybrid work in Berlin.' }),
