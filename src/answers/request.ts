@@ -101,7 +101,7 @@ export function readRequest(input: string, vocab: Vocabulary): Request {
   const f = query.filters;
   const yesno = YESNO_START.test(stripped) && !EXISTENTIAL.test(stripped) && YESNO_VERB.test(stripped + ' ' + text.toLowerCase());
   if (yesno) {
-    const asked = askedOf(query);
+    const asked = askedAfterRole(t, query, vocab);
     // With nothing else named, "is it remote?" is about the previous answer's role.
     if (asked && (refersToRole(query, asked) || req.previous || isEmptyQuery(withoutAsked(query, asked)))) return { ...req, intent: 'yesno', asked, query: withoutAsked(query, asked) };
   }
@@ -144,6 +144,18 @@ function namesSomething(q: ParsedQuery): boolean {
   return !isEmptyQuery(q);
 }
 
+/**
+ * Where a yes/no question names its role with a noun, the words before the noun describe the role and the words after
+ * it ask: "is the Python role in London?" asks about London, "is the SQL DBA job full time?" asks nothing about SQL.
+ */
+function askedAfterRole(t: string, query: ParsedQuery, vocab: Vocabulary): Asked | null {
+  const asked = askedOf(query);
+  if (!asked || (asked.field !== 'skill' && asked.field !== 'place' && asked.field !== 'level')) return asked;
+  const noun = ROLE_NOUN.exec(t) ?? PLURAL_ROLES.exec(t);
+  if (!noun) return asked;
+  return askedOf(parseQuery(t.slice(noun.index + noun[0].length), vocab, { ignore: isQuestionWord }));
+}
+
 /** The property a yes/no question asks about, read from the filters it wrote. */
 function askedOf(q: ParsedQuery): Asked | null {
   const f = q.filters;
@@ -162,7 +174,7 @@ function askedOf(q: ParsedQuery): Asked | null {
 /** Whether the rest of a yes/no question names a role: a company, or words (the asked property aside). */
 function refersToRole(q: ParsedQuery, asked: Asked): boolean {
   const rest = withoutAsked(q, asked);
-  return rest.filters.companies.length > 0 || rest.words.length > 0 || rest.filters.places.length > 0 || rest.filters.seniorities.length > 0;
+  return rest.filters.companies.length > 0 || rest.words.length > 0 || rest.filters.places.length > 0 || rest.filters.seniorities.length > 0 || rest.filters.skills.length > 0;
 }
 
 /** The query with the asked property taken out, so it names the role without judging it. */

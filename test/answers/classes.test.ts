@@ -221,3 +221,24 @@ describe('a job named in another language finds the same roles', () => {
     expect(ask(q, c).roleIds.slice(0, want.length).sort()).toEqual(want);
   });
 });
+
+describe('a yes/no asks about what follows the role it names', () => {
+  const jobs = RoleIndex.from([
+    role('py-london', { title: 'Python Developer', company: 'Fen', locations: ['London, United Kingdom'], workMode: 'onsite', skills: ['Python'] }),
+    role('sql-dba', { title: 'SQL DBA', company: 'Connection', locations: ['Austin, TX'], workMode: 'remote', skills: ['SQL'], employmentType: 'full-time' }),
+  ]);
+  const c: AskContext = { index: jobs, now: NOW };
+  it('"is the Python role in London?" asks about London', () => {
+    const r = readRequest('is the Python role in London?', jobs.vocabulary());
+    expect(r.intent).toBe('yesno');
+    expect(r.asked).toEqual({ field: 'place', value: 'London' });
+  });
+  it('"is the SQL DBA job full time?" does not answer whether it needs SQL', () => {
+    const r = readRequest('is the SQL DBA job full time?', jobs.vocabulary());
+    expect(r.asked).toBeNull();
+    expect(ask('is the SQL DBA job full time?', c).roleIds[0]).toBe('sql-dba');
+  });
+  it('"does the Fen role need python?" still asks about the skill', () => {
+    expect(readRequest('does the Fen role need python?', jobs.vocabulary()).asked).toEqual({ field: 'skill', value: 'Python' });
+  });
+});
