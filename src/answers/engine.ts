@@ -114,20 +114,25 @@ function findAnswer(q: ParsedQuery, text: string, ctx: AskContext, offset: numbe
   const r = ctx.index.run(q, { limit, offset, now: ctx.now, words: 'rank' });
   if (!r.total) return noMatch(text, r, ctx);
   if (!r.hits.length) return answer(intent, `That was all ${plural(r.total, 'role')} matching “${text}”`, [{ type: 'text', text: 'There are no more results. Search again with other words to see different roles.' }]);
+  // Roles the words name (title, team or company) rank before roles that only mention them. When a page opens with
+  // two or more of the first kind, the others wait for the next page: "teacher jobs" lists teachers, not postings
+  // that mention teachers in passing.
+  const lead = r.hits.findIndex((h) => h.nameTerms === 0);
+  const hits = q.words.length && lead >= 2 ? r.hits.slice(0, lead) : r.hits;
   const filters = describeFilters(q.filters);
-  const cards = r.hits.map((h) => toCard(h.posting, { hit: h, filters, now: ctx.now, prefer: q.filters.skills }));
+  const cards = hits.map((h) => toCard(h.posting, { hit: h, filters, now: ctx.now, prefer: q.filters.skills }));
   const parts: Part[] = [{ type: 'roles', roles: cards }];
   const notes = [...q.readings, ...r.notes, ...leftOutNotes(r)];
   if (q.words.length && r.matchedWords && r.matchedWords < r.total) notes.push(`${plural(r.total - r.matchedWords, 'more role')} ${r.total - r.matchedWords === 1 ? 'meets' : 'meet'} the rest but ${r.total - r.matchedWords === 1 ? 'does' : 'do'} not mention “${q.words.join(' ')}”; they come after`);
   if (notes.length) parts.push({ type: 'note', text: sentences(notes) });
-  const shown = `${offset + 1}–${offset + r.hits.length}`;
+  const shown = `${offset + 1}–${offset + hits.length}`;
   const n = r.matchedWords || r.total;
   // The page is named when the matches run past it; roles that only meet the filters follow without a count here.
-  const heading = `${plural(n, 'role')} ${n === 1 ? 'matches' : 'match'} “${text}”${n > r.hits.length || offset > 0 ? ` (showing ${shown})` : ''}`;
+  const heading = `${plural(n, 'role')} ${n === 1 ? 'matches' : 'match'} “${text}”${n > hits.length || offset > 0 ? ` (showing ${shown})` : ''}`;
   return answer(intent, heading, parts, {
-    paging: { query: text, offset, limit, total: r.total },
+    paging: { query: text, offset, limit: hits.length < r.hits.length ? hits.length : limit, total: r.total },
     leftOut: r.leftOut,
-    roleIds: r.hits.map((h) => h.posting.id),
+    roleIds: hits.map((h) => h.posting.id),
   });
 }
 

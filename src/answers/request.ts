@@ -39,11 +39,12 @@ export interface Request {
 }
 
 // Patterns over the folded text (lowercase, no accents, apostrophes straight). Each is an alternation of plain words.
-const GREETING = /^(?:hi|hello|hey|hiya|yo|howdy|hallo|servus|moin|gruss gott|guten (?:morgen|tag|abend)|bonjour|bonsoir|salut|coucou|hola|buenas|buenos dias|buenas tardes|ola|oi|bom dia|boa tarde|boa noite|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|cheers|danke|vielen dank|merci|merci beaucoup|gracias|muchas gracias|obrigad[oa]|valeu|ok|okay|cool|great|nice|awesome|perfect|bye|goodbye|tschuss|au revoir|adios|tchau)(?: (?:there|all|everyone|team|bot|openroles|so much|a lot|tudo bem|como estas|como vai|ca va|wie geht'?s|how are you))*$/;
+const GREETING = /^(?:hi|hello|hey|hiya|yo|howdy|sup|wassup|whats up|what'?s up|what is up|hallo|servus|moin|gruss gott|guten (?:morgen|tag|abend)|bonjour|bonsoir|salut|coucou|hola|buenas|buenos dias|buenas tardes|ola|oi|bom dia|boa tarde|boa noite|good (?:morning|afternoon|evening)|thanks?|thank you|thx|ty|cheers|danke|vielen dank|merci|merci beaucoup|gracias|muchas gracias|obrigad[oa]|valeu|ok|okay|cool|great|nice|awesome|perfect|bye|goodbye|tschuss|au revoir|adios|tchau)(?: (?:there|all|everyone|team|bot|openroles|so much|a lot|you|dir|dich|euch|vous|toi|te|tu|voce|a (?:vous|toi|tous|todos|ti|usted|voce)|tudo bem|como estas|como vai|ca va|wie geht'?s|how are you))*$/;
 const HELP = /^(?:help|hilfe|aide|ayuda|ajuda|usage|commands?|menu|\?)$|\b(?:what can you do|what do you do|how do(?:es)? (?:this|it|i use)|how (?:can|do) i use|what can i ask|what (?:should|can) i (?:ask|type)|was kannst du|wie funktioniert|was machst du|qu'?est-ce que tu (?:sais|peux) faire|que (?:sais|peux)-tu faire|comment (?:ca marche|t'utiliser)|que puedes hacer|que sabes hacer|como funciona|o que (?:voce|tu) (?:faz|pode fazer|sabe fazer)|como (?:te )?uso)\b/;
 const YEARS_WORDS = /\b(?:years?|yrs?|yoe|jahre?n?|ans|annees?|anos|experience|exp|erfahrung|berufserfahrung|experiencia)\b/;
 const YEARS_Q = /\b(?:how many|how much|how long|wie viele?|wieviele?|wie lange|wie viel|combien|cuant[oa]s|cuanta|quant[oa]s|quanta|what|which|welche|quelle?s?|que|qual)\b/;
 const COMPARE = /\b(?:compare|comparison|compar(?:er|a|ar|e)|vergleich\w*|versus|vs|side by side|difference between|differences|unterschied\w*|diferencias?|diferencas?|which (?:one |role |job )?(?:pays?|is paid|earns?) (?:more|better|less|the most)|which (?:one |role |job )?(?:needs|asks|requires|wants|demands) (?:more|less)|which (?:one )?is (?:better|higher paid)|welche[rs]? (?:zahlt|bezahlt) (?:mehr|besser)|lequel (?:paie|paye) (?:le )?(?:plus|mieux)|cual paga mas|qual paga mais)\b/;
+const COMPANIES = /\b(?:compan(?:y|ies)|firms|employers|firmen|unternehmen|arbeitgeber|entreprises|societes|empresas|employeurs|empleadores)\b/;
 const COUNT = /\b(?:how many|number of|count of|wie viele|wieviele|anzahl|combien (?:de|d')|cuant[oa]s|quant[oa]s|quantidade)\b/;
 /** An overview of everything open; with a company or words named it is a search ("what's open at Patreon"). */
 const OVERVIEW = /\b(?:what roles are (?:open|there)|what'?s open|what is open|overview|stats|statistics|list (?:all|every)|all (?:open )?roles)\b/;
@@ -64,7 +65,12 @@ const ORDINALS: Array<[RegExp, number]> = [
 ];
 const PRONOUN = /\b(?:it|its|this one|that one|this role|that role|this job|that job|they|them|those|these|those roles|both|the ones|es|sie|diese[nrs]?|il|elle|ce poste|celui-ci|ceux-ci|ceux|eux|ellos|esos|esas|estos|estas|ese|eso|isso|essa|esse|essas|esses|eles|elas|ambos|beide)\b/;
 /** Opening words of a yes/no question; "is there", "gibt es", "hay", "tem vaga" ask for a search instead. */
-const YESNO_START = /^(?:is|are|does|do|did|can|could|will|would|has|have|ist|sind|kann|konnen|hat|haben|bietet|erlaubt|braucht|muss|darf|zahlt|est-ce que|est ce que|peut-on|le poste|la poste|l'offre|ce poste|cette offre|el (?:trabajo|puesto|empleo)|la (?:vaga|oferta)|el|es|esta|se puede|tiene|permite|requiere|necesita|a vaga|o cargo|o trabalho|a|o|e|da pra|paga|exige|precisa)\b/;
+const YESNO_START = /^(?:is|are|does|do|did|can|could|will|would|has|have|ist|ist es|sind|c'est|c est|est-il|est-elle|kann|konnen|hat|haben|bietet|erlaubt|braucht|muss|darf|zahlt|est-ce que|est ce que|peut-on|le poste|la poste|l'offre|ce poste|cette offre|el (?:trabajo|puesto|empleo)|la (?:vaga|oferta)|el|es|esta|se puede|tiene|permite|requiere|necesita|a vaga|o cargo|o trabalho|a|o|e|da pra|paga|exige|precisa)\b/;
+/**
+ * Openings of a question about the world rather than roles ("what is the meaning of life", "tell me a joke", "wer
+ * hat … gewonnen", "cuál es la capital"): with no filter and no word for a role, such a question is not searched.
+ */
+const WORLD_Q = /^(?:what(?: i|')?s|what are|what was|whats|who (?:is|was|won|are|invented|wrote|made)|when|where is|where are|why|tell me (?:a|an|something|about (?:you|yourself))|how (?:is|are|old|far|tall|big|long)|do you (?:like|know|think)|what do you think|wer|wann|warum|wieso|was ist|was sind|wo ist|erzahl mir|qu'est-ce que|qu'est ce que|qui (?:est|a)|quand|pourquoi|quel est|quelle est|raconte|cual es|cuales son|quien|cuando|donde esta|por que|que es|cuentame|o que e|quem|quando|onde fica|qual e|conta)\b/;
 const EXISTENTIAL = /^(?:is there|are there|do you have|does anyone|do we have|is anyone|are any|any|gibt es|gibts|gibt's|y a-t-il|il y a|hay|tem|tem vaga|existe|existen|existem|ha)\b/;
 const YESNO_VERB = /\b(?:is|are|does|do|can|will|ist|sind|kann|est|est-il|est-elle|es|esta|tiene|permite|paga|e|esta|tem|requires?|allows?|offers?|needs?|pays?|lists?)\b|\bé\b/;
 /** Plural nouns for roles: "what do data jobs pay" asks about several. */
@@ -95,7 +101,7 @@ export function readRequest(input: string, vocab: Vocabulary): Request {
   const f = query.filters;
   const yesno = YESNO_START.test(stripped) && !EXISTENTIAL.test(stripped) && YESNO_VERB.test(stripped + ' ' + text.toLowerCase());
   if (yesno) {
-    const asked = askedOf(query);
+    const asked = askedAfterRole(t, query, vocab);
     // With nothing else named, "is it remote?" is about the previous answer's role.
     if (asked && (refersToRole(query, asked) || req.previous || isEmptyQuery(withoutAsked(query, asked)))) return { ...req, intent: 'yesno', asked, query: withoutAsked(query, asked) };
   }
@@ -103,6 +109,8 @@ export function readRequest(input: string, vocab: Vocabulary): Request {
     return { ...req, intent: 'years' };
   }
   if (COMPARE.test(t)) return { ...req, intent: 'compare', sides: sidesOf(text, vocab) };
+  // "how many companies are hiring?" counts companies: the who's-hiring answer states it.
+  if (COUNT.test(t) && COMPANIES.test(t)) return { ...req, intent: 'hiring' };
   if (COUNT.test(t)) return { ...req, intent: 'count' };
   if (HIRING.test(t) || (OVERVIEW.test(t) && !namesSomething(query))) return { ...req, intent: 'hiring' };
   if (REQUIREMENTS.test(t)) return { ...req, intent: 'requirements' };
@@ -119,12 +127,33 @@ export function readRequest(input: string, vocab: Vocabulary): Request {
   // "and the Cartus one?", "what about Sobi?": no kind of its own, so the previous answer's kind.
   if (WHAT_ABOUT.test(t)) req.bare = true;
   if (isEmptyQuery(query) && !req.previous) return { ...req, intent: 'fallback' };
+  if (!req.previous && !req.bare && WORLD_Q.test(stripped) && !PLURAL_ROLES.test(t) && !ROLE_NOUN.test(t) && !hasFilter(query)) return { ...req, intent: 'fallback' };
   return req;
+}
+
+/** The singular words for a role: "tell me about the Stripe job" is about roles. */
+const ROLE_NOUN = /\b(?:role|job|position|opening|posting|vacancy|gig|stelle|position|poste|offre|emploi|trabajo|empleo|puesto|oferta|vacante|vaga|emprego|cargo)\b/;
+
+/** Whether a query sets any filter (company, place, mode, pay, level, skill …), words aside. */
+function hasFilter(q: ParsedQuery): boolean {
+  return !isEmptyQuery({ ...q, words: [], excludedWords: [] });
 }
 
 /** Whether a query names a company, words or any filter. */
 function namesSomething(q: ParsedQuery): boolean {
   return !isEmptyQuery(q);
+}
+
+/**
+ * Where a yes/no question names its role with a noun, the words before the noun describe the role and the words after
+ * it ask: "is the Python role in London?" asks about London, "is the SQL DBA job full time?" asks nothing about SQL.
+ */
+function askedAfterRole(t: string, query: ParsedQuery, vocab: Vocabulary): Asked | null {
+  const asked = askedOf(query);
+  if (!asked || (asked.field !== 'skill' && asked.field !== 'place' && asked.field !== 'level')) return asked;
+  const noun = ROLE_NOUN.exec(t) ?? PLURAL_ROLES.exec(t);
+  if (!noun) return asked;
+  return askedOf(parseQuery(t.slice(noun.index + noun[0].length), vocab, { ignore: isQuestionWord }));
 }
 
 /** The property a yes/no question asks about, read from the filters it wrote. */
@@ -145,7 +174,7 @@ function askedOf(q: ParsedQuery): Asked | null {
 /** Whether the rest of a yes/no question names a role: a company, or words (the asked property aside). */
 function refersToRole(q: ParsedQuery, asked: Asked): boolean {
   const rest = withoutAsked(q, asked);
-  return rest.filters.companies.length > 0 || rest.words.length > 0 || rest.filters.places.length > 0 || rest.filters.seniorities.length > 0;
+  return rest.filters.companies.length > 0 || rest.words.length > 0 || rest.filters.places.length > 0 || rest.filters.seniorities.length > 0 || rest.filters.skills.length > 0;
 }
 
 /** The query with the asked property taken out, so it names the role without judging it. */

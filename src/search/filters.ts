@@ -36,7 +36,8 @@ function memo<T>(fn: (s: string) => T, max = 50_000): (s: string) => T {
   };
 }
 
-const areaKeys = memo((place: string) => placeAreas(place).map(norm));
+// "São Paulo-SP", "Curitiba-PR": a city and its state's code joined by a hyphen, as Brazilian boards write them.
+const areaKeys = memo((place: string) => placeAreas(place.replace(/(\p{L})-(\p{Lu}{2})$/u, '$1, $2')).map(norm));
 const companyKey = memo(norm);
 
 /** Keys under which a posting is filed in each precomputed set. */

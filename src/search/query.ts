@@ -9,12 +9,16 @@ import {
   isSpecificCurrency,
   PAY_PERIODS,
   PLACES,
+  placeAreas,
   QUESTION_WORK_MODES,
   SENIORITIES,
   SENIORITY_WORDS,
   SKILL_NAMES,
+  THOUSAND_WORDS,
   USD_PER_UNIT,
   workModeOf,
+  periodOf,
+  WORK_MODE_LABELS,
   type PayPeriod,
   type Seniority,
   type WorkMode,
@@ -107,7 +111,8 @@ const MULTIWORD_SKILLS = SKILL_NAMES.filter((s) => s.includes(' ')).map((s) => s
 /** Words after which a currency name or code is the currency of pay: "paid in euros", "paying AUD", "en dólares". */
 const PAY_CUES = new Set(['in', 'paid', 'paying', 'pays', 'pay', 'en', 'em', 'in', 'salary', 'gehalt', 'salaire', 'salario', 'pagado', 'pagos', 'payes']);
 
-const YEAR_WORDS = new Set(['year', 'years', 'yrs', 'yr', 'y', 'yoe', 'jahr', 'jahre', 'jahren', 'an', 'ans', 'annee', 'annees', 'ano', 'anos']);
+/** Words for years after a number ("5 years", "3 Jahre", "2 ans", "4 años"): the period lexicon's units for a year, their plurals, and "y"/"yoe". */
+const YEAR_WORDS = new Set(['y', 'yoe', ...PAY_PERIODS.year.units.map(fold).flatMap((u) => [u, `${u}s`, `${u}e`, `${u}en`])]);
 /** Comparators before a number: "over 150k", "under 3 years", "mehr als", "moins de", "al menos", "até". */
 const COMPARATORS: Array<[string, 'gt' | 'min' | 'lt' | 'max']> = [
   ['more than', 'gt'], ['greater than', 'gt'], ['over', 'gt'], ['above', 'gt'], ['mehr als', 'gt'], ['uber', 'gt'], ['plus de', 'gt'], ['mas de', 'gt'],
@@ -152,19 +157,24 @@ for (const [period, w] of Object.entries(PAY_PERIODS) as Array<[PayPeriod, (type
   }
 }
 const periodOfPhrase = (phrase: string): PayPeriod | null => PERIOD_PHRASES.get(phrase) ?? null;
-const levelsOf = (phrase: string): Seniority[] | null => SENIORITY_WORDS[phrase] ?? null;
+/** The levels a phrase names, in the singular or the plural ("new grads", "directores", "Praktikanten"). */
+const levelsOf = (phrase: string): Seniority[] | null => SENIORITY_WORDS[phrase] ?? (phrase.length > 4 ? SENIORITY_WORDS[phrase.replace(/(?:s|es|en|n)$/, '')] ?? null : null);
 
-/** "150k", "$150,000", "€80k", "150000" → a pay amount; null when the word is not money. */
+/**
+ * "150k", "$150,000", "€80k", "150000", "chf120k", "80keur" → a pay amount; null when the word is not money. The sign
+ * or code before or after the number is read by the currency lexicon, so every currency it knows is understood.
+ */
 export function readMoney(word: string): PayFloor | null {
-  const m = /^(us\$|ca\$|a\$|r\$|\$|€|£|₹|usd|eur|gbp|cad|aud|chf|inr|brl)?(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?)(k|m)?(usd|eur|gbp|cad|aud|chf|inr|brl|€|£|\$)?\+?$/i.exec(word);
+  const m = /^([^\d\s]{0,4}?)(\d{1,3}(?:[,.]\d{3})+|\d{1,9}(?:\.\d{1,2})?)(k|m)?([^\d\s+]{0,4})\+?$/i.exec(word);
   if (!m) return null;
-  const sym = (m[1] ?? m[4] ?? '').toLowerCase();
+  const sym = (m[1] || m[4] || '').toLowerCase();
+  if (m[1] && m[4]) return null;
   let n = Number(m[2]!.replace(/[,.](?=\d{3}\b)/g, ''));
   if (m[3]?.toLowerCase() === 'k') n *= 1000;
   if (m[3]?.toLowerCase() === 'm') n *= 1_000_000;
-  if (!m[1] && !m[3] && !m[4] && n < 10_000) return null; // a bare "5" is not money
-  const currency = (sym && currencyOf(sym)) || 'USD';
-  return USD_PER_UNIT[currency] ? { amount: n, currency } : null;
+  if (!sym && !m[3] && n < 10_000) return null; // a bare "5" is not money
+  const currency = sym ? currencyOf(sym) : 'USD';
+  return currency && USD_PER_UNIT[currency] ? { amount: n, currency } : null;
 }
 
 /** Whether two words are one typo apart (an edit or a swap of neighbours); both short, so this is cheap. */
@@ -183,7 +193,11 @@ export function oneTypo(a: string, b: string): boolean {
   return s.slice(i) === l.slice(i + 1);
 }
 
-const FILTER_WORDS_FOR_TYPOS = ['remote', 'hybrid', 'onsite', 'senior', 'junior', 'intern', 'internship', 'principal', 'remoto', 'remota'];
+/**
+ * Filter words a typo of which is read as the filter ("remtoe", "senoir"): the one-word work-mode labels and level
+ * words of the lexicons, six letters or more ("office" aside: it is too near "officer" and "offices").
+ */
+const FILTER_WORDS_FOR_TYPOS = [...new Set([...Object.values(WORK_MODE_LABELS).flat(), ...Object.keys(SENIORITY_WORDS)].map(fold))].filter((w) => w.length >= 6 && /^\p{L}+$/u.test(w) && w !== 'office');
 
 /** Place names of one word, six letters or more, for typo matching ("seatle"). */
 let placeWords: string[] | null = null;
@@ -276,16 +290,20 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
   const moneyAt = (i: number): { money: PayFloor; length: number } | null => {
     let tok = lower[i] ?? '';
     let period: PayPeriod | null = null;
-    const slash = /^(.+?)\/(hr|h|hour|yr|year|mo|month|day|week)$/.exec(tok);
-    if (slash) {
+    // "$50/hr", "4k/mo", "60k/yr": the unit after the slash, read by the period lexicon.
+    const slash = /^(.+?)\/(\p{L}{1,7})$/u.exec(tok);
+    const slashPeriod = slash ? periodOf(slash[2]) : null;
+    if (slash && slashPeriod) {
       tok = slash[1]!;
-      period = ({ hr: 'hour', h: 'hour', hour: 'hour', yr: 'year', year: 'year', mo: 'month', month: 'month', day: 'day', week: 'week' } as const)[slash[2] as 'hr'];
+      period = slashPeriod;
     }
-    const money = readMoney(tok) ?? (/^\d{2,3}$/.test(tok) && phraseAt(i + 1, periodOfPhrase) ? { amount: Number(tok), currency: 'USD' } : null);
+    // "150 mil", "80 grand", "100 tausend": a number and a word for thousands.
+    const thousands = /^\d{1,3}(?:[.,]\d)?$/.test(tok) && THOUSAND_WORDS.has(lower[i + 1] ?? '') ? Number(tok.replace(',', '.')) * 1000 : null;
+    const money = thousands !== null ? { amount: thousands, currency: 'USD' } : readMoney(tok) ?? (/^\d{2,3}$/.test(tok) && (period || phraseAt(i + 1, periodOfPhrase)) ? { amount: Number(tok), currency: 'USD' } : null);
     if (!money) return null;
-    let length = 1;
+    let length = thousands !== null ? 2 : 1;
     // "80k euros", "60.000 EUR": a currency written after a bare amount.
-    const after = lower[i + 1] ?? '';
+    const after = lower[i + length] ?? '';
     const named = after && (isSpecificCurrency(after) || /^[a-z]{3}$/.test(after)) ? currencyOf(after) : null;
     if (named && USD_PER_UNIT[named] && /^[\d.,]+k?\+?$/.test(tok)) {
       money.currency = named;
@@ -309,6 +327,8 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
       j++;
     }
     if (!YEAR_WORDS.has(lower[j] ?? '')) return null;
+    // "50 an hour": "an" begins a pay period here, not the French year.
+    if ((phraseAt(j, periodOfPhrase)?.length ?? 0) > 1) return null;
     return { n: Number(m[1]), plus, length: j - i + 1 };
   };
 
@@ -321,7 +341,7 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
       tok = tok.slice(1);
     }
     // "not at acme" / "not acme" / "except acme" / "ohne acme"
-    if (['not', 'except', 'excluding', 'without', 'ausser', 'sauf', 'excepto', 'menos', 'exceto', 'sem', 'sin', 'ohne'].includes(tok) && i + 1 < raw.length) {
+    if (['not', 'non', 'except', 'excluding', 'without', 'ausser', 'kein', 'keine', 'sauf', 'excepto', 'menos', 'exceto', 'sem', 'sin', 'ohne'].includes(tok) && i + 1 < raw.length) {
       negate = true;
       i++;
       tok = lower[i]!;
@@ -442,6 +462,14 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
       i += company.length - 1;
       continue;
     }
+    // "non-remote", "not remote", "kein Homeoffice": every other work mode.
+    const tokMode = negate ? modeOf(tok) : null;
+    const notMode = tokMode ? { value: tokMode, length: 1 } : negate ? phraseAt(i, modeOf) : null;
+    if (notMode) {
+      for (const m of Object.keys(WORK_MODE_LABELS) as WorkMode[]) if (m !== notMode.value) add(f.workModes, m);
+      i += notMode.length - 1;
+      continue;
+    }
     if (negate) {
       add(q.excludedWords, tok.replace(/^"|"$/g, ''));
       continue;
@@ -472,6 +500,13 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
     if (period) {
       add(f.periods, period.value);
       i += period.length - 1;
+      continue;
+    }
+    // A currency named in several words: "australian dollars", "aussie dollars", "francs suisses".
+    const named = phraseAt(i, (p) => (p.includes(' ') && isSpecificCurrency(p) ? currencyOf(p) : null));
+    if (named && USD_PER_UNIT[named.value]) {
+      add(f.currencies, named.value);
+      i += named.length - 1;
       continue;
     }
     // A currency standing alone: a name ("euros", "pounds"), a code in capitals ("AUD"), or any after "in"/"paid".
@@ -517,6 +552,8 @@ export function parseQuery(text: string, vocab: Vocabulary, opts: ParseOptions =
     }
     q.words.push(word);
   }
+  // "Bern Switzerland", "Austin, Texas": a broader place that holds a narrower one named beside it only qualifies it.
+  if (f.places.length > 1) f.places = f.places.filter((b) => !f.places.some((a) => a !== b && placeAreas(a).includes(b)));
   if (f.skills.length > 1 && /\b(or|oder|ou|o)\b/i.test(text) && !/\b(and|und|et|y|e)\b/i.test(text)) f.anySkill = true;
   if (f.workModes.includes('remote') && f.places.length) q.readings.push(`remote roles open to people in ${f.places.join(' or ')}`);
   const foreign = [f.payFloor, f.payCeiling].find((m) => m && m.currency !== 'USD');

@@ -28,6 +28,21 @@ const GROUPS: string[][] = [
   ['ranking', 'relevance', 'ranker'],
   ['search', 'retrieval'],
   ['ios', 'iphone'],
+  // The same job in the five languages questions come in (folded): "enfermera" finds the nurses, "Entwickler" the developers.
+  ['nurse', 'nurses', 'enfermera', 'enfermero', 'enfermeria', 'infirmier', 'infirmiere', 'pflege', 'krankenpflege', 'enfermeira', 'enfermeiro', 'enfermagem'],
+  ['teacher', 'teachers', 'profesor', 'profesora', 'docente', 'enseignant', 'enseignante', 'lehrer', 'lehrerin', 'professor', 'professora'],
+  ['developer', 'developers', 'desarrollador', 'desarrolladora', 'developpeur', 'developpeuse', 'entwickler', 'entwicklerin', 'desenvolvedor', 'desenvolvedora', 'programador'],
+  ['engineer', 'engineers', 'ingeniero', 'ingeniera', 'ingenieur', 'ingenieure', 'ingenieurin', 'engenheiro', 'engenheira'],
+  ['accountant', 'contador', 'contadora', 'comptable', 'buchhalter', 'buchhalterin', 'contabilista'],
+  ['driver', 'chofer', 'conductor', 'chauffeur', 'fahrer', 'motorista'],
+  ['receptionist', 'recepcionista', 'receptionniste', 'rezeptionist', 'empfang'],
+  ['analyst', 'analysts', 'analista', 'analyste', 'analytiker'],
+  ['sales', 'ventas', 'vente', 'ventes', 'vertrieb', 'verkauf', 'vendas'],
+  ['lawyer', 'attorney', 'abogado', 'abogada', 'avocat', 'avocate', 'anwalt', 'rechtsanwalt', 'advogado', 'advogada'],
+  ['physician', 'doctor', 'medico', 'medica', 'medecin', 'arzt', 'arztin'],
+  ['cook', 'cocinero', 'cocinera', 'cuisinier', 'koch', 'cozinheiro'],
+  ['warehouse', 'almacen', 'entrepot', 'lager', 'armazem'],
+  ['housekeeper', 'housekeeping', 'limpieza', 'nettoyage', 'reinigung', 'limpeza'],
 ];
 
 const table = new Map<string, string[]>();

@@ -41,10 +41,14 @@ const FUNCTION_WORDS = new Set(
     "a an and are as at be been by for from has have had in is it its of on or our the their them they this to was we were will with you your yours who whos who's what whats what's which when where how why do does did doing i im i'm me my mine can could would should shall may might there theres there's here than that thats that's these those about into over per any some all anything something everything someone somebody one ones please pls plz thanks thank tell show give list find get got see know let lets let's want wanna looking look search searching need needs needing like also just only currently now today open opening openings role roles job jobs position positions posting postings vacancy vacancies gig gigs work working opportunity opportunities available hiring hire kind sort type both either each else more most much many few lot lots bit other others yes no not hey hi hello ok okay yeah ya u ur r thx ty wat wut whats wats hw abt tho",
     // Common verbs of questions ("what does it want", "was braucht man", "qué pide", "o que exige")
     "want wants wanted offer offers offering ask asks asking require requires requiring required demand demands expect expects pay pays say says said mean means go goes get gets",
+    // Chat shorthand that never names what is sought ("who is hiring rn", "remote jobs asap")
+    "rn atm asap tbh btw lol idk imo fyi pls plz thx ty u ur r ya yall y'all kinda sorta gonna gotta currently",
+    // "something", "anything" in Spanish, Portuguese and French ("¿hay algo remoto?", "quelque chose en télétravail")
+    "algo alguna coisa alguma quelque chose cosa",
     // Numbers that count roles, not years or pay ("the two Pictarine jobs")
     "two three four five both zwei drei beide deux trois dos tres ambos dois duas ambas",
     // German
-    "als viel wieviel braucht brauche brauchen man verlangt verlangen bietet bieten muss mussen sollte sollten wird werden wurde ware mochte mochten will wollen kannst koennen sucht suchen gesucht",
+    "als viel viele vieler wieviel wieviele anzahl braucht brauche brauchen man verlangt verlangen bietet bieten muss mussen sollte sollten wird werden wurde ware mochte mochten will wollen kannst koennen sucht suchen gesucht",
     "der die das den dem des ein eine einen einem einer eines und oder aber in im ins am an auf aus bei mit nach von vom zu zum zur fur uber unter ist sind war gibt gib es ich du er sie wir ihr mir mich dir dich uns euch mein meine dein deine welche welcher welches welchen was wer wie wo wann warum hat haben habt kann konnen konnt bitte danke auch nur noch schon gerade jetzt heute alle alles etwas irgendwelche irgendein irgendeine stelle stellen job jobs jobangebote angebot angebote position positionen arbeit arbeitsplatz arbeitsplatze vakanz offen offene offenen suche suchen zeig zeige zeigen gibts hallo hey",
     // French
     "comme faut demande demandent exige exigent propose proposent paie payent cherche cherchez recherche veux voudrais peut peuvent doit doivent avoir etre fait faire sais",

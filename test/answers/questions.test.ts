@@ -6,22 +6,13 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ask, memoryThread, readCommand, readRequest, renderText, type Answer, type AskContext } from '../../src/answers/index.ts';
 import { consoleLine } from '../../src/console/console.ts';
 import { silentLogger } from '../../src/log.ts';
-import type { Posting, SalaryRange } from '../../src/postings/index.ts';
+import type { Posting } from '../../src/postings/index.ts';
+import { pay, role } from './roles.ts';
 import { RoleIndex } from '../../src/search/index.ts';
 import { RecentIds } from '../../src/slack/dedupe.ts';
 import { appMention } from '../../src/slack/listeners/events/app-mention.ts';
 import { openDatabase } from '../../src/store/db.ts';
 import { ThreadStore } from '../../src/store/threads.ts';
-
-const pay = (min: number | null, max: number | null, currency = 'USD', period: SalaryRange['period'] = 'year', text = `${min}-${max}`): SalaryRange => ({ min, max, currency, period, text, estimated: false, periodInferred: false });
-
-function role(id: string, p: Partial<Posting>): Posting {
-  return {
-    id, title: null, company: null, team: null, seniority: null, locations: [], workMode: null, remoteRegions: [], salary: p.salaries?.[0] ?? null,
-    salaries: [], yearsExperience: null, requirements: [], responsibilities: [], niceToHave: [], skills: [], benefits: [], education: null,
-    employmentType: null, summary: '', postedAt: null, validThrough: null, source: { file: `${id}.txt`, board: null }, problems: [], ...p,
-  };
-}
 
 const ROLES: Posting[] = [
   role('stripe', { title: 'Senior Backend Engineer', company: 'Stripe', seniority: 'senior', locations: ['Dublin, Ireland'], workMode: 'hybrid', salaries: [pay(90000, 120000, 'EUR')], yearsExperience: { min: 5, max: null }, skills: ['Go', 'PostgreSQL'], requirements: ['5+ years building payment systems in Go', 'Experience with PostgreSQL'], summary: 'Hybrid: three days a week in our Dublin office.', postedAt: '2026-01-14' }),

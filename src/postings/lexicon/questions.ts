@@ -35,3 +35,6 @@ export function levelFromYears(y: YearsExperience | null): Seniority | null {
   if (y.min <= 4) return 'mid';
   return 'senior';
 }
+
+/** Words for "thousand" after a number, as questions write amounts: "150 mil", "80 grand", "100 tausend", "50 mille". */
+export const THOUSAND_WORDS: ReadonlySet<string> = new Set(['k', 'thousand', 'grand', 'mil', 'mille', 'tausend', 'tsd']);
