@@ -64,14 +64,18 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
   });
   // Without a saved index there is nothing to answer from until the postings are read.
   if (!restored) await loading;
-  else void loading.catch((err) => log.error({ err }, 'postings not reloaded; the saved index keeps serving'));
+  else {
+    log.info({ roles: index.size }, 'answering from the saved index while the folders are scanned for changes');
+    void loading.catch((err) => log.error({ err }, 'postings not reloaded; the saved index keeps serving'));
+  }
   // Postings added from Slack: one more source of the catalog, kept in the database. Links people share or add are
   // read through the same board APIs as the feeds, with a shorter time limit (Slack is waiting).
   const bases = { greenhouse: config.GREENHOUSE_API_URL, lever: config.LEVER_API_URL, ashby: config.ASHBY_API_URL };
   const limits = { ...PAGE_LIMITS, timeoutMs: config.LINK_TIMEOUT_MS };
   const added = db ? new AddedPostings(new SqliteAddedPostings(db), (postings) => catalog.put(ADDED_SOURCE, postings), { bases, limits, privateHosts: config.LINK_PRIVATE_HOSTS, admins: config.ADMIN_USERS }) : null;
   added?.load();
-  const closers: Array<[string, () => Promise<void> | void]> = [['sources', () => catalog.close()], ['saved index', () => saver?.close()], ['parse cache', () => parseCache?.close()], ['database', () => db?.close()]];
+  // A stop during the first scan lets it finish (bounded like every step), so what it read is saved.
+  const closers: Array<[string, () => Promise<void> | void]> = [['first load', () => loading.catch(() => undefined)], ['sources', () => catalog.close()], ['saved index', () => saver?.close()], ['parse cache', () => parseCache?.close()], ['database', () => db?.close()]];
   // Folders are watched once the first scan is done (a second scan beside it would read the same files twice).
   const watch = (): void => void loading.then(() => catalog.watch({ refreshMs: config.SOURCES_REFRESH }), () => catalog.watch({ refreshMs: config.SOURCES_REFRESH }));
   const refreshNow = (force: boolean): Promise<void> =>
