@@ -38,6 +38,9 @@ export interface Running {
 
 /** Builds and starts everything for a configuration; the console mode runs until its input ends. */
 export async function start(config: Config, log: Logger, io?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; interactive: boolean }): Promise<Running> {
+  // Slack's modules are many: their loading starts now, beside the reading of the saved index.
+  const slackModules = config.mode === 'console' ? null : Promise.all([import('./slack/app.ts'), import('./digest/service.ts'), import('./slack/digest-poster.ts')]);
+  slackModules?.catch(() => undefined);
   const feeds = feedsOf(
     config.sources,
     { greenhouse: config.GREENHOUSE_API_URL, lever: config.LEVER_API_URL, ashby: config.ASHBY_API_URL },
@@ -107,8 +110,7 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
     watch();
     await runConsole(ctx, io ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) }, { refresh: feeds.length ? refresh : undefined });
   } else {
-    const { createSlackApp } = await import('./slack/app.ts');
-    const { openDigest } = await import('./digest/service.ts');
+    const [{ createSlackApp }, { openDigest }, { createDigestPoster }] = await slackModules!;
     const digest = openDigest(config, index, catalog, log, db!);
     closers.unshift(['digest', () => digest.close()]);
     const threads = new ThreadStore(db!);
@@ -125,7 +127,6 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
         return link ? readBoardLink(link, bases, limits) : null;
       },
     });
-    const { createDigestPoster } = await import('./slack/digest-poster.ts');
     try {
       port = await slack.start();
     } catch (err) {

@@ -45,7 +45,8 @@ export class SavedIndexFile {
         return null;
       }
       if (head.bytes !== buf.length - eol - 1) throw new Error('cut short');
-      return JSON.parse(buf.toString('utf8', eol + 1)) as T;
+      // Written as ASCII (see save): read as one byte per character, which is a copy rather than a decoding.
+      return JSON.parse(buf.toString('latin1', eol + 1)) as T;
     } catch (err) {
       this.lastError = `damaged (${(err as Error).message})`;
       return null;
@@ -56,7 +57,8 @@ export class SavedIndexFile {
   save(data: unknown): boolean {
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
-      const body = Buffer.from(JSON.stringify(data), 'utf8');
+      // Characters beyond ASCII are written as JSON escapes: they are few, and the file then reads without decoding.
+      const body = Buffer.from(JSON.stringify(data).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
       const head = Buffer.from(`${JSON.stringify({ format: MAGIC, version: this.version, bytes: body.length })}\n`, 'utf8');
       mkdirSync(dirname(this.file), { recursive: true });
       writeFileSync(tmp, Buffer.concat([head, body]));

@@ -174,3 +174,15 @@ describe('saved index', () => {
     both.stop();
   });
 });
+
+describe('saved index file', () => {
+  it('keeps text in every script as it was, and reads as nothing once its version changes', () => {
+    const file = new SavedIndexFile(join(root, 'x.saved'), 'v1');
+    const data = { words: ['Pflegefachfrau:mann (m/w/d)', 'São Paulo', '35K€', '東京', 'emoji 🚀', 'line\nbreak "quoted" \\ back'] };
+    expect(file.save(data)).toBe(true);
+    expect(readFileSync(join(root, 'x.saved')).every((b) => b < 128)).toBe(true);
+    expect(file.load()).toEqual(data);
+    expect(new SavedIndexFile(join(root, 'x.saved'), 'v2').load()).toBeNull();
+    expect(new SavedIndexFile(join(root, 'missing.saved'), 'v1').load()).toBeNull();
+  });
+});
