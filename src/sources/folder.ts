@@ -175,16 +175,16 @@ export class PostingFolder {
   private busy = 0;
 
   /**
-   * Each file's signature as last scanned, relative to the folder; null while a scan is under way, as a saved state
-   * must not claim a file whose new content is not applied yet.
+   * Each file's signature as last scanned (full paths: a saved state is only taken back for the same folder); null
+   * while a scan is under way, as a saved state must not claim a file whose new content is not applied yet.
    */
   signatures(): Array<[string, string]> | null {
-    return this.busy ? null : [...this.seen].map(([file, sig]) => [this.rel(file), sig]);
+    return this.busy ? null : [...this.seen];
   }
 
   /** Takes back the signatures of a saved state: the next scan reads only the files changed since. */
   restore(sigs: Array<[string, string]>): void {
-    this.seen = new Map(sigs.map(([rel, sig]) => [join(this.dir, rel), sig]));
+    this.seen = new Map(sigs);
   }
 
   private async guarded<T>(work: () => Promise<T>): Promise<T> {
