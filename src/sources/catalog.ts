@@ -120,8 +120,8 @@ export class Catalog {
   }
 
   /**
-   * The catalog as it is now, or null while a folder scan is under way (its files are seen but not yet applied).
-   * `indexed` are the postings the index holds, as they will be restored with it.
+   * The catalog as it is now, to be saved with the index, or null while a folder scan is under way (its files are
+   * seen but not yet applied). Roles the index holds as they are are named by id: they are saved with the index.
    */
   state(): CatalogState | null {
     const folders: CatalogState['folders'] = [];
