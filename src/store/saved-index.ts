@@ -7,11 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { parserVersion } from './parse-cache.ts';
 
 /**
- * The index's version: the sources of the search index and of everything it imports, the parser included. A change
- * to how postings are parsed or indexed makes every saved index unusable, so it is rebuilt.
+ * The saved index's version: the sources of the search index and of the catalog, and of everything they import, the
+ * parser included. A change to how postings are parsed, indexed or kept by the catalog (whose state is saved too)
+ * makes every saved index unusable, so it is rebuilt.
  */
 export function indexVersion(): string {
-  return parserVersion(fileURLToPath(new URL('../search/index.ts', import.meta.url)));
+  return ['../search/index.ts', '../sources/catalog.ts'].map((entry) => parserVersion(fileURLToPath(new URL(entry, import.meta.url)))).join('');
 }
 
 const MAGIC = 'openroles saved index';

@@ -129,7 +129,7 @@ describe('saved index', () => {
     expect(parser.saver!.saves).toBe(1);
     expect((await start({ parser: 'p2', index: 'i2' })).restored).toBe(true);
     // The real version covers the search index and the parser behind it.
-    expect(indexVersion()).toMatch(/^[0-9a-f]{16}$/);
+    expect(indexVersion()).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it.each([
