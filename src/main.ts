@@ -8,8 +8,8 @@ import { runConsole } from './console/console.ts';
 import { createLogger, type Logger } from './log.ts';
 import { listenProblem, oneLine, OperatorError, slackAuthProblem, storeProblem } from './operator-errors.ts';
 import { redact } from './redact.ts';
-import { RoleIndex } from './search/index.ts';
-import { Catalog } from './sources/catalog.ts';
+import type { RoleIndex } from './search/index.ts';
+import type { Catalog } from './sources/catalog.ts';
 import { skippedSentence } from './sources/feeds/entries.ts';
 import { feedsOf } from './sources/spec.ts';
 import { openDatabase, type DB } from './store/db.ts';
@@ -19,6 +19,8 @@ import { boardLink, readBoardLink } from './sources/links.ts';
 import { PAGE_LIMITS } from './sources/page.ts';
 import { SqliteAddedPostings } from './store/added-postings.ts';
 import { SqliteParseCache } from './store/parse-cache.ts';
+import { SavedIndexFile } from './store/saved-index.ts';
+import { openCatalog } from './warm-start.ts';
 import { ThreadStore } from './store/threads.ts';
 
 /** Shutdown gives each step this long, and the whole stop this long, whatever a peer does. */
@@ -36,15 +38,18 @@ export interface Running {
 
 /** Builds and starts everything for a configuration; the console mode runs until its input ends. */
 export async function start(config: Config, log: Logger, io?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; interactive: boolean }): Promise<Running> {
-  const index = RoleIndex.from([]);
+  // Slack's modules are many: their loading starts now, beside the reading of the saved index.
+  const slackModules = config.mode === 'console' ? null : Promise.all([import('./slack/app.ts'), import('./digest/service.ts'), import('./slack/digest-poster.ts')]);
+  slackModules?.catch(() => undefined);
   const feeds = feedsOf(
     config.sources,
     { greenhouse: config.GREENHOUSE_API_URL, lever: config.LEVER_API_URL, ashby: config.ASHBY_API_URL },
     { limits: { timeoutMs: config.SOURCES_TIMEOUT, maxBytes: config.SOURCES_MAX_SIZE }, log },
   );
-  // The database holds digest state and feed snapshots; the plain console over folders needs neither.
+  // The database holds digest state, feed snapshots and the parse cache. The plain console over folders only gains
+  // speed from it, so there a DATA_DIR that cannot be opened (read-only, missing and not creatable) means parsing.
   const dbFile = join(config.DATA_DIR, 'openroles.db');
-  const db = feeds.length || config.mode !== 'console' ? openStore(dbFile) : null;
+  const db = feeds.length || config.mode !== 'console' ? openStore(dbFile) : tryStore(dbFile, log);
   const dirs = config.sources.filter((s) => s.kind === 'dir').map((s) => resolve(s.target));
   for (const dir of dirs) {
     if (!existsSync(dir)) log.warn({ dir }, `the postings folder ${dir} does not exist; create it or set ${config.SOURCES ? 'SOURCES' : 'POSTINGS_DIR'} to the folder that holds the postings`);
@@ -52,17 +57,30 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
   const snapshots = db ? new SqliteSnapshots(db, (err, feed) => log.warn({ source: feed, problem: storeProblem(err, dbFile) ?? (err as Error).message }, 'feed snapshot not read or saved; the feed keeps serving from memory')) : undefined;
   // Parsed files are kept by content hash and parser version, so a restart with unchanged files parses nothing.
   const parseCache = db ? new SqliteParseCache(db) : undefined;
-  const catalog = new Catalog(dirs, index, log, { feeds, snapshots, parseCache });
+  // The index saved at the last run answers at once; the folders are scanned behind it for what changed meanwhile.
+  const saved = db ? new SavedIndexFile(join(config.DATA_DIR, 'index.saved')) : null;
+  const { index, catalog, restored, saver } = openCatalog(dirs, log, { feeds, snapshots, parseCache, saved });
   // Folders and saved snapshots only: a slow feed must not keep the app from answering.
-  const first = await catalog.load({ fetchFeeds: false });
+  const loading = catalog.load({ fetchFeeds: false, emit: restored }).then((first) => {
+    saver?.loaded(first, restored);
+    log.info({ sources: config.sources.map((s) => `${s.kind}:${s.target}`), roles: index.size, broken: first.broken.length, mode: config.mode, restored }, 'postings loaded');
+  });
+  // Without a saved index there is nothing to answer from until the postings are read.
+  if (!restored) await loading;
+  else {
+    log.info({ roles: index.size }, 'answering from the saved index while the folders are scanned for changes');
+    void loading.catch((err) => log.error({ err }, 'postings not reloaded; the saved index keeps serving'));
+  }
   // Postings added from Slack: one more source of the catalog, kept in the database. Links people share or add are
   // read through the same board APIs as the feeds, with a shorter time limit (Slack is waiting).
   const bases = { greenhouse: config.GREENHOUSE_API_URL, lever: config.LEVER_API_URL, ashby: config.ASHBY_API_URL };
   const limits = { ...PAGE_LIMITS, timeoutMs: config.LINK_TIMEOUT_MS };
   const added = db ? new AddedPostings(new SqliteAddedPostings(db), (postings) => catalog.put(ADDED_SOURCE, postings), { bases, limits, privateHosts: config.LINK_PRIVATE_HOSTS, admins: config.ADMIN_USERS }) : null;
   added?.load();
-  log.info({ sources: config.sources.map((s) => `${s.kind}:${s.target}`), roles: index.size, broken: first.broken.length, mode: config.mode }, 'postings loaded');
-  const closers: Array<[string, () => Promise<void> | void]> = [['sources', () => catalog.close()], ['parse cache', () => parseCache?.close()], ['database', () => db?.close()]];
+  // A stop during the first scan lets it finish (bounded like every step), so what it read is saved.
+  const closers: Array<[string, () => Promise<void> | void]> = [['first load', () => loading.catch(() => undefined)], ['sources', () => catalog.close()], ['saved index', () => saver?.close()], ['parse cache', () => parseCache?.close()], ['database', () => db?.close()]];
+  // Folders are watched once the first scan is done (a second scan beside it would read the same files twice).
+  const watch = (): void => void loading.then(() => catalog.watch({ refreshMs: config.SOURCES_REFRESH }), () => catalog.watch({ refreshMs: config.SOURCES_REFRESH }));
   const refreshNow = (force: boolean): Promise<void> =>
     catalog.refresh(force).then(
       (c) => void (c.added.length + c.changed.length + c.removed.length && log.info({ roles: index.size }, 'feeds refreshed')),
@@ -89,11 +107,10 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
   if (config.mode === 'console') {
     // The console answers one question at a time, so it asks the feeds first (each fetch is bounded).
     if (feeds.length) await (firstRefresh = refreshNow(false));
-    catalog.watch({ refreshMs: config.SOURCES_REFRESH });
+    watch();
     await runConsole(ctx, io ?? { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) }, { refresh: feeds.length ? refresh : undefined });
   } else {
-    const { createSlackApp } = await import('./slack/app.ts');
-    const { openDigest } = await import('./digest/service.ts');
+    const [{ createSlackApp }, { openDigest }, { createDigestPoster }] = await slackModules!;
     const digest = openDigest(config, index, catalog, log, db!);
     closers.unshift(['digest', () => digest.close()]);
     const threads = new ThreadStore(db!);
@@ -110,7 +127,6 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
         return link ? readBoardLink(link, bases, limits) : null;
       },
     });
-    const { createDigestPoster } = await import('./slack/digest-poster.ts');
     try {
       port = await slack.start();
     } catch (err) {
@@ -121,7 +137,7 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
     closers.unshift(['slack', () => slack.stop()]);
     log.info({ mode: config.mode, port, roles: index.size }, 'openroles is listening');
     // Feeds are fetched after the app answers; until then the saved snapshots serve.
-    catalog.watch({ refreshMs: config.SOURCES_REFRESH });
+    watch();
     if (feeds.length) firstRefresh = refreshNow(false);
     await digest.start(createDigestPoster({ token: config.SLACK_BOT_TOKEN!, slackApiUrl: slack.apiUrl, timeoutMs: config.SLACK_API_TIMEOUT, log }));
     log.info({ mode: config.mode, port }, 'openroles is running');
@@ -167,6 +183,16 @@ function openStore(file: string): DB {
     return openDatabase(file);
   } catch (err) {
     throw new OperatorError(storeProblem(err, file) ?? `cannot open ${file}: ${oneLine(err).replace(/^could not start: /, '')}; check DATA_DIR`);
+  }
+}
+
+/** The database when it opens, or null (said once in the log): the console then parses every file at each start. */
+function tryStore(file: string, log: Logger): DB | null {
+  try {
+    return openDatabase(file);
+  } catch (err) {
+    log.info({ problem: storeProblem(err, file) ?? oneLine(err) }, 'no parse cache: postings are parsed at each start');
+    return null;
   }
 }
 

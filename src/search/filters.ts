@@ -39,6 +39,8 @@ function memo<T>(fn: (s: string) => T, max = 50_000): (s: string) => T {
 // "São Paulo-SP", "Curitiba-PR": a city and its state's code joined by a hyphen, as Brazilian boards write them.
 const areaKeys = memo((place: string) => placeAreas(place.replace(/(\p{L})-(\p{Lu}{2})$/u, '$1, $2')).map(norm));
 const companyKey = memo(norm);
+// Titles recur ("Software Engineer", "Registered Nurse"): their skills are found once, not at every role built or restored.
+const titleSkills = memo(findSkills);
 
 /** Keys under which a posting is filed in each precomputed set. */
 function keysOf(p: Posting) {
@@ -52,7 +54,7 @@ function keysOf(p: Posting) {
     currencies: [...new Set(p.salaries.map((s) => s.currency))],
     periods: [...new Set(p.salaries.map((s) => s.period))],
     // A skill the title names counts even when the text around it was not read as a skill list.
-    skills: [...new Set([...p.skills, ...(p.title ? findSkills(p.title) : [])].map((s) => s.toLowerCase()))],
+    skills: [...new Set([...p.skills, ...(p.title ? titleSkills(p.title) : [])].map((s) => s.toLowerCase()))],
     areas: [...areas],
     regions: p.workMode === 'remote' ? p.remoteRegions.map(norm) : [],
     remoteAnywhere: p.workMode === 'remote' && p.remoteRegions.length === 0,

@@ -1,7 +1,7 @@
 // The live set of postings: folders and feeds in, the index kept in step, the last good version kept when a source
 // breaks, and the same role from two sources kept once with both sources listed.
 import type { Logger } from 'pino';
-import { findPlace, foldKey, type Posting } from '../postings/index.ts';
+import { findPlace, foldKey, upgradeStored, type Posting } from '../postings/index.ts';
 import type { Feed } from './feeds/types.ts';
 import type { Validators } from './feeds/http.ts';
 import { PostingFolder, type FolderChange, type FileResult, type ParseCache, type WatchOptions } from './folder.ts';
@@ -45,6 +45,19 @@ function computeKey(p: Posting): string {
   return `${norm(p.company)}|${norm(p.title)}|${norm(where)}`;
 }
 
+/**
+ * What the catalog holds, to be saved beside the index and taken back at the next start: each source's postings (a
+ * role the index holds as it is is named by its id), the files each folder had seen, and the broken sources.
+ */
+export interface CatalogState {
+  dirs: string[];
+  sources: Array<[string, Array<string | Posting>]>;
+  folders: Array<Array<[string, string]>>;
+  broken: Array<[string, string]>;
+  /** The feeds of the saved state: one no longer configured leaves at the next load. */
+  feeds: string[];
+}
+
 interface FeedState {
   feed: Feed;
   validators: Validators;
@@ -79,13 +92,16 @@ export class Catalog {
 
   /**
    * First load: folders, then the feeds' saved snapshots, then a first fetch of every feed, unless `fetchFeeds` is
-   * false (the app serves the snapshots at once and refreshes in the background).
+   * false (the app serves the snapshots at once and refreshes in the background). After `restore`, only what
+   * changed since the saved state is read.
    */
-  async load(opts: { fetchFeeds?: boolean } = {}): Promise<CatalogChange> {
+  async load(opts: { fetchFeeds?: boolean; emit?: boolean } = {}): Promise<CatalogChange> {
     const changes: CatalogChange[] = [];
     for (const folder of this.folders) changes.push(this.applyFolder(folder, await folder.scan()));
     // Files removed while the app was down leave the parse cache too.
     this.parseCache?.retain(this.folders.flatMap((f) => f.files()));
+    // A restored state may hold feeds no longer configured: their roles leave.
+    if (this.unconfigured.length) changes.push(this.apply([], this.unconfigured.splice(0)));
     if (this.snapshots) {
       const results: FileResult[] = [];
       for (const s of this.snapshots.load()) {
@@ -97,8 +113,59 @@ export class Catalog {
       changes.push(this.apply(results.map((r) => [r.file, r]), []));
     }
     if (this.feeds.size && opts.fetchFeeds !== false) changes.push(await this.refresh());
-    return merge(changes);
+    const change = merge(changes);
+    // Loading behind a restored index: what changed while the app was down reaches listeners (alerts) as any change.
+    if (opts.emit) this.emit(change);
+    return change;
   }
+
+  /**
+   * The catalog as it is now, to be saved with the index, or null while a folder scan is under way (its files are
+   * seen but not yet applied). Roles the index holds as they are are named by id: they are saved with the index.
+   */
+  state(): CatalogState | null {
+    const folders: CatalogState['folders'] = [];
+    for (const f of this.folders) {
+      const sigs = f.signatures();
+      if (!sigs) return null;
+      folders.push(sigs);
+    }
+    const sources: CatalogState['sources'] = [];
+    for (const [key, postings] of this.bySource) sources.push([key, postings.map((p) => (this.indexed.get(p.id) === p ? p.id : p))]);
+    return { dirs: this.folders.map((f) => f.dir), sources, folders, broken: [...this.broken], feeds: [...this.feeds.keys()] };
+  }
+
+  /**
+   * Takes back a saved state whose roles the index already holds (`indexed`, restored with it), so that the next
+   * `load` reads only the files changed since and the index answers meanwhile. Returns false, changing nothing, when
+   * the state does not fit (other folders, a role the index lacks): the caller then loads from scratch.
+   */
+  restore(saved: CatalogState, indexed: Iterable<Posting>): boolean {
+    const dirs = this.folders.map((f) => f.dir);
+    if (saved.dirs.length !== dirs.length || saved.dirs.some((d, i) => d !== dirs[i]) || saved.folders.length !== dirs.length) return false;
+    const byId = new Map<string, Posting>();
+    for (const p of indexed) byId.set(p.id, p);
+    const bySource = new Map<string, Posting[]>();
+    for (const [key, entries] of saved.sources) {
+      const postings: Posting[] = [];
+      for (const e of entries) {
+        const p = typeof e === 'string' ? byId.get(e) : upgradeStored(e);
+        if (!p) return false;
+        postings.push(p);
+      }
+      bySource.set(key, postings);
+    }
+    this.bySource = bySource;
+    this.indexed = byId;
+    this.broken.clear();
+    for (const [file, error] of saved.broken) this.broken.set(file, error);
+    this.folders.forEach((f, i) => f.restore(saved.folders[i]!));
+    this.unconfigured = saved.feeds.filter((name) => !this.feeds.has(name) && bySource.has(name));
+    return true;
+  }
+
+  /** Feeds of a restored state that are no longer configured. */
+  private unconfigured: string[] = [];
 
   /** Starts watching folders and, every `refreshMs`, fetching feeds that are due. */
   watch(opts: WatchOptions & { refreshMs?: number } = {}): void {

@@ -171,12 +171,41 @@ export class PostingFolder {
     return [...this.seen.keys()];
   }
 
+  /** Scans under way: while one runs, what the folder has seen is ahead of what its caller has applied. */
+  private busy = 0;
+
+  /**
+   * Each file's signature as last scanned (full paths: a saved state is only taken back for the same folder); null
+   * while a scan is under way, as a saved state must not claim a file whose new content is not applied yet.
+   */
+  signatures(): Array<[string, string]> | null {
+    return this.busy ? null : [...this.seen];
+  }
+
+  /** Takes back the signatures of a saved state: the next scan reads only the files changed since. */
+  restore(sigs: Array<[string, string]>): void {
+    this.seen = new Map(sigs);
+  }
+
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    this.busy++;
+    try {
+      return await work();
+    } finally {
+      this.busy--;
+    }
+  }
+
   private rel(file: string): string {
     return relative(this.dir, file).split('\\').join('/');
   }
 
   /** Reads every file that is new or changed since the last scan and lists those removed. */
-  async scan(): Promise<FolderChange> {
+  scan(): Promise<FolderChange> {
+    return this.guarded(() => this.scanAll());
+  }
+
+  private async scanAll(): Promise<FolderChange> {
     const { sigs: now, dirs } = await listFiles(this.dir);
     const read: FileResult[] = [];
     const removed: string[] = [];
@@ -194,7 +223,11 @@ export class PostingFolder {
    * Looks only at the paths events named: a file is read again (its content hash decides whether anything changed), a
    * directory is walked, a path that is gone removes what was under it.
    */
-  async scanPaths(paths: Iterable<string>): Promise<FolderChange> {
+  scanPaths(paths: Iterable<string>): Promise<FolderChange> {
+    return this.guarded(() => this.scanSome(paths));
+  }
+
+  private async scanSome(paths: Iterable<string>): Promise<FolderChange> {
     const read: FileResult[] = [];
     const removed: string[] = [];
     const newDirs: string[] = [];

@@ -44,6 +44,9 @@ export function parserVersion(entry = fileURLToPath(new URL('../postings/index.t
 
 let defaultVersion: string | null = null;
 
+/** Lookups answered row by row before the whole table is read in one pass. */
+const PRELOAD_AFTER = 64;
+
 /** Files written per turn of the event loop: a cold start's 10,000 rows in one go would hold searches up. */
 const BATCH = 200;
 
@@ -114,7 +117,8 @@ export class SqliteParseCache implements ParseCache {
       found = waiting && waiting[key] === value ? waiting.postings : null;
     } else {
       try {
-        const early = this.early(path);
+        // A few lookups (the files changed behind a restored index) ask row by row; many read the table once.
+        const early = ++this.lookups > PRELOAD_AFTER ? this.early(path) : undefined;
         const json = early ? (early[key] === value ? early.json : undefined) : (this.stmts[key].get(path, value, this.version) as string | undefined);
         if (json !== undefined) found = JSON.parse(json) as Posting[];
       } catch (err) {
@@ -125,7 +129,13 @@ export class SqliteParseCache implements ParseCache {
     return found;
   }
 
-  /** At start-up every file is asked for: one pass over the table beats 10,000 lookups. Each row is used once. */
+  private lookups = 0;
+
+  /**
+   * At a start-up without a saved index every file is asked for: one pass over the table beats 10,000 lookups. Each
+   * row is used once. A row read here may be older than one written since, but it is found only by its own content
+   * hash or signature, so what it gives is still right.
+   */
   private early(path: string): { hash: string; sig: string | null; json: string } | undefined {
     this.preload ??= new Map((this.conn!.prepare('SELECT path, hash, sig, postings FROM parse_cache WHERE parser = ?').raw().all(this.version) as Array<[string, string, string | null, string]>).map(([p, hash, sig, json]) => [p, { hash, sig, json }]));
     const row = this.preload.get(path);
