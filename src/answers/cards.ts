@@ -52,8 +52,11 @@ export function postedAgo(p: Posting, now: Date): string | null {
   return `posted ${Math.round(days / 30)} months ago`;
 }
 
-/** A line that states years of experience: "5+ years", "3-5 yrs", "2 ans", "3 años", "5 Jahre". */
-export const YEARS_LINE = /\d+\s*\+?\s*(?:-|–|to)?\s*\d*\s*\+?\s*(?:years|yrs|year|ans|años|anos|jahre|jahren|annees|années)/i;
+/**
+ * A line that states years of experience: "5+ years", "3-5 yrs", "2 ans", "3 años", "5 Jahre". Every part is bounded
+ * (one or two digits, single spaces) so a long run of digits or spaces cannot make it backtrack.
+ */
+export const YEARS_LINE = /(?<!\d)\d{1,2} ?\+? ?(?:(?:-|–|to) ?\d{1,2} ?\+? ?)?(?:years|yrs|year|ans|años|anos|jahre|jahren|annees|années)/i;
 
 /** Two or three requirements that say most: years first, then the lines naming skills. */
 export function keyRequirements(p: Posting, n = 3, prefer: string[] = []): string[] {

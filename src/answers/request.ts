@@ -199,7 +199,8 @@ function sidesOf(text: string, vocab: Vocabulary): ParsedQuery[] {
   const body = fold(text)
     .replace(/[¿¡?!]+/g, ' ')
     .replace(/\b(?:which (?:one )?(?:pays?|is paid) (?:more|better|less)|which is better|compare|comparison|compara|comparar|comparer|vergleiche?n?|side by side|difference between|the two|both|beide|les deux|los dos|as duas|os dois)\b/g, ' ');
-  const parts = body.split(/\s+(?:vs\.?|versus|against|or|and|with|und|oder|mit|et|ou|avec|y|o|con|e|com)\s+|\s*[,:;/]\s*/).map((s) => s.trim()).filter((s) => s.length > 0);
+  // Spaces folded first, so the pattern's \s* never rescans a long run of them.
+  const parts = body.replace(/\s+/g, ' ').split(/ (?:vs\.?|versus|against|or|and|with|und|oder|mit|et|ou|avec|y|o|con|e|com) | ?[,:;/] ?/).map((s) => s.trim()).filter((s) => s.length > 0);
   const sides = parts.map((p) => parseQuery(p, vocab, { ignore: isQuestionWord })).filter((q) => !isEmptyQuery(q));
   return sides.length >= 2 ? sides : [];
 }

@@ -298,8 +298,10 @@ export function gluedCompany(line: string): string | null {
  * "Join", "Thunder Compute, YC S24" → "Thunder Compute". Other parentheses ("Stealth AI Startup (Funded)") stay.
  */
 export function cleanCompany(name: string): string {
+  // Spaces folded first: the patterns below start with \s*, which a long run of spaces would make quadratic.
   return name
-    .replace(/^\s*#+\s*/, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^ ?#+ ?/, '')
     .replace(/\s+https?:\/\/\S+/g, '')
     .replace(/\s*\(([^()]{0,200})\)/g, (whole, inner: string) => (/\bYC(?:\s?[WSFX]\d{2})?\b|https?:|www\./i.test(inner) ? '' : whole))
     .replace(/,?\s*\bYC(?:\s+[WSF]\d{2})?\s*$/i, '')

@@ -106,7 +106,7 @@ export function parseJsonPostings(text: string, opts: ParseOptions, parseDesc: (
       remoteRegions: list(job.applicantLocationRequirements).map((r) => (r && typeof r === 'object' ? str((r as Json).name) : str(r))).filter((x): x is string => !!x),
       salaries: [...salaryFrom(job.baseSalary, false), ...salaryFrom(job.estimatedSalary, true)],
       yearsExperience: months ? { min: Math.round(months / 12), max: null } : undefined,
-      skills: list(job.skills).flatMap((s) => (typeof s === 'string' ? s.split(/\s*,\s*/) : [])),
+      skills: list(job.skills).flatMap((s) => (typeof s === 'string' ? s.split(",").map((x) => x.trim()).filter(Boolean) : [])),
       education: edu && typeof edu === 'object' ? (edu as Json).credentialCategory : edu,
       employmentType: job.employmentType === undefined ? undefined : list(job.employmentType).join(' '),
       postedAt: job.datePosted,

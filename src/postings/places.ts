@@ -374,7 +374,7 @@ export function placeFromLine(line: string): string | null {
   s = s.replace(/^(?:remote|remoto|hybrid|h[ií]brido|on-?site|presencial)\s*(?:[-–—:,]\s*|\bin\s+|\(\s*(?=.*\)$))/i, '').replace(/^\((.*)\)$/, '$1');
   // "Remote (USA)" leaves "USA)" above: the bracket closes what the work mode opened.
   if (s.endsWith(')') && !s.includes('(')) s = s.slice(0, -1).trim();
-  const parts = s.split(/\s*,\s*/).filter((p) => p && !WORK_MODE_PART.test(p) && !/\b(?:19|20)\d\d\b/.test(p) && !/^\p{Ll}/u.test(p));
+  const parts = s.replace(/\s+/g, ' ').split(/ ?, ?/).filter((p) => p && !WORK_MODE_PART.test(p) && !/\b(?:19|20)\d\d\b/.test(p) && !/^\p{Ll}/u.test(p));
   const out = parts.join(', ').trim();
   if (!out || WORK_MODE_PART.test(out) || /^(?:\d+ ?%\s*)?(?:remote|remoto)\b/i.test(out)) return null;
   if (/\b(?:no|not|keine?|sin|sem|pas de)\b/i.test(out)) return null;

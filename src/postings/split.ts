@@ -21,9 +21,9 @@ export function splitRoles(text: string): string[] {
   const pipe = lines.findIndex((l) => (l.match(/\|/g) ?? []).length >= 2);
   if (pipe >= 0 && pipe < 3) {
     const fields = lines[pipe]!.split('|').map((f) => f.trim());
-    const roleField = fields.findIndex((f) => looksLikeTitle(f.split(/\s*(?:,|;| and | & )\s*/)[0] ?? ''));
+    const roleField = fields.findIndex((f) => looksLikeTitle(f.replace(/\s+/g, ' ').split(/ ?(?:,|;| and | & ) ?/)[0] ?? ''));
     if (roleField >= 0) {
-      const roles = fields[roleField]!.split(/\s*(?:,|;|\band\b|&)\s*/).filter((r) => looksLikeTitle(r));
+      const roles = fields[roleField]!.replace(/\s+/g, ' ').split(/ ?(?:,|;|\band\b|&) ?/).filter((r) => looksLikeTitle(r));
       if (roles.length >= 2) {
         return roles.map((role) => {
           const f = [...fields];
@@ -47,7 +47,7 @@ export function splitRoles(text: string): string[] {
     // or pay ("Diseñadora UX (Barcelona, 35.000–45.000 €)"), with its own prose under it.
     const next = lines[i + 1] ?? '';
     const facts = /\(([^()]{2,80})\)\s*$/.exec(t)?.[1] ?? '';
-    const heading = !!facts && (looksLikePlace(facts.split(/\s*[,;]\s*/)[0]!) || /[$€£]\s?\d|\d\s?(?:€|k\b)|R\$/.test(facts))
+    const heading = !!facts && (looksLikePlace(facts.replace(/\s+/g, ' ').split(/ ?[,;] ?/)[0]!) || /[$€£]\s?\d|\d\s?(?:€|k\b)|R\$/.test(facts))
       && isTitleLine(head) && head.split(/\s+/).length <= 6 && /^[\p{Lu}\d]/u.test(head) && !!next && !stripBullet(next).bulleted;
     if (looksLikeTitle(head) || heading) starts.push(i);
   });

@@ -19,20 +19,58 @@ export function decodeEntities(s: string): string {
 }
 
 export function looksLikeHtml(s: string): boolean {
-  return /<\/?(p|div|li|ul|ol|br|h[1-6]|strong|b|em|span|section|article|body|html|table|tr|td)\b[^>]*>/i.test(s);
+  return /<\/?(p|div|li|ul|ol|br|h[1-6]|strong|b|em|span|section|article|body|html|table|tr|td)\b[^<>]*>/i.test(s);
 }
 
 /** Simple HTML to text: block elements become line breaks, list items become bullets. */
 export function htmlToText(html: string): string {
-  let s = html
-    .replace(/<(script|style|noscript|svg|head)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ');
-  s = s
-    .replace(/<li\b[^>]*>/gi, '\n• ')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/?(p|div|ul|ol|h[1-6]|section|article|header|footer|tr|table|blockquote|dd|dt)\b[^>]*>/gi, '\n')
-    .replace(/<[^>]+>/g, '');
+  // A tag's insides stop at the next "<" or ">", so a page of unclosed tags is read in one pass, not one per tag.
+  const s = dropBlocks(html)
+    .replace(/<li\b[^<>]*>/gi, '\n• ')
+    .replace(/<br ?\/?>/gi, '\n')
+    .replace(/<\/?(p|div|ul|ol|h[1-6]|section|article|header|footer|tr|table|blockquote|dd|dt)\b[^<>]*>/gi, '\n')
+    .replace(/<[^<>]+>/g, '');
   return decodeEntities(s);
+}
+
+const HIDDEN = ['script', 'style', 'noscript', 'svg', 'head'];
+
+/**
+ * Drops comments and script, style, svg and head blocks. A search for each closing mark with indexOf: a lazy pattern
+ * would rescan the rest of the page from every opening that has no end.
+ */
+function dropBlocks(html: string): string {
+  if (!html.includes('<')) return html;
+  const lower = html.toLowerCase();
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = lower.indexOf('<', at);
+    if (open < 0) break;
+    let end = -1;
+    if (lower.startsWith('<!--', open)) {
+      const close = lower.indexOf('-->', open + 4);
+      end = close < 0 ? html.length : close + 3;
+    } else {
+      const name = HIDDEN.find((n) => lower.startsWith(n, open + 1) && !/[a-z0-9-]/.test(lower[open + 1 + n.length] ?? ''));
+      if (name) {
+        const close = lower.indexOf(`</${name}`, open + 1 + name.length);
+        // An opening with no end hides nothing: it is dropped with the other tags later.
+        if (close >= 0) {
+          const gt = lower.indexOf('>', close);
+          end = gt < 0 ? html.length : gt + 1;
+        }
+      }
+    }
+    if (end < 0) {
+      out += html.slice(at, open + 1);
+      at = open + 1;
+      continue;
+    }
+    out += `${html.slice(at, open)} `;
+    at = end;
+  }
+  return out + html.slice(at);
 }
 
 const MARKDOWN_CHAR = /[#*_`[>!]/;
@@ -44,8 +82,9 @@ function stripMarkdown(line: string): string {
   if (!MARKDOWN_CHAR.test(line) && !RULE.test(line)) return line;
   return line
     .replace(/^\s{0,3}#{1,6}\s+/, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\((?:[^)]*)\)/g, '$1')
+    // Brackets and parentheses stop at the next one of their kind, so "[[[[…" is one pass, not one per bracket.
+    .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/\[([^[\]]+)\]\([^()]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[\s(])[*_]([^*_\n]+?)[*_](?=[\s).,:;!?]|$)/g, '$1$2')
     .replace(/`([^`]+)`/g, '$1')
