@@ -252,6 +252,10 @@ export class PostingFolder {
         if (!sig) continue;
         this.seen.set(path, sig);
         read.push(readPostingFile(this.dir, path, this.cache, { now: sig, trusted: false }));
+      } else if (this.seen.has(path)) {
+        // A file that is gone: looked up directly, so deleting a folder of N files costs N steps, not N × N.
+        this.seen.delete(path);
+        removed.push(path);
       } else {
         for (const file of [...this.seen.keys()]) if (under(file)) (this.seen.delete(file), removed.push(file));
         for (const d of [...this.dirs]) if (under(d)) this.dirs.delete(d);
