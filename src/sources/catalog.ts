@@ -75,6 +75,8 @@ export class Catalog {
   private listeners: Array<(c: CatalogChange) => void> = [];
   private timer: NodeJS.Timeout | null = null;
   private refreshing: Promise<CatalogChange> | null = null;
+  /** Whether the refresh in flight fetches every feed (`/jobs refresh`) or only those due. */
+  private refreshingAll = false;
   /** Sources that failed, as last seen, for App Home and `check`. */
   readonly broken = new Map<string, string>();
 
@@ -187,10 +189,20 @@ export class Catalog {
    * is tried again after a backoff that doubles, up to the refresh interval.
    */
   refresh(force = false): Promise<CatalogChange> {
-    this.refreshing ??= this.doRefresh(force).finally(() => {
+    // Joins a refresh in flight unless this one asks for every feed and that one fetches only those due: then it
+    // runs after it, so `/jobs refresh` never reports on feeds it did not fetch.
+    if (this.refreshing && (this.refreshingAll || !force)) return this.refreshing;
+    const before = this.refreshing;
+    const run = (before ? before.catch(() => undefined) : Promise.resolve()).then(() => this.doRefresh(force));
+    this.refreshing = run;
+    this.refreshingAll = force;
+    const done = (): void => {
+      if (this.refreshing !== run) return;
       this.refreshing = null;
-    });
-    return this.refreshing;
+      this.refreshingAll = false;
+    };
+    run.then(done, done);
+    return run;
   }
 
   private async doRefresh(force: boolean): Promise<CatalogChange> {
