@@ -125,6 +125,7 @@ function sectionize(lines: string[]): { sections: Sections; headerCount: number 
 function items(lines: Line[], kind: SectionKind): string[] {
   const anyBullets = lines.some((l) => l.bulleted);
   const out: string[] = [];
+  const seen = new Set<string>();
   for (const l of lines) {
     let t = l.text.replace(/\s+/g, ' ').trim();
     if (!t || isPayLine(t)) continue;
@@ -133,7 +134,11 @@ function items(lines: Line[], kind: SectionKind): string[] {
     if (kind !== 'benefits' && !l.bulleted && t.split(' ').length <= 4 && /^\p{Lu}[\p{L}&/-]*(?:\s+\p{Lu}[\p{L}&/-]*)*\s*:?$/u.test(t)) continue;
     t = restoreYearsDash(t.replace(/[:：]$/, ''));
     const parts = !l.bulleted && t.length > 220 ? sentences(t) : [t];
-    for (const p of parts) if (p.length >= 3 && !out.includes(p)) out.push(p);
+    for (const p of parts) {
+      if (p.length < 3 || seen.has(p)) continue;
+      seen.add(p);
+      out.push(p);
+    }
   }
   return out;
 }
@@ -312,11 +317,14 @@ function headLength(lines: string[]): number {
   return Math.max(n, Math.min(lines.length, 3));
 }
 
+const FOOTER_JOIN = /\s(?:at|@|bei|chez|en|na|em)\s/;
+
 /** "Senior Engineer at Acme — Remote" or "Senior Engineer @ Acme", a line boards repeat at the foot. */
 function findFooter(lines: string[], from: number): { index: number; title: string; company: string; location: string | null } | null {
   for (let i = lines.length - 1; i >= from; i--) {
     const line = lines[i]!;
-    if (line.length > 140) continue;
+    // A plain look for the joining word first: the pattern below tries every split of the line.
+    if (line.length > 140 || !FOOTER_JOIN.test(line)) continue;
     const m = /^(.{4,100}?)\s+(?:at|@|bei|chez|en|na|em)\s+([\p{Lu}\d][\w&.'’ -]{0,40}?)(?:\s*[—–|·]\s*(.{2,60}))?$/u.exec(line);
     if (m && looksLikeTitle(m[1]!) && !/[.!?]$/.test(m[2]!)) return { index: i, title: m[1]!, company: m[2]!.trim(), location: m[3]?.trim() ?? null };
   }
@@ -399,6 +407,8 @@ function currencyFromLanguage(text: string): string | null {
   return null;
 }
 
+const ABOUT_ROLE = /\b(you('| wi)ll|this role|the role|we are (seeking|looking)|as an? |will (build|design|lead|own|work))/i;
+
 /** One or two plain sentences: what the role is, then the posting's own first line about it. */
 export function summarize(p: Omit<Posting, 'summary'> & { summary: string }, prose: string[]): string {
   const what = p.title ?? 'A role';
@@ -408,7 +418,14 @@ export function summarize(p: Omit<Posting, 'summary'> & { summary: string }, pro
   const pay = p.salary ? `, paying ${formatRange(p.salary)}` : '';
   let first = `${what}${p.company ? ` at ${p.company}` : ''}${p.team ? ` (${p.team} team)` : ''}${where ? `, ${where}` : ''}${pay}.`;
   // The first few prose lines say what the role is; the rest is company story.
-  const about = prose.filter((l) => l.split(/\s+/, 8).length >= 8).slice(0, 4).flatMap((l) => sentences(l.slice(0, 1500))).find((s) => /\b(you('| wi)ll|this role|the role|we are (seeking|looking)|as an? |will (build|design|lead|own|work))/i.test(s) && s.length <= 260);
+  let about: string | undefined;
+  let read = 0;
+  for (const l of prose) {
+    if (read >= 4 || about) break;
+    if (l.split(/\s+/, 8).length < 8) continue;
+    read++;
+    about = sentences(l.slice(0, 1500)).find((s) => ABOUT_ROLE.test(s) && s.length <= 260);
+  }
   if (about) first += ` ${about}`;
   return first.replace(/\s+/g, ' ').trim();
 }
