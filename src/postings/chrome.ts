@@ -10,7 +10,30 @@ const CHROME_LINE: RegExp[] = [
   /^(skip to (main )?content|menu|home|jobs|companies|salaries|search|filters?|sort by.*)$/,
 ];
 
-const CHROME = new RegExp(CHROME_LINE.map((re) => `(?:${re.source})`).join('|'));
+// The whole-line patterns are tried once, at the start; the phrases that may stand anywhere in a line, at every place.
+// Together in one pattern, every alternative was tried at every place.
+const alternatives = CHROME_LINE.flatMap((re) => splitTop(re.source));
+const CHROME_WHOLE = new RegExp(`^(?:${alternatives.filter((a) => a.startsWith('^')).map((a) => a.slice(1)).join('|')})`);
+const CHROME_ANYWHERE = new RegExp(alternatives.filter((a) => !a.startsWith('^')).join('|'));
+
+/** A pattern's top-level alternatives ("a|(b|c)|d" → a, (b|c), d). */
+function splitTop(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
 
 /** True for a line that belongs to the board's interface rather than the posting. */
 export function isChrome(line: string): boolean {
@@ -18,40 +41,40 @@ export function isChrome(line: string): boolean {
   // Lowercase with typographic marks folded; the patterns are plain ASCII words.
   const f = line.toLowerCase().replace(/[’‘`´]/g, "'").replace(/[‐‑‒–—―]/g, '-').replace(/^[^\p{L}\d©(]+/u, '').replace(/[.!]+$/, '').trim();
   if (!f) return false;
-  return CHROME.test(f);
+  return CHROME_WHOLE.test(f) || CHROME_ANYWHERE.test(f);
 }
 
-const BOARDS: Array<[string, RegExp]> = [
-  ['LinkedIn', /linkedin\.com\/jobs|\beasy apply\b/i],
-  ['Indeed', /indeed\.com/i],
-  ['Greenhouse', /greenhouse\.io|boards\.greenhouse/i],
-  ['Lever', /jobs\.lever\.co|\blever\.co\b/i],
-  ['Ashby', /ashbyhq\.com/i],
-  ['Workable', /workable\.com/i],
-  ['Glassdoor', /glassdoor/i],
-  ['Wellfound', /wellfound|angel\.co/i],
-  ['Hacker News', /who is hiring|news\.ycombinator/i],
-  ['Teal', /teal labs|tealhq/i],
-  ['Welcome to the Jungle', /welcome to the jungle|welcometothejungle/i],
-  ['StepStone', /stepstone/i],
-  ['Xing', /\bxing\.com\b/i],
-  ['Otta', /\botta\.com\b/i],
-  ['Built In', /builtin\.com/i],
-  ['Dice', /\bdice\.com\b/i],
-  ['ZipRecruiter', /ziprecruiter/i],
-  ['Remote OK', /remoteok/i],
-  ['We Work Remotely', /weworkremotely/i],
-  ['Workday', /myworkdayjobs|workday/i],
-  ['SmartRecruiters', /smartrecruiters/i],
+// Each board's mark, and the plain words its pattern cannot match without: a search for those in the lowercased text
+// is far cheaper than the patterns, and most postings name no board at all.
+const BOARDS: Array<[string, RegExp, string[]]> = [
+  ['LinkedIn', /linkedin\.com\/jobs|\beasy apply\b/i, ['linkedin.com/jobs', 'easy apply']],
+  ['Indeed', /indeed\.com/i, ['indeed.com']],
+  ['Greenhouse', /greenhouse\.io|boards\.greenhouse/i, ['greenhouse']],
+  ['Lever', /jobs\.lever\.co|\blever\.co\b/i, ['lever.co']],
+  ['Ashby', /ashbyhq\.com/i, ['ashbyhq.com']],
+  ['Workable', /workable\.com/i, ['workable.com']],
+  ['Glassdoor', /glassdoor/i, ['glassdoor']],
+  ['Wellfound', /wellfound|angel\.co/i, ['wellfound', 'angel.co']],
+  ['Hacker News', /who is hiring|news\.ycombinator/i, ['who is hiring', 'news.ycombinator']],
+  ['Teal', /teal labs|tealhq/i, ['teal labs', 'tealhq']],
+  ['Welcome to the Jungle', /welcome to the jungle|welcometothejungle/i, ['welcome to the jungle', 'welcometothejungle']],
+  ['StepStone', /stepstone/i, ['stepstone']],
+  ['Xing', /\bxing\.com\b/i, ['xing.com']],
+  ['Otta', /\botta\.com\b/i, ['otta.com']],
+  ['Built In', /builtin\.com/i, ['builtin.com']],
+  ['Dice', /\bdice\.com\b/i, ['dice.com']],
+  ['ZipRecruiter', /ziprecruiter/i, ['ziprecruiter']],
+  ['Remote OK', /remoteok/i, ['remoteok']],
+  ['We Work Remotely', /weworkremotely/i, ['weworkremotely']],
+  ['Workday', /myworkdayjobs|workday/i, ['workday']],
+  ['SmartRecruiters', /smartrecruiters/i, ['smartrecruiters']],
 ];
 
 /** The job board a posting was copied from, when its text gives it away. */
 export function detectBoard(text: string): string | null {
   // Boards leave their marks in the header and footer chrome.
   const ends = text.length > 8000 ? `${text.slice(0, 4000)}\n${text.slice(-4000)}` : text;
-  if (!ANY_BOARD.test(ends)) return null;
-  for (const [name, re] of BOARDS) if (re.test(ends)) return name;
+  const low = ends.toLowerCase();
+  for (const [name, re, words] of BOARDS) if (words.some((w) => low.includes(w)) && re.test(ends)) return name;
   return null;
 }
-
-const ANY_BOARD = new RegExp(BOARDS.map(([, re]) => `(?:${re.source})`).join('|'), 'i');
