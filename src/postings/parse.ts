@@ -198,7 +198,7 @@ function parseText(block: string, opts: ParseOptions, shared: Problem[], index =
   if (company && !/[\p{L}\p{N}]/u.test(company)) company = null;
 
   // Work arrangement and places.
-  const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? header?.locationLine ?? footer?.location ?? undefined }, headEnd);
+  const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? header?.locationLine ?? footer?.location ?? undefined }, headEnd, allText);
   // The board's location line is the posting's place; places the text merely mentions do not add to it.
   // A labelled place wins over one read off the title only when it says more of the same place ("Paris, France").
   const labelledMore = !!labelled.location && !!header?.location && saysMoreOf(labelled.location, header.location);

@@ -152,6 +152,19 @@ const GLUE_HINT = /[a-z\u00df-\u00ff][A-Z]|[a-z)%][.!?:)][A-Z]|[A-Z]{3}[a-z]/;
 
 /** Normalises raw posting text into trimmed lines (empty lines kept as paragraph breaks). */
 export function toLines(raw: string): string[] {
+  // The role splitter cleans a text that names several roles, then the parser cleans the same text again when it
+  // holds one role: the last answer is kept (a copy is handed out, so no caller can change it).
+  if (raw === lastRaw) return lastLines.slice();
+  const lines = readLines(raw);
+  lastRaw = raw;
+  lastLines = lines;
+  return lines.slice();
+}
+
+let lastRaw: string | null = null;
+let lastLines: string[] = [];
+
+function readLines(raw: string): string[] {
   let s = raw.replace(/\r\n?/g, '\n');
   // Invisible characters go; odd spaces and control characters (from binary or broken input) become spaces.
   s = s.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]|[\u00A0\u2007\u202F\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => (/[\u200B-\u200D\u2060\uFEFF\u00AD]/.test(c) ? '' : ' '));

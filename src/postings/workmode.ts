@@ -123,7 +123,7 @@ function regionList(s: string): string[] {
 const CITY_STATE = /([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){0,3}),\s?([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b/g;
 
 /** Work mode, where remote applicants may live, and the places named, from labelled facts first, then the text. */
-export function workplace(lines: string[], labelled: { workMode?: string; location?: string }, headEnd: number): WorkplaceFacts {
+export function workplace(lines: string[], labelled: { workMode?: string; location?: string }, headEnd: number, text = lines.join('\n')): WorkplaceFacts {
   let workMode: WorkMode | null = null;
   let remoteRegions: string[] = [];
   const locations: string[] = [];
@@ -170,7 +170,6 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     }
   }
 
-  const text = lines.join('\n');
   if (!workMode) {
     const field = /location:|remotely:/i.test(text) ? FIELD.find(([, re]) => re.test(text)) : undefined;
     workMode = field ? field[0] : modeFromPhrases(text);
