@@ -53,7 +53,9 @@ function modeFromPhrases(full: string): WorkMode | null {
 }
 const FIELD: Array<[WorkMode, RegExp]> = (['remote', 'hybrid', 'onsite'] as const).map((m) => [m, new RegExp(String.raw`(?:${WORK_MODE_FIELDS[m].join('|')})(?![\p{L}\d])`, 'iu')]);
 // A cheap look for "based in", "located in", "office in" … before the longer pattern runs.
-const BASED_HINT = /based|located|office|position in|role in|work from|ansässig|sitz in|basé|basado|localizado|situada|baseado/i;
+// Each of its words holds one of the pattern's phrases whole, so a text without any is passed over ("office" alone is
+// in most postings).
+const BASED_HINT = /based (?:in|out)|located in|offices? in|position in|role in|work from our|ansässig in|sitz in|basé à|basado en|localizado em|situada en|baseado em/i;
 
 // A chip or label that starts with a mode word: "Hybrid", "Remote - United States", "Présentiel", "Remoto".
 const MODE_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map((mode) => [
