@@ -84,11 +84,16 @@ type Sections = Record<SectionKind | 'intro', Line[]>;
  * Splits "Requirements: 5+ years of Python" into a header and its first item, and a header glued to its text
  * ("Company DescriptionArcticom LLC builds…", "About UsWe are…") into the two.
  */
+const GLUE_PAIR = /[a-z][A-Z]|[^\x00-\x7f]/;
+
 function splitInlineHeaders(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
-    const glued = /^(\p{L}[\p{L} ]{2,38}?\p{Ll})(?=\p{Lu}\p{Ll})/u.exec(line);
-    if (glued && headerKind(glued[1]!) && headerKind(glued[1]!) !== 'other' && asHeader(glued[1]!)) {
+    // The pattern needs a lowercase letter before a capital within its first 42 characters: a plain look for such a
+    // pair (or any non-ASCII character) passes most lines over first.
+    const glued = GLUE_PAIR.test(line.slice(0, 42)) ? /^(\p{L}[\p{L} ]{2,38}?\p{Ll})(?=\p{Lu}\p{Ll})/u.exec(line) : null;
+    const gluedKind = glued ? headerKind(glued[1]!) : null;
+    if (glued && gluedKind && gluedKind !== 'other' && asHeader(glued[1]!)) {
       out.push(glued[1]!, line.slice(glued[1]!.length));
       continue;
     }
