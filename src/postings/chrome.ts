@@ -10,15 +10,43 @@ const CHROME_LINE: RegExp[] = [
   /^(skip to (main )?content|menu|home|jobs|companies|salaries|search|filters?|sort by.*)$/,
 ];
 
-const CHROME = new RegExp(CHROME_LINE.map((re) => `(?:${re.source})`).join('|'));
+// The whole-line patterns are tried once, at the start; the phrases that may stand anywhere in a line, at every place.
+// Together in one pattern, every alternative was tried at every place.
+const alternatives = CHROME_LINE.flatMap((re) => splitTop(re.source));
+const CHROME_WHOLE = new RegExp(`^(?:${alternatives.filter((a) => a.startsWith('^')).map((a) => a.slice(1)).join('|')})`);
+const CHROME_ANYWHERE = new RegExp(alternatives.filter((a) => !a.startsWith('^')).join('|'));
+
+const CHROME_HINT = /apply|applica|alert|plans from|cancel|free trial|premium|subscribe|©|\(c\)|rights reserved|privacy|terms of|cookie|list contains|version|roles like|sort by/i;
+
+/** A pattern's top-level alternatives ("a|(b|c)|d" → a, (b|c), d). */
+function splitTop(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
 
 /** True for a line that belongs to the board's interface rather than the posting. */
 export function isChrome(line: string): boolean {
   if (line.length > 300) return false;
+  // A long line that starts and ends plainly stays long after folding, so no whole-line pattern fits it; only a phrase
+  // can, and each holds one of these words. Most lines are such prose: they skip the folding and the patterns.
+  if (line.length > 60 && /^[A-Za-z0-9]/.test(line) && !/[.!]$/.test(line) && !CHROME_HINT.test(line)) return false;
   // Lowercase with typographic marks folded; the patterns are plain ASCII words.
   const f = line.toLowerCase().replace(/[’‘`´]/g, "'").replace(/[‐‑‒–—―]/g, '-').replace(/^[^\p{L}\d©(]+/u, '').replace(/[.!]+$/, '').trim();
   if (!f) return false;
-  return CHROME.test(f);
+  return CHROME_WHOLE.test(f) || CHROME_ANYWHERE.test(f);
 }
 
 const BOARDS: Array<[string, RegExp]> = [

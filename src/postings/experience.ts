@@ -62,6 +62,7 @@ const LOST_DASH = new RegExp(String.raw`(?<![\d.,$€£–-])(\d\d)(?=\s*${YEARS
 
 /** Puts back the dash scraping lost in "47 years", so the line reads as the posting meant: "4–7 years". */
 export function restoreYearsDash(line: string): string {
+  if (!/\d\d/.test(line)) return line;
   return line.replace(LOST_DASH, (m, a: string) => {
     const lost = lostDash(a);
     return lost ? `${lost[0]}–${lost[1]}` : m;

@@ -167,7 +167,19 @@ function strongPlaceEvidence(line: string, title: string): boolean {
   if (title.length > line.length && title.endsWith(line) && /[\s:,(–-]$/.test(title.slice(0, -line.length))) return true;
   // "Support Worker Job Telford" over "Telford & Wrekin", "Care Coordinator Croydon" over "CROYDON".
   const last = /(\p{L}{4,})$/u.exec(title)?.[1];
-  return !!last && new RegExp(`(?:^|[^\\p{L}])${last}(?:$|[^\\p{L}])`, 'iu').test(line) && !LEGAL_FORM.test(line.replace(/&/g, ''));
+  return !!last && wordPattern(last).test(line) && !LEGAL_FORM.test(line.replace(/&/g, ''));
+}
+
+// Compiled once per word: the same title's last word is asked about for every line of its header.
+const WORD_PATTERNS = new Map<string, RegExp>();
+function wordPattern(word: string): RegExp {
+  let re = WORD_PATTERNS.get(word);
+  if (!re) {
+    if (WORD_PATTERNS.size >= 1024) WORD_PATTERNS.clear();
+    re = new RegExp(`(?:^|[^\\p{L}])${word}(?:$|[^\\p{L}])`, 'iu');
+    WORD_PATTERNS.set(word, re);
+  }
+  return re;
 }
 
 function placeEvidence(line: string, bodyOf: () => string, title: string): boolean {

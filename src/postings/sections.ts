@@ -26,6 +26,21 @@ export function headerKind(header: string): SectionKind | null {
  * Returns the kind, "other" for an unknown colon header, or null for an ordinary line.
  */
 export function asHeader(line: string): SectionKind | null {
+  // Most lines are prose, far longer than any header: that is decided before any pattern runs.
+  if (line.length > 70 && line.trim().replace(/^#+\s*/, '').length > 70) return null;
+  // The parser asks about the same lines several times (head, sections, company); the answer is kept.
+  const known = HEADER_MEMO.get(line);
+  if (known !== undefined) return known;
+  const kind = readAsHeader(line);
+  if (HEADER_MEMO.size >= HEADER_MEMO_MAX) HEADER_MEMO.clear();
+  HEADER_MEMO.set(line, kind);
+  return kind;
+}
+
+const HEADER_MEMO = new Map<string, SectionKind | null>();
+const HEADER_MEMO_MAX = 4096;
+
+function readAsHeader(line: string): SectionKind | null {
   const { bulleted } = stripBullet(line);
   if (bulleted) return null;
   const trimmed = line.replace(/^#+\s*/, '').trim();

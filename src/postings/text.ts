@@ -115,7 +115,9 @@ const CAMEL_WORDS = new Set(
  * Only applied to very long lines, where a run-together list is the likely cause.
  */
 export function unglue(line: string, names: ReadonlySet<string> = new Set()): string {
-  return line
+  // Each pass below runs only when a plain look finds what it needs (any non-ASCII character counts as a possible
+  // letter): most long lines are prose where the unicode-aware passes would find nothing at a far higher cost.
+  let s = line
     // Zero-width boundaries keep the scan linear: a lowercase pair, then a capitalised word.
     .replace(/(?<=\p{Ll}['’]?\p{Ll})(?=\p{Lu}\p{Ll})/gu, (_m, offset: number, whole: string) => {
       if (isCamelWord(whole, offset, 0) || names.has(wordAt(whole, offset))) return '';
@@ -125,16 +127,19 @@ export function unglue(line: string, names: ReadonlySet<string> = new Set()): st
       // A short capitalised prefix is a name ("McKinsey"), not two words.
       if (/^\p{Lu}/u.test(whole[start] ?? '') && offset - start <= 2 && !/[\p{L}\d]/u.test(whole[start - 1] ?? '')) return '';
       return '\n';
-    })
-    .replace(/(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})/gu, (_m, offset: number, whole: string) => (isCamelWord(whole, offset, 0) ? '' : '\n'))
-    .replace(/([\p{Ll}\d)%][.!?])([\p{Lu}])/gu, '$1\n$2')
-    // "(Neo4j)Experience with" and "Ad Network Optimization:Build".
-    .replace(/\)(\p{Lu}\p{Ll})/gu, ')\n$1')
-    // "our APIsSie betreiben": an acronym's plural, then a new line.
-    .replace(/(?<=\p{Lu}{2}s)(?=\p{Lu}\p{Ll})/gu, '\n')
-    // A gender marker ends a title: "Développeur Backend H/FAtelier Numérique est…".
-    .replace(/(?<![\p{L}/])([HFMWD]\/[HFMWD](?:\/[HFMWD])?)(\p{Lu}\p{Ll})/gu, '$1\n$2')
-    .replace(/([\p{L})])[:：](\p{Lu}\p{Ll})/gu, '$1:\n$2');
+    });
+  if (/[A-Z\x80-\uffff]{3}[a-z\x80-\uffff]{2}/.test(s)) {
+    s = s.replace(/(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})/gu, (_m, offset: number, whole: string) => (isCamelWord(whole, offset, 0) ? '' : '\n'));
+  }
+  if (/[a-z\d)%\x80-\uffff][.!?][A-Z\x80-\uffff]/.test(s)) s = s.replace(/([\p{Ll}\d)%][.!?])([\p{Lu}])/gu, '$1\n$2');
+  // "(Neo4j)Experience with" and "Ad Network Optimization:Build".
+  if (/\)[A-Z\x80-\uffff]/.test(s)) s = s.replace(/\)(\p{Lu}\p{Ll})/gu, ')\n$1');
+  // "our APIsSie betreiben": an acronym's plural, then a new line.
+  if (/[A-Z\x80-\uffff]{2}s[A-Z\x80-\uffff]/.test(s)) s = s.replace(/(?<=\p{Lu}{2}s)(?=\p{Lu}\p{Ll})/gu, '\n');
+  // A gender marker ends a title: "Développeur Backend H/FAtelier Numérique est…".
+  if (/[HFMWD]\/[HFMWD]/.test(s)) s = s.replace(/(?<![\p{L}/])([HFMWD]\/[HFMWD](?:\/[HFMWD])?)(\p{Lu}\p{Ll})/gu, '$1\n$2');
+  if (/[:：][A-Z\x80-\uffff]/.test(s)) s = s.replace(/([\p{L})])[:：](\p{Lu}\p{Ll})/gu, '$1:\n$2');
+  return s;
 }
 
 /** The run of letters and digits around `offset`. */
@@ -155,12 +160,17 @@ function wordAt(whole: string, offset: number): string {
 function repeatedCamelNames(text: string): Set<string> {
   const seen = new Set<string>();
   const names = new Set<string>();
-  for (const m of text.matchAll(/(?<![\p{L}\d])\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+(?![\p{L}\d])/gu)) {
+  // No lookbehind: a match that starts inside a word is dropped afterwards, which is far cheaper than testing the
+  // character before at every position. Such a match ends where its word ends, so it hides no match of a later word.
+  for (const m of text.matchAll(/\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+(?![\p{L}\d])/gu)) {
+    if (m.index > 0 && LETTER_OR_DIGIT_END.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     if (seen.has(m[0])) names.add(m[0]);
     else seen.add(m[0]);
   }
   return names;
 }
+
+const LETTER_OR_DIGIT_END = /[\p{L}\d]$/u;
 
 const CAMEL_RE = new RegExp([...CAMEL_WORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 
@@ -181,6 +191,19 @@ const GLUE_HINT = /[a-z\u00df-\u00ff][A-Z]|[a-z)%][.!?:)][A-Z]|[A-Z]{3}[a-z]/;
 
 /** Normalises raw posting text into trimmed lines (empty lines kept as paragraph breaks). */
 export function toLines(raw: string): string[] {
+  // The role splitter cleans a text that names several roles, then the parser cleans the same text again when it
+  // holds one role: the last answer is kept (a copy is handed out, so no caller can change it).
+  if (raw === lastRaw) return lastLines.slice();
+  const lines = readLines(raw);
+  lastRaw = raw;
+  lastLines = lines;
+  return lines.slice();
+}
+
+let lastRaw: string | null = null;
+let lastLines: string[] = [];
+
+function readLines(raw: string): string[] {
   let s = raw.replace(/\r\n?/g, '\n');
   // Invisible characters go; odd spaces and control characters (from binary or broken input) become spaces.
   s = s.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]|[\u00A0\u2007\u202F\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => (/[\u200B-\u200D\u2060\uFEFF\u00AD]/.test(c) ? '' : ' '));

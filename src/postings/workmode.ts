@@ -53,7 +53,9 @@ function modeFromPhrases(full: string): WorkMode | null {
 }
 const FIELD: Array<[WorkMode, RegExp]> = (['remote', 'hybrid', 'onsite'] as const).map((m) => [m, new RegExp(String.raw`(?:${WORK_MODE_FIELDS[m].join('|')})(?![\p{L}\d])`, 'iu')]);
 // A cheap look for "based in", "located in", "office in" … before the longer pattern runs.
-const BASED_HINT = /based|located|office|position in|role in|work from|ansässig|sitz in|basé|basado|localizado|situada|baseado/i;
+// Each of its words holds one of the pattern's phrases whole, so a text without any is passed over ("office" alone is
+// in most postings).
+const BASED_HINT = /based (?:in|out)|located in|offices? in|position in|role in|work from our|ansässig in|sitz in|basé à|basado en|localizado em|situada en|baseado em/i;
 
 // A chip or label that starts with a mode word: "Hybrid", "Remote - United States", "Présentiel", "Remoto".
 const MODE_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map((mode) => [
@@ -123,7 +125,7 @@ function regionList(s: string): string[] {
 const CITY_STATE = /([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){0,3}),\s?([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b/g;
 
 /** Work mode, where remote applicants may live, and the places named, from labelled facts first, then the text. */
-export function workplace(lines: string[], labelled: { workMode?: string; location?: string }, headEnd: number): WorkplaceFacts {
+export function workplace(lines: string[], labelled: { workMode?: string; location?: string }, headEnd: number, text = lines.join('\n')): WorkplaceFacts {
   let workMode: WorkMode | null = null;
   let remoteRegions: string[] = [];
   const locations: string[] = [];
@@ -170,7 +172,6 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     }
   }
 
-  const text = lines.join('\n');
   if (!workMode) {
     const field = /location:|remotely:/i.test(text) ? FIELD.find(([, re]) => re.test(text)) : undefined;
     workMode = field ? field[0] : modeFromPhrases(text);
