@@ -1,7 +1,7 @@
 // Pages a person hands us (a link to add, a link to unfurl): the bounded fetch with one attempt and a deadline for
 // the whole exchange, sentences a person can read, and a host check so a link cannot point inside the network.
 import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 import { boundedFetch, FetchError, FetchErrorCode, type Fetched } from './http.ts';
 import { SourceError, SourceErrorCode } from './feeds/http.ts';
 
@@ -21,15 +21,39 @@ export interface Page {
   text: string;
 }
 
-/** Loopback, private, link-local, carrier-grade NAT and unspecified addresses, v4 and v6 (v4-mapped included). */
-export function isPrivateAddress(ip: string): boolean {
-  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/i.exec(ip);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224;
+// Addresses a typed link must not reach: this host, private networks, link-local (cloud metadata), carrier-grade
+// NAT, "this network", multicast and reserved. IPv6 forms that carry an IPv4 address are unwrapped and checked as it.
+const PRIVATE_V4 = new BlockList();
+for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4]] as const) PRIVATE_V4.addSubnet(net, bits, 'ipv4');
+const PRIVATE_V6 = new BlockList();
+// ::/96 holds ::, ::1 and the old IPv4-compatible form; 64:ff9b::/96 is NAT64, which reaches any IPv4 address.
+for (const [net, bits] of [['::', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8]] as const) PRIVATE_V6.addSubnet(net, bits, 'ipv6');
+
+/** The eight 16-bit words of an IPv6 address (a dotted IPv4 tail included), or null when it is not one. */
+function v6Words(ip: string): number[] | null {
+  if (isIP(ip) !== 6) return null;
+  let s = ip.toLowerCase().replace(/%.*$/, '');
+  const tail = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(s);
+  if (tail) {
+    const [a, b, c, d] = tail.slice(1).map(Number) as [number, number, number, number];
+    s = `${s.slice(0, tail.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
-  const v6 = ip.toLowerCase();
-  return v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6);
+  const [head, rest] = s.split('::') as [string, string | undefined];
+  const left = head ? head.split(':') : [];
+  const right = rest ? rest.split(':') : [];
+  const words = [...left, ...Array<string>(rest === undefined ? 0 : 8 - left.length - right.length).fill('0'), ...right].map((w) => parseInt(w, 16));
+  return words.length === 8 && words.every((w) => w >= 0 && w <= 0xffff) ? words : null;
+}
+
+/** Loopback, private, link-local, carrier-grade NAT, unspecified, multicast and reserved addresses, v4 and v6. */
+export function isPrivateAddress(ip: string): boolean {
+  if (isIP(ip) === 4) return PRIVATE_V4.check(ip, 'ipv4');
+  const w = v6Words(ip);
+  // Not an address at all: refused rather than guessed at.
+  if (!w) return true;
+  // ::ffff:a.b.c.d (however the parser writes it, e.g. ::ffff:7f00:1) is the IPv4 address a.b.c.d.
+  if (w.slice(0, 5).every((x) => x === 0) && w[5] === 0xffff) return PRIVATE_V4.check(`${w[6]! >> 8}.${w[6]! & 0xff}.${w[7]! >> 8}.${w[7]! & 0xff}`, 'ipv4');
+  return PRIVATE_V6.check(w.map((x) => x.toString(16)).join(':'), 'ipv6');
 }
 
 /**
