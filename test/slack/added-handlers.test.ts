@@ -2,6 +2,7 @@
 // the text a person sees, link_shared with nothing readable makes no call, and side panel prompts fit Slack.
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
+import { readCommand } from '../../src/answers/index.ts';
 import { RoleIndex } from '../../src/search/index.ts';
 import { RecentIds } from '../../src/slack/dedupe.ts';
 import type { SlackDeps } from '../../src/slack/deps.ts';
@@ -20,10 +21,10 @@ describe('/jobs add and remove', () => {
     let nexted = 0;
     const acks: unknown[] = [];
     const handler = addedCommand(deps({ added: {} as never }));
-    for (const text of ['remote python', 'address', 'removed roles', '']) {
+    for (const text of ['remote python', 'address', 'removed roles', '', 'add-on engineer', 'remove-ops lead']) {
       await handler({ command: { text, user_id: 'U1', channel_id: 'C1', trigger_id: 't' }, ack: async (r) => void acks.push(r), client: { views: { open: async () => ({}) } }, next: async () => void nexted++ });
     }
-    expect(nexted).toBe(4);
+    expect(nexted).toBe(6);
     expect(acks).toEqual([]);
   });
 
@@ -39,6 +40,22 @@ describe('/jobs add and remove', () => {
     expect(order).toEqual(['ack', 'open']);
     expect(view.blocks[1].element.initial_value).toBe('https://jobs.lever.co/acme/1');
     expect(JSON.parse(view.private_metadata)).toEqual({ channelId: 'C1' });
+  });
+});
+
+describe('/jobs add-on engineer', () => {
+  it('is a search, read as /jobs reads it, not the add form', async () => {
+    expect(readCommand('add-on engineer')).toEqual({ kind: 'search', query: 'add-on engineer' });
+    let opened = 0;
+    let nexted = 0;
+    await addedCommand(deps({ added: {} as never }))({ command: { text: 'add-on engineer', user_id: 'U1', channel_id: 'C1', trigger_id: 't' }, ack: async () => undefined, client: { views: { open: async () => void opened++ } }, next: async () => void nexted++ });
+    expect([opened, nexted]).toEqual([0, 1]);
+  });
+
+  it('keeps the line breaks of a posting pasted after add', async () => {
+    let view: any;
+    await addedCommand(deps({ added: {} as never }))({ command: { text: 'ADD Staff SRE\nAcme\n\nRequirements\n- Go', user_id: 'U1', channel_id: 'C1', trigger_id: 't' }, ack: async () => undefined, client: { views: { open: async (a: { view?: unknown }) => void (view = a.view) } }, next: async () => undefined });
+    expect(view.blocks[1].element.initial_value).toBe('Staff SRE\nAcme\n\nRequirements\n- Go');
   });
 });
 
