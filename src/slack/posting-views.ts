@@ -3,6 +3,7 @@
 import { locationLine, payLine, seniorityLabel, workModeLine } from '../answers/cards.ts';
 import { problemText, type Posting } from '../postings/index.ts';
 import type { AddedRecord, Draft } from '../sources/added.ts';
+import { writeFailure } from '../store/failures.ts';
 import { clip, escapeMrkdwn, LIMITS, removeButton, type Block } from './blocks.ts';
 
 export const ADD = {
@@ -135,6 +136,12 @@ export function removedText(r: AddedRecord): string {
 
 export function notAllowedText(r: AddedRecord): string {
   return `Only <@${r.addedBy}>, who added ${escapeMrkdwn(clip(recordName(r), 300))}, or an admin can remove it.`;
+}
+
+/** What a person is told when the added postings could not be read or written now: the database's reason when it is one. */
+export function notNowText(err: unknown, what = 'save that'): string {
+  const reason = writeFailure(err);
+  return `Could not ${what} just now${reason ? ` (${reason})` : ''}. Nothing changed; try again in a minute.`;
 }
 
 export const notFoundText = (ref: string): string => `There is no added posting number ${escapeMrkdwn(clip(ref, 40))}. \`/jobs remove\` lists the ones you can remove.`;

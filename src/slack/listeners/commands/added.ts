@@ -2,7 +2,7 @@
 // Runs before the /jobs listener and hands every other subcommand on; subcommands are read as /jobs reads them.
 import { readCommand } from '../../../answers/index.ts';
 import type { Ack, Respond, SlackDeps } from '../../deps.ts';
-import { formView, notAllowedText, notFoundText, removedText, removeList } from '../../posting-views.ts';
+import { formView, notAllowedText, notFoundText, notNowText, removedText, removeList } from '../../posting-views.ts';
 
 export interface AddedCommandArgs {
   command: { text?: string; user_id: string; channel_id: string; trigger_id: string };
@@ -21,12 +21,21 @@ export function addedCommand(deps: SlackDeps) {
       await client.views.open({ trigger_id: command.trigger_id, view: formView({ initial: cmd.text, meta: { channelId: command.channel_id } }) });
       return;
     }
-    if (!cmd.arg) {
-      await ack({ response_type: 'ephemeral', ...removeList(deps.added.removableBy(command.user_id), deps.added.isAdmin(command.user_id)) });
-      return;
+    const added = deps.added;
+    const ref = cmd.arg;
+    // The store is SQLite: a locked or full database still gets an answer within Slack's 3 seconds.
+    let reply: object;
+    try {
+      if (!ref) reply = removeList(added.removableBy(command.user_id), added.isAdmin(command.user_id));
+      else {
+        const r = added.remove(ref, command.user_id);
+        deps.log.info({ user: command.user_id, ref, ok: r.ok }, 'remove added posting');
+        reply = { text: r.ok ? removedText(r.record) : r.reason === 'not-allowed' ? notAllowedText(r.record!) : notFoundText(ref) };
+      }
+    } catch (err) {
+      deps.log.error({ err, user: command.user_id, ref }, 'added postings not read or removed');
+      reply = { text: notNowText(err, ref ? 'remove it' : 'list the postings you added') };
     }
-    const r = deps.added.remove(cmd.arg, command.user_id);
-    deps.log.info({ user: command.user_id, ref: cmd.arg, ok: r.ok }, 'remove added posting');
-    await ack({ response_type: 'ephemeral', text: r.ok ? removedText(r.record) : r.reason === 'not-allowed' ? notAllowedText(r.record!) : notFoundText(cmd.arg) });
+    await ack({ response_type: 'ephemeral', ...reply });
   };
 }
