@@ -4,7 +4,7 @@ import { locationLine, payLine, seniorityLabel, workModeLine } from '../answers/
 import { problemText, type Posting } from '../postings/index.ts';
 import type { AddedRecord, Draft } from '../sources/added.ts';
 import { writeFailure } from '../store/failures.ts';
-import { clip, escapeMrkdwn, LIMITS, removeButton, type Block } from './blocks.ts';
+import { clip, escapeMrkdwn, LIMITS, plain, removeButton, type Block } from './blocks.ts';
 
 export const ADD = {
   command: 'add',
@@ -21,7 +21,6 @@ export const ADD = {
 /** Slack caps an input's initial value; a longer message is cut, and the person sees it cut. */
 const INITIAL_MAX = 3000;
 
-const plain = (text: string, max: number): { type: 'plain_text'; text: string; emoji: true } => ({ type: 'plain_text', text: clip(text.replace(/@(here|channel|everyone)\b/gi, '@\u200b$1') || ' ', max), emoji: true });
 const mrkdwn = (text: string, max: number = LIMITS.sectionText): { type: 'mrkdwn'; text: string } => ({ type: 'mrkdwn', text: clip(text || ' ', max) });
 const title = (p: Posting): string => `${p.title ?? 'Untitled role'}${p.company ? ` at ${p.company}` : ''}`;
 

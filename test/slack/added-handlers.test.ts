@@ -13,7 +13,7 @@ import { Drafts } from '../../src/slack/drafts.ts';
 import { postingRemove } from '../../src/slack/listeners/actions/posting-remove.ts';
 import { addedCommand } from '../../src/slack/listeners/commands/added.ts';
 import { addConfirmed, addFormSubmitted } from '../../src/slack/listeners/views/add-posting.ts';
-import { ADD, REMOVE_LIST_BLOCK } from '../../src/slack/posting-views.ts';
+import { ADD, formView, REMOVE_LIST_BLOCK } from '../../src/slack/posting-views.ts';
 import { linkShared } from '../../src/slack/listeners/events/link-shared.ts';
 import { messageText } from '../../src/slack/listeners/shortcuts/add-from-message.ts';
 import { corpus } from '../helpers.ts';
@@ -144,5 +144,15 @@ describe('added postings when the database fails', () => {
     await postingRemove(deps({ added }))({ ack: async () => undefined, action: { value: '3', block_id: `${REMOVE_LIST_BLOCK}1` }, body: { user: { id: 'U1' }, response_url: 'https://hooks.example/r' }, respond: async (m) => void said.push(m), client });
     expect(said).toHaveLength(1);
     expect(said[0].text).toMatch(sorry);
+  });
+});
+
+describe('add modal text', () => {
+  it('carries no bidirectional controls or broadcast words in its plain text', () => {
+    const view = formView({ error: 'That link could not be read: evil\u202eexample.com\u2066 said @channel.' }) as { blocks: any[] };
+    const hint = view.blocks[1].hint.text as string;
+    expect(hint).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(hint).toContain('evilexample.com');
+    expect(hint).not.toMatch(/@channel/);
   });
 });
