@@ -1,7 +1,9 @@
 // Pages a person hands us (a link to add, a link to unfurl): the bounded fetch with one attempt and a deadline for
 // the whole exchange, sentences a person can read, and a host check so a link cannot point inside the network.
+import { lookup as lookupCallback, type LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { Agent } from 'undici';
 import { boundedFetch, FetchError, FetchErrorCode, type Fetched } from './http.ts';
 import { SourceError, SourceErrorCode } from './feeds/http.ts';
 
@@ -69,20 +71,53 @@ export async function assertPublicHost(url: string, allowed: string[] = []): Pro
   } catch {
     throw new SourceError(SourceErrorCode.Network, `cannot find ${host}`);
   }
-  if (!addresses.length || addresses.some(isPrivateAddress)) throw new SourceError(SourceErrorCode.Network, `${host} is an address inside this network, which openroles does not read`);
+  if (!addresses.length || addresses.some(isPrivateAddress)) throw new SourceError(SourceErrorCode.Network, insideSentence(host));
+}
+
+const insideSentence = (host: string): string => `${host} is an address inside this network, which openroles does not read`;
+
+/**
+ * Connections that reach public addresses only, checked as they are made: the address checked is the address
+ * connected to, so a name that answers with a public address for the check and a private one a moment later (DNS
+ * rebinding) gets nowhere. Hosts in `allowed` are the operator's and connect as they resolve.
+ */
+function publicOnly(allowed: string[], refused: { host?: string }): Agent {
+  return new Agent({
+    connect: {
+      lookup: (hostname: string, options: { all?: boolean }, done: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+        lookupCallback(hostname, { all: true }, (err, found) => {
+          if (err) return done(err, []);
+          const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+          if (!allowed.includes(host) && (!found.length || found.some((a) => isPrivateAddress(a.address)))) {
+            refused.host = host;
+            return done(new Error(insideSentence(host)), []);
+          }
+          if (options?.all) done(null, found);
+          else done(null, found[0]!.address, found[0]!.family);
+        });
+      },
+    },
+  });
 }
 
 /**
  * GETs `url` through the bounded fetch with one attempt and `timeoutMs` for the whole exchange; throws SourceError
- * with a sentence a person can read, naming the host (the fetch's own sentences are for operators).
+ * with a sentence a person can read, naming the host (the fetch's own sentences are for operators). With
+ * `publicOnlyExcept`, every connection (redirects too) reaches public addresses only, or a host named there.
  */
-export async function fetchPage(url: string, limits: PageLimits = PAGE_LIMITS, accept = 'text/html, application/ld+json, application/json;q=0.9, */*;q=0.5'): Promise<Page> {
+export async function fetchPage(url: string, limits: PageLimits = PAGE_LIMITS, accept = 'text/html, application/ld+json, application/json;q=0.9, */*;q=0.5', publicOnlyExcept?: string[]): Promise<Page> {
   const host = new URL(url).host;
+  const refused: { host?: string } = {};
+  const dispatcher = publicOnlyExcept ? publicOnly(publicOnlyExcept, refused) : undefined;
   let res: Fetched;
   try {
-    res = await boundedFetch(url, { headers: { accept }, timeoutMs: limits.timeoutMs, budgetMs: limits.timeoutMs, retries: 0, maxBytes: limits.maxBytes, maxRedirects: limits.maxRedirects ?? 3 });
+    res = await boundedFetch(url, { headers: { accept }, timeoutMs: limits.timeoutMs, budgetMs: limits.timeoutMs, retries: 0, maxBytes: limits.maxBytes, maxRedirects: limits.maxRedirects ?? 3, dispatcher });
   } catch (err) {
+    if (refused.host) throw new SourceError(SourceErrorCode.Network, insideSentence(refused.host));
     throw pageError(err, host, limits);
+  } finally {
+    // The body is read in full by now; the connections are of no further use.
+    void dispatcher?.destroy().catch(() => undefined);
   }
   if (res.status < 200 || res.status >= 300) throw new SourceError(SourceErrorCode.Http, `${host} answered HTTP ${res.status}`);
   return { url: res.url, contentType: res.headers.get('content-type') ?? '', text: res.text() };

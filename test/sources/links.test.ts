@@ -76,6 +76,14 @@ describe('fetchPage', () => {
     await expect(assertPublicHost('http://1.1.1.1/')).resolves.toBeUndefined();
   });
 
+  it('checks the address it connects to, not only the one it looked up first (DNS rebinding)', async () => {
+    // No check beforehand: the connection itself refuses a name that resolves inside the network.
+    const local = board.url.replace('127.0.0.1', 'localhost');
+    await expect(fetchPage(`${local}/job.html`, { timeoutMs: 2000, maxBytes: 1 << 20 }, undefined, [])).rejects.toThrow(/localhost is an address inside this network/);
+    const page = await fetchPage(`${local}/job.html`, { timeoutMs: 2000, maxBytes: 1 << 20 }, undefined, ['localhost']);
+    expect(page.text).toMatch(/JobPosting/);
+  });
+
   it('still reads a private host the operator allowed by name', async () => {
     await expect(assertPublicHost('http://intranet.example:8080/job', ['intranet.example'])).resolves.toBeUndefined();
     await expect(assertPublicHost('http://[::ffff:127.0.0.1]/', ['::ffff:7f00:1'])).resolves.toBeUndefined();
