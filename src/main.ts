@@ -113,7 +113,7 @@ export async function start(config: Config, log: Logger, io?: { input: NodeJS.Re
     const [{ createSlackApp }, { openDigest }, { createDigestPoster }] = await slackModules!;
     const digest = openDigest(config, index, catalog, log, db!);
     closers.unshift(['digest', () => digest.close()]);
-    const threads = new ThreadStore(db!);
+    const threads = new ThreadStore(db!, { log });
     const slack = createSlackApp(config, {
       ctx,
       log,

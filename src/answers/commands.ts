@@ -62,7 +62,8 @@ export function readCommand(input: string): Command {
     case 'refresh':
       return rest ? { kind: 'search', query: text } : { kind: 'refresh' };
     case 'add':
-      return { kind: 'add', text: rest };
+      // A posting pasted after `add` keeps its line breaks: they mark its sections.
+      return { kind: 'add', text: input.trim().replace(/^\S+\s*/, '') };
     case 'remove':
       return { kind: 'remove', arg: rest };
     default:

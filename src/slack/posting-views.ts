@@ -3,7 +3,8 @@
 import { locationLine, payLine, seniorityLabel, workModeLine } from '../answers/cards.ts';
 import { problemText, type Posting } from '../postings/index.ts';
 import type { AddedRecord, Draft } from '../sources/added.ts';
-import { clip, escapeMrkdwn, LIMITS, removeButton, type Block } from './blocks.ts';
+import { writeFailure } from '../store/failures.ts';
+import { clip, escapeMrkdwn, LIMITS, plain, removeButton, type Block } from './blocks.ts';
 
 export const ADD = {
   command: 'add',
@@ -20,7 +21,6 @@ export const ADD = {
 /** Slack caps an input's initial value; a longer message is cut, and the person sees it cut. */
 const INITIAL_MAX = 3000;
 
-const plain = (text: string, max: number): { type: 'plain_text'; text: string; emoji: true } => ({ type: 'plain_text', text: clip(text.replace(/@(here|channel|everyone)\b/gi, '@\u200b$1') || ' ', max), emoji: true });
 const mrkdwn = (text: string, max: number = LIMITS.sectionText): { type: 'mrkdwn'; text: string } => ({ type: 'mrkdwn', text: clip(text || ' ', max) });
 const title = (p: Posting): string => `${p.title ?? 'Untitled role'}${p.company ? ` at ${p.company}` : ''}`;
 
@@ -135,6 +135,12 @@ export function removedText(r: AddedRecord): string {
 
 export function notAllowedText(r: AddedRecord): string {
   return `Only <@${r.addedBy}>, who added ${escapeMrkdwn(clip(recordName(r), 300))}, or an admin can remove it.`;
+}
+
+/** What a person is told when the added postings could not be read or written now: the database's reason when it is one. */
+export function notNowText(err: unknown, what = 'save that'): string {
+  const reason = writeFailure(err);
+  return `Could not ${what} just now${reason ? ` (${reason})` : ''}. Nothing changed; try again in a minute.`;
 }
 
 export const notFoundText = (ref: string): string => `There is no added posting number ${escapeMrkdwn(clip(ref, 40))}. \`/jobs remove\` lists the ones you can remove.`;

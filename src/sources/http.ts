@@ -2,6 +2,7 @@
 // attempt, a body-size limit enforced while the body streams in, redirects only within the same host, a retry budget
 // for timeouts, network errors, 429 and 5xx, and errors that name the URL with its secrets taken out.
 import { redact } from '../redact.ts';
+import type { Dispatcher } from 'undici';
 
 export const FetchErrorCode = {
   Http: 'source_http',
@@ -43,6 +44,8 @@ export interface FetchOptions extends Partial<FetchLimits> {
   headers?: Record<string, string>;
   /** Aborts the fetch (and the waits between attempts), e.g. at shutdown. */
   signal?: AbortSignal;
+  /** Makes the connections, e.g. one that reaches public addresses only. */
+  dispatcher?: Dispatcher;
 }
 
 export interface Fetched {
@@ -88,7 +91,7 @@ async function fetchOnce(url: string, opts: FetchOptions, limits: FetchLimits, d
     const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
     let res: Response;
     try {
-      res = await fetch(href, { headers: { ...opts.headers, ...(auth ? { authorization: auth } : {}) }, redirect: 'manual', signal });
+      res = await fetch(href, { headers: { ...opts.headers, ...(auth ? { authorization: auth } : {}) }, redirect: 'manual', signal, ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}) } as RequestInit);
     } catch (err) {
       throw fetchFailure(err, current, timeoutMs);
     }

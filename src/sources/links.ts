@@ -120,7 +120,7 @@ export async function readPostingLink(url: string, opts: { bases?: FeedBases; li
   }
   // Board links go to the configured APIs; any other link is a host a person chose, so it must be a public one.
   await assertPublicHost(url, opts.privateHosts);
-  const page = await fetchPage(url, opts.limits);
+  const page = await fetchPage(url, opts.limits, undefined, opts.privateHosts ?? []);
   if (!/JobPosting/.test(page.text)) throw new SourceError(SourceErrorCode.Format, 'the page has no schema.org JobPosting');
   const postings = parsePostings(page.text, { file: opts.file, board: null }).filter((p) => p.title);
   if (!postings.length) throw new SourceError(SourceErrorCode.Format, 'the page’s JobPosting names no job title');

@@ -62,4 +62,32 @@ describe('fetchPage', () => {
     for (const ip of ['10.1.2.3', '127.0.0.1', '169.254.169.254', '172.20.0.1', '192.168.1.1', '100.64.0.1', '0.0.0.0', '::1', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1']) expect(isPrivateAddress(ip), ip).toBe(true);
     for (const ip of ['8.8.8.8', '172.32.0.1', '2606:4700::1111']) expect(isPrivateAddress(ip), ip).toBe(false);
   });
+
+  it('refuses IPv6 forms that carry a private IPv4 address, however the URL parser rewrites them', async () => {
+    for (const url of ['http://[::ffff:127.0.0.1]/', 'http://[::ffff:169.254.169.254]/latest/meta-data/', 'http://[::ffff:10.0.0.1]/', 'http://[::127.0.0.1]/', 'http://[0:0:0:0:0:ffff:7f00:1]/', 'http://[64:ff9b::a9fe:a9fe]/', 'http://[fc00::1]/', 'http://[fe80::1]/', 'http://[::]/', 'http://0x7f.1/', 'http://2130706433/']) {
+      await expect(assertPublicHost(url), url).rejects.toThrow(/inside this network/);
+    }
+    for (const ip of ['::ffff:7f00:1', '::ffff:a9fe:a9fe', '::ffff:a00:1', '::7f00:1', '64:ff9b::808:808', 'ff02::1', '224.0.0.1', '0.1.2.3', 'not-an-address']) expect(isPrivateAddress(ip), ip).toBe(true);
+  });
+
+  it('lets public addresses through, IPv4 inside IPv6 included', async () => {
+    for (const ip of ['1.1.1.1', '100.63.0.1', '::ffff:808:808', '::ffff:8.8.8.8', '2001:4860:4860::8888']) expect(isPrivateAddress(ip), ip).toBe(false);
+    await expect(assertPublicHost('http://[::ffff:8.8.8.8]/')).resolves.toBeUndefined();
+    await expect(assertPublicHost('http://1.1.1.1/')).resolves.toBeUndefined();
+  });
+
+  it('checks the address it connects to, not only the one it looked up first (DNS rebinding)', async () => {
+    // No check beforehand: the connection itself refuses a name that resolves inside the network.
+    const local = board.url.replace('127.0.0.1', 'localhost');
+    await expect(fetchPage(`${local}/job.html`, { timeoutMs: 2000, maxBytes: 1 << 20 }, undefined, [])).rejects.toThrow(/localhost is an address inside this network/);
+    const page = await fetchPage(`${local}/job.html`, { timeoutMs: 2000, maxBytes: 1 << 20 }, undefined, ['localhost']);
+    expect(page.text).toMatch(/JobPosting/);
+  });
+
+  it('still reads a private host the operator allowed by name', async () => {
+    await expect(assertPublicHost('http://intranet.example:8080/job', ['intranet.example'])).resolves.toBeUndefined();
+    await expect(assertPublicHost('http://[::ffff:127.0.0.1]/', ['::ffff:7f00:1'])).resolves.toBeUndefined();
+    const [p] = await readPostingLink(`${board.url}/job.html`, { file: 'slack/draft', privateHosts: ['127.0.0.1'] });
+    expect(p?.title).toBeTruthy();
+  });
 });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ack, SlackDeps } from '../../deps.ts';
 import type { Drafts } from '../../drafts.ts';
 import { formView, loadingView, previewView } from '../../posting-views.ts';
-import { readLinkInto, type ViewsClient } from '../views/add-posting.ts';
+import { beginAdding, readLinkInto, type ViewsClient } from '../views/add-posting.ts';
 
 export interface MessageShortcutArgs {
   ack: Ack;
@@ -34,7 +34,7 @@ export function addFromMessage(deps: SlackDeps, drafts: Drafts) {
     const input = messageText(shortcut.message?.text ?? '');
     const who = { userId: shortcut.user.id, channelId: shortcut.channel?.id ?? null };
     const open = (view: Record<string, unknown>): Promise<unknown> => client.views.open({ trigger_id: shortcut.trigger_id, view });
-    const step = added.begin(input);
+    const step = beginAdding({ added, log: deps.log }, input);
     if ('now' in step) {
       const r = step.now;
       const error = r.ok ? '' : input ? r.error : 'That message has no text to read. Paste the posting, or a link to it.';

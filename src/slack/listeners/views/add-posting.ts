@@ -1,10 +1,10 @@
 // The add modal's two submissions: the form (text is read at once; a link is acknowledged first, then fetched and
 // the view updated) and the preview's Save (kept in the store, live in search, confirmed to the person).
-import type { AddedPostings, Draft } from '../../../sources/added.ts';
+import type { AddedPostings, Draft, Read } from '../../../sources/added.ts';
 import { clip } from '../../blocks.ts';
 import type { Ack, SlackDeps } from '../../deps.ts';
 import type { Drafts } from '../../drafts.ts';
-import { ADD, formView, loadingView, previewView, savedMessage, type FormMeta } from '../../posting-views.ts';
+import { ADD, formView, loadingView, notNowText, previewView, savedMessage, type FormMeta } from '../../posting-views.ts';
 
 export interface ViewsClient {
   views: {
@@ -37,11 +37,30 @@ function meta<T>(s: string | undefined): Partial<T> {
 const errors = (message: string): { response_action: 'errors'; errors: Record<string, string> } => ({ response_action: 'errors', errors: { [ADD.block]: clip(message, 150) } });
 
 /**
+ * `added.begin`, which looks the input up in SQLite: a locked or full database becomes an answer to show (the
+ * handlers must still acknowledge within Slack's 3 seconds), not a throw.
+ */
+export function beginAdding(deps: { added: AddedPostings; log: SlackDeps['log'] }, input: string): { now: Read } | { fetch: string } {
+  try {
+    return deps.added.begin(input);
+  } catch (err) {
+    deps.log.error({ err }, 'added postings not read');
+    return { now: { ok: false, error: notNowText(err, 'read that') } };
+  }
+}
+
+/**
  * Fetches a link and replaces the modal `target` with the preview, or with the form showing why it failed.
  * Runs after the acknowledgement: Slack's 3 seconds do not cover a slow page.
  */
 export async function readLinkInto(deps: { added: AddedPostings; log: SlackDeps['log'] }, drafts: Drafts, client: ViewsClient, target: Record<string, string>, url: string, who: { userId: string; channelId: string | null }): Promise<void> {
-  const r = await deps.added.readLink(url);
+  let r: Read;
+  try {
+    r = await deps.added.readLink(url);
+  } catch (err) {
+    deps.log.error({ err }, 'added postings not read');
+    r = { ok: false, error: notNowText(err, 'read that link') };
+  }
   const view = r.ok
     ? previewView(r.draft, drafts.put({ draft: r.draft, userId: who.userId, channelId: who.channelId }))
     : formView({ initial: url, error: r.error, meta: { channelId: who.channelId, failed: { input: url, error: r.error } } });
@@ -56,7 +75,7 @@ export function addFormSubmitted(deps: SlackDeps, drafts: Drafts) {
     const input = view.state?.values?.[ADD.block]?.[ADD.input]?.value ?? '';
     const m = meta<FormMeta>(view.private_metadata);
     const who = { userId: body.user.id, channelId: m.channelId ?? null };
-    const step = added.begin(input);
+    const step = beginAdding({ added, log: deps.log }, input);
     if ('now' in step) {
       const r = step.now;
       // Pushed over the form, so Back returns to the text as typed.
@@ -92,7 +111,14 @@ export function addConfirmed(deps: SlackDeps, drafts: Drafts) {
     if (!pending) {
       return ack({ response_action: 'update', view: formView({ error: 'That preview has expired (openroles restarted, or it was already saved). Paste the posting again.' }) });
     }
-    const r = deps.added!.save(pending.draft as Draft, body.user.id);
+    let r: ReturnType<AddedPostings['save']>;
+    try {
+      r = deps.added!.save(pending.draft as Draft, body.user.id);
+    } catch (err) {
+      // The preview has no field to hang an error on: back to the form with the text kept, to submit again.
+      deps.log.error({ err, user: body.user.id }, 'added posting not saved');
+      return ack({ response_action: 'update', view: formView({ initial: pending.draft.input, error: notNowText(err), meta: { channelId: pending.channelId } }) });
+    }
     if (!r.ok || !r.record) return ack({ response_action: 'update', view: formView({ initial: pending.draft.input, error: r.ok ? 'Nothing was saved.' : r.error, meta: { channelId: pending.channelId } }) });
     await ack({ response_action: 'clear' });
     deps.log.info({ user: body.user.id, n: r.record.n, roles: r.record.postings.length }, 'posting added from Slack');
