@@ -1,5 +1,5 @@
 // Postings to role cards and pay lines, in the words answers use.
-import { annualEquivalent, formatRange, type Posting } from '../postings/index.ts';
+import { annualEquivalent, formatRange, YEAR_WORDS_SOURCE, type Posting } from '../postings/index.ts';
 import type { Hit } from '../search/index.ts';
 import type { RoleCard } from './types.ts';
 
@@ -56,7 +56,7 @@ export function postedAgo(p: Posting, now: Date): string | null {
  * A line that states years of experience: "5+ years", "3-5 yrs", "2 ans", "3 años", "5 Jahre". Every part is bounded
  * (one or two digits, single spaces) so a long run of digits or spaces cannot make it backtrack.
  */
-export const YEARS_LINE = /(?<!\d)\d{1,2} ?\+? ?(?:(?:-|–|to) ?\d{1,2} ?\+? ?)?(?:years|yrs|year|ans|años|anos|jahre|jahren|annees|années)/i;
+export const YEARS_LINE = new RegExp(String.raw`(?<!\d)\d{1,2} ?\+? ?(?:(?:-|–|to) ?\d{1,2} ?\+? ?)?(?:${YEAR_WORDS_SOURCE})(?!\p{L})`, 'iu');
 
 /** Two or three requirements that say most: years first, then the lines naming skills. */
 export function keyRequirements(p: Posting, n = 3, prefer: string[] = []): string[] {

@@ -1,6 +1,7 @@
 // Years of experience: "5+ years", "3-5 years", "at least three years", "0 to 1 years", "mindestens 2 Jahre",
 // "au moins 3 ans", "mínimo de 2 años", "pelo menos 2 anos", "Two (2) years of experience", "Years of Experience: 2 - 4".
 import type { YearsExperience } from './schema.ts';
+import { YEAR_WORDS_SOURCE } from './lexicon/years.ts';
 
 const WORDS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15,
@@ -12,7 +13,7 @@ const WORDS: Record<string, number> = {
 // Fractions ("1.5 years") round down: the schema counts whole years, and 1.5 years asks for at least 1.
 // Digits may be glued to a word before them by scraping ("Experience5+ years"); number words may not.
 const N = String.raw`(\d{1,2}(?:[.,]\d)?|(?<![\p{L}])(?:${Object.keys(WORDS).sort((a, b) => b.length - a.length).join('|')}))`;
-const YEARS = String.raw`(?:years?|yrs?|jahren|jahre|jahres|jahr|années?|ans?|años?|anos?)['’]?`;
+const YEARS = String.raw`(?:${YEAR_WORDS_SOURCE})['’]?`;
 const SEP = String.raw`\s*(?:-|–|—|to|bis|à|au|a|y|e|até)\s*`;
 const MORE = String.raw`(?:\+|plus|or more|or greater|ou plus|o más|ou mais|und mehr|oder mehr)`;
 const LEAD = String.raw`(?:at least|atleast|a minimum of|minimum of|minimum|minimal of|min\.?|no less than|not less than|mindestens|au moins|minimum de|al menos|como mínimo|mínimo de|mínima de|mínimo|mínima|pelo menos|≥|>=)`;

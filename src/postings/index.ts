@@ -13,4 +13,5 @@ export {
 export { PAY_PERIODS, PER_WORDS, periodOf, type PeriodWords } from './lexicon/periods.ts';
 export { WORK_MODE_LABELS, WORK_MODE_PHRASES, workModeOf } from './lexicon/workmodes.ts';
 export { PROBLEM_CODES, ProblemCode, Problem, problem, hasProblem, problemText, upgradeStored } from './problems.ts';
+export { YEAR_WORDS, YEAR_WORDS_SOURCE } from './lexicon/years.ts';
 export { levelFromYears, QUESTION_WORK_MODES, SENIORITY_WORDS, THOUSAND_WORDS } from './lexicon/questions.ts';
