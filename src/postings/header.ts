@@ -6,6 +6,7 @@ import { findPlace, looksLikePlace, placeFromLine, townCountyShape } from './pla
 import { findSalaries } from './salary.ts';
 import { asHeader } from './sections.ts';
 import { stripBullet } from './text.ts';
+import { WORK_MODE_CHIP_START } from './lexicon/workmodes.ts';
 
 export interface Header {
   title: string;
@@ -122,7 +123,7 @@ function chips(line: string): string[] {
   return parts.length > 1 && parts.some((p) => CHIP.test(p) || WORK_MODE_START.test(p) || looksLikePlace(p)) ? parts : [line];
 }
 
-const WORK_MODE_START = /^(?:remote|remoto|remota|hybrid|hybride|h[ií]brido|on-?site|presencial|t[eé]l[eé]travail)\b/i;
+const WORK_MODE_START = WORK_MODE_CHIP_START;
 
 /** "Senior Backend Engineer (Berlin, €80k–€95k)": a role heading whose parentheses hold its place and pay. */
 function splitParenthesis(title: string): { title: string; place: string; fromParentheses: boolean } | null {

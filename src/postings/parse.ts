@@ -10,6 +10,7 @@ import { findPlace, looksLikePlace, placeFromLine, placesFromLine } from './plac
 import { cleanCompany, gluedCompany, isTitleLine, NOT_COMPANY, readHeader } from './header.ts';
 import { findSalaries } from './salary.ts';
 import { currencyOfCountry } from './lexicon/currencies.ts';
+import { WORK_MODE_CHIP_START } from './lexicon/workmodes.ts';
 import { formatRange } from './pay.ts';
 import { Posting, type Seniority } from './schema.ts';
 import { problem, type Problem } from './problems.ts';
@@ -294,10 +295,10 @@ function readPipeHeader(lines: string[], labelled: Labelled): void {
   first.split('|', 12).map(cleanCompany).forEach((field, k) => {
     if (!field) return;
     // The first field is the company by the convention of these posts ("Marketer.com | …"), unless it is plainly a role.
-    const firstIsCompany = k === 0 && (DOMAIN.test(field) || !looksLikeTitle(field)) && !findPlace(field) && !/^(remote|hybrid|on-?site)\b/i.test(field);
+    const firstIsCompany = k === 0 && (DOMAIN.test(field) || !looksLikeTitle(field)) && !findPlace(field) && !WORK_MODE_CHIP_START.test(field);
     if (firstIsCompany && !labelled.company) labelled.company = field;
     else if (!labelled.title && looksLikeTitle(field)) labelled.title = field;
-    else if (/^(remote|hybrid|on-?site)\b/i.test(field) || findPlace(field.split(/[,(]/)[0]!.trim()) || looksLikePlace(field)) labelled.location ??= field;
+    else if (WORK_MODE_CHIP_START.test(field) || findPlace(field.split(/[,(]/)[0]!.trim()) || looksLikePlace(field)) labelled.location ??= field;
     else if (/\b(?:(?:full|part)[- ]time|contract|intern|internship)\b/i.test(field)) labelled.employmentType ??= field;
     else if (/^(?:https?:|www\.)|^(?:multiple|several|various|many)\b/i.test(field)) return;
     else if (!labelled.company && (k === 0 || (!/\d/.test(field) && field.split(/\s+/).length <= 4 && !DOMAIN.test(field)))) labelled.company = field;
@@ -350,7 +351,7 @@ function companyFromHead(lines: string[], titleLine: number | null, headEnd: num
       const glued = gluedCompany(l);
       if (glued) return glued;
       if (l && l.split(/\s+/).length <= 3 && l.length <= 30 && !looksLikeTitle(l) && !NOT_COMPANY.test(l) && !findPlace(l) && /^[\p{Lu}\d]/u.test(l) && !/\d{2}/.test(l)) {
-        if (!/^(remote|hybrid|on-?site)\b/i.test(l) && !/,/.test(l)) return l;
+        if (!WORK_MODE_CHIP_START.test(l) && !/,/.test(l)) return l;
       }
     }
   }

@@ -1,5 +1,7 @@
 // Places: a small gazetteer of the cities, states, countries and regions postings name, with their short forms.
 import { fold } from './text.ts';
+import { WORK_MODE_CHIP_WORDS } from './lexicon/workmodes.ts';
+import { wordsSource } from './lexicon/pattern.ts';
 
 export interface Place {
   name: string;
@@ -367,11 +369,14 @@ export function placesFromLine(line: string): string[] {
  * "Zollikofen, mobiles Arbeiten" → "Zollikofen", "São Paulo-SP (Híbrido)" → "São Paulo-SP",
  * "Lehrbeginn August 2026, Bern" → "Bern", "Remote - United States" → "United States"; "HYBRID" alone → null.
  */
+// "Remote - ", "Híbrido: ", "On-site in ", "Remote (…)": the work mode in front of a place.
+const WORK_MODE_CHIP_PREFIX = new RegExp(String.raw`^(?:${wordsSource(WORK_MODE_CHIP_WORDS)}) ?(?:[-–—:,] ?|\bin |\( ?(?=.*\)$))`, 'i');
+
 export function placeFromLine(line: string): string | null {
   let s = line.trim().replace(/\s+/g, ' ');
   // "(Híbrido)", "(Geplanter Arbeitsort ab 2028: Posieux)": a work mode or a later move, not the place itself.
   s = s.replace(/\s*\(([^()]*)\)\s*$/, (whole, inner: string) => (/\b(?:remote|remoto|hybrid|h[ií]brido|hybride|on-?site|presencial|office|t[eé]l[eé]travail)\b|\b(?:19|20)\d\d\b/i.test(inner) ? '' : whole));
-  s = s.replace(/^(?:remote|remoto|hybrid|h[ií]brido|on-?site|presencial)\s*(?:[-–—:,]\s*|\bin\s+|\(\s*(?=.*\)$))/i, '').replace(/^\((.*)\)$/, '$1');
+  s = s.replace(WORK_MODE_CHIP_PREFIX, '').replace(/^\((.*)\)$/, '$1');
   // "Remote (USA)" leaves "USA)" above: the bracket closes what the work mode opened.
   if (s.endsWith(')') && !s.includes('(')) s = s.slice(0, -1).trim();
   const parts = s.replace(/\s+/g, ' ').split(/ ?, ?/).filter((p) => p && !WORK_MODE_PART.test(p) && !/\b(?:19|20)\d\d\b/.test(p) && !/^\p{Ll}/u.test(p));

@@ -2,6 +2,7 @@
 // a feed's field, a word in a question) and the phrases by which a posting states its own role's arrangement.
 import type { WorkMode } from '../schema.ts';
 import { fold } from '../text.ts';
+import { wordsSource } from './pattern.ts';
 
 /** Labels that name a mode by themselves: "Remote", "Hybrid", "On-site", "Homeoffice", "Présentiel", "Remoto". */
 export const WORK_MODE_LABELS: Readonly<Record<WorkMode, readonly string[]>> = {
@@ -91,3 +92,11 @@ export const WORK_MODE_FIELDS: Readonly<Record<WorkMode, readonly string[]>> = {
     String.raw`work remotely: (?:no|on-?site)`,
   ],
 };
+
+/** Words that open a board's work-mode chip or place line ("Remote - US", "Híbrido", "On-site (Berlin)", "Télétravail"). */
+export const WORK_MODE_CHIP_WORDS: readonly string[] = [
+  'remote', 'remoto', 'remota', 'hybrid', 'hybride', 'híbrido', 'hibrido', 'híbrida', 'hibrida', 'onsite', 'on-site', 'presencial', 'télétravail', 'teletravail',
+];
+
+/** A line or field that starts with a work-mode word: a chip, never a title, company or team. */
+export const WORK_MODE_CHIP_START = new RegExp(`^(?:${wordsSource(WORK_MODE_CHIP_WORDS)})(?![\\p{L}\\d])`, 'iu');
