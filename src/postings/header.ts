@@ -168,20 +168,23 @@ function strongPlaceEvidence(line: string, title: string): boolean {
   if (title.length > line.length && title.endsWith(line) && /[\s:,(–-]$/.test(title.slice(0, -line.length))) return true;
   // "Support Worker Job Telford" over "Telford & Wrekin", "Care Coordinator Croydon" over "CROYDON".
   const last = /(\p{L}{4,})$/u.exec(title)?.[1];
-  return !!last && wordPattern(last).test(line) && !LEGAL_FORM.test(line.replace(/&/g, ''));
+  return !!last && hasWord(line, last) && !LEGAL_FORM.test(line.replace(/&/g, ''));
 }
 
-// Compiled once per word: the same title's last word is asked about for every line of its header.
-const WORD_PATTERNS = new Map<string, RegExp>();
-function wordPattern(word: string): RegExp {
-  let re = WORD_PATTERNS.get(word);
-  if (!re) {
-    if (WORD_PATTERNS.size >= 1024) WORD_PATTERNS.clear();
-    re = new RegExp(`(?:^|[^\\p{L}])${word}(?:$|[^\\p{L}])`, 'iu');
-    WORD_PATTERNS.set(word, re);
+/**
+ * Whether `line` holds `word` (letters only) as a whole word, ignoring case. A plain search, not a pattern per word:
+ * every posting's title ends in another word, and compiling a pattern for each cost more than the search.
+ */
+function hasWord(line: string, word: string): boolean {
+  const hay = line.toLowerCase();
+  const needle = word.toLowerCase();
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+    if (!LETTER.test(hay[at - 1] ?? '') && !LETTER.test(hay[at + needle.length] ?? '')) return true;
   }
-  return re;
+  return false;
 }
+
+const LETTER = /^\p{L}$/u;
 
 function placeEvidence(line: string, bodyOf: () => string, title: string): boolean {
   if (!/^[\p{Lu}\d]/u.test(line)) return false;
