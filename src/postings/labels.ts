@@ -6,23 +6,38 @@ const STANDALONE = new Set<LabelKey>(['title', 'company', 'location', 'workMode'
 
 export type LabelKey = 'title' | 'company' | 'location' | 'workMode' | 'employmentType' | 'salary' | 'team' | 'seniority' | 'experience' | 'posted';
 
-const LABELS: Array<[LabelKey, RegExp]> = [
-  ['title', /^(job title|title|position|role|poste|puesto|cargo|stellenbezeichnung|titel)$/],
-  ['company', /^(company|employer|organization|organisation|hiring company|unternehmen|firma|entreprise|empresa|societe)$/],
-  ['location', /^(locations?|job location|office|office location|based in|city|standort|arbeitsort|ort|lieu|localisation|ubicacion|localizacion|localizacao|local|cidade)$/],
-  ['workMode', /^(work ?type|workplace|workplace type|work arrangement|work model|work mode|location type|arbeitsmodell|mode de travail|modalidad|modalidade|modelo de trabalho)$/],
-  ['employmentType', /^(job type|employment type|employment|type|commitment|contract type|schedule|anstellungsart|beschaftigungsart|type de contrat|contrat|tipo de contrato|jornada|tipo de vaga|regime)$/],
-  ['salary', /^(salary|salary range|pay|pay range|compensation|base salary|base pay|rate|hourly rate|gehalt|vergutung|salaire|remuneration|salario|sueldo|remuneracao|faixa salarial)$/],
-  ['team', /^(team|department|dept|abteilung|equipe|departamento|area)$/],
-  ['seniority', /^(seniority|level|experience level|seniority level|career level|niveau|nivel|senioridade)$/],
-  ['experience', /^(experience|years of experience|berufserfahrung|experiencia|experiencia requerida)$/],
-  ['posted', /^(posted|date posted|posted on|published|veroffentlicht|publie le|publicado)$/],
+// Each label as it is written once folded. The first key to list a wording takes it.
+const LABELS: Array<[LabelKey, string[]]> = [
+  ['title', ['job title', 'title', 'position', 'role', 'poste', 'puesto', 'cargo', 'stellenbezeichnung', 'titel']],
+  ['company', ['company', 'employer', 'organization', 'organisation', 'hiring company', 'unternehmen', 'firma', 'entreprise', 'empresa', 'societe']],
+  ['location', [
+    'location', 'locations', 'job location', 'office', 'office location', 'based in', 'city', 'standort', 'arbeitsort', 'ort', 'lieu',
+    'localisation', 'ubicacion', 'localizacion', 'localizacao', 'local', 'cidade',
+  ]],
+  ['workMode', [
+    'work type', 'worktype', 'workplace', 'workplace type', 'work arrangement', 'work model', 'work mode', 'location type', 'arbeitsmodell',
+    'mode de travail', 'modalidad', 'modalidade', 'modelo de trabalho',
+  ]],
+  ['employmentType', [
+    'job type', 'employment type', 'employment', 'type', 'commitment', 'contract type', 'schedule', 'anstellungsart', 'beschaftigungsart',
+    'type de contrat', 'contrat', 'tipo de contrato', 'jornada', 'tipo de vaga', 'regime',
+  ]],
+  ['salary', [
+    'salary', 'salary range', 'pay', 'pay range', 'compensation', 'base salary', 'base pay', 'rate', 'hourly rate', 'gehalt', 'vergutung',
+    'salaire', 'remuneration', 'salario', 'sueldo', 'remuneracao', 'faixa salarial',
+  ]],
+  ['team', ['team', 'department', 'dept', 'abteilung', 'equipe', 'departamento', 'area']],
+  ['seniority', ['seniority', 'level', 'experience level', 'seniority level', 'career level', 'niveau', 'nivel', 'senioridade']],
+  ['experience', ['experience', 'years of experience', 'berufserfahrung', 'experiencia', 'experiencia requerida']],
+  ['posted', ['posted', 'date posted', 'posted on', 'published', 'veroffentlicht', 'publie le', 'publicado']],
 ];
 
+// One lookup, not a pattern per key: every line of every posting is asked whether it is a label.
+const LABEL_OF = new Map<string, LabelKey>();
+for (const [key, words] of LABELS) for (const w of words) if (!LABEL_OF.has(w)) LABEL_OF.set(w, key);
+
 export function labelKey(label: string): LabelKey | null {
-  const f = fold(label).replace(/[:：]\s*$/, '').trim();
-  for (const [key, re] of LABELS) if (re.test(f)) return key;
-  return null;
+  return LABEL_OF.get(fold(label).replace(/[:：]\s*$/, '').trim()) ?? null;
 }
 
 export type Labelled = Partial<Record<LabelKey, string>>;
@@ -36,7 +51,8 @@ export function extractLabels(lines: string[]): { labelled: Labelled; rest: stri
   const rest: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const inline = /^([^:：]{2,30})[:：]\s*(.{1,120})$/.exec(line);
+    // A label's colon comes within its first 31 characters: a plain look for one passes most lines over.
+    const inline = hasColonWithin(line, 31) ? /^([^:：]{2,30})[:：]\s*(.{1,120})$/.exec(line) : null;
     if (inline) {
       const key = labelKey(inline[1]!);
       if (key && !labelled[key]) {
@@ -57,4 +73,12 @@ export function extractLabels(lines: string[]): { labelled: Labelled; rest: stri
     rest.push(line);
   }
   return { labelled, rest };
+}
+
+/** Whether a colon (ASCII or full-width) stands within the first `n` characters. */
+export function hasColonWithin(line: string, n: number): boolean {
+  const at = line.indexOf(':');
+  if (at >= 0 && at < n) return true;
+  const wide = line.indexOf('：');
+  return wide >= 0 && wide < n;
 }

@@ -5,7 +5,7 @@ import { findYears, restoreYearsDash } from './experience.ts';
 import {
   cleanTitle, educationOf, employmentTypeOf, looksLikeTitle, ROLE_PHRASE, seniorityOf, teamFromProse, teamFromTitle, titleFromProse,
 } from './identity.ts';
-import { extractLabels, labelKey, type Labelled } from './labels.ts';
+import { extractLabels, hasColonWithin, labelKey, type Labelled } from './labels.ts';
 import { findPlace, looksLikePlace, placeFromLine, placesFromLine } from './places.ts';
 import { cleanCompany, gluedCompany, isTitleLine, NOT_COMPANY, readHeader } from './header.ts';
 import { findSalaries } from './salary.ts';
@@ -98,7 +98,7 @@ function splitInlineHeaders(lines: string[]): string[] {
       out.push(glued[1]!, line.slice(glued[1]!.length));
       continue;
     }
-    const m = /^([^:：]{3,60})[:：]\s*(\S.*)$/.exec(line);
+    const m = hasColonWithin(line, 61) ? /^([^:：]{3,60})[:：]\s*(\S.*)$/.exec(line) : null;
     const kind = m ? headerKind(m[1]!) : null;
     if (m && kind && !/[.;]/.test(m[1]!) && m[1]!.split(/\s+/).length <= 8) {
       out.push(`${m[1]!.trim()}:`, m[2]!);
@@ -127,17 +127,22 @@ function sectionize(lines: string[]): { sections: Sections; headerCount: number 
   return { sections, headerCount };
 }
 
+// Whitespace that is not a single space: lines are mostly clean already, and need no rewriting then.
+const ODD_SPACE = /[^\S ]| {2}/;
+// "Ad Network Optimization": capitalised words alone on a line.
+const SUB_HEADING = /^\p{Lu}[\p{L}&/-]*(?:\s+\p{Lu}[\p{L}&/-]*)*\s*:?$/u;
+
 /** One-line items; prose paragraphs in a list without bullets become sentences, sub-headings are dropped. */
 function items(lines: Line[], kind: SectionKind): string[] {
   const anyBullets = lines.some((l) => l.bulleted);
   const out: string[] = [];
   const seen = new Set<string>();
   for (const l of lines) {
-    let t = l.text.replace(/\s+/g, ' ').trim();
+    let t = ODD_SPACE.test(l.text) ? l.text.replace(/\s+/g, ' ').trim() : l.text.trim();
     if (!t || isPayLine(t)) continue;
     if (anyBullets && !l.bulleted && t.length > 160) continue; // prose around a list is description, not an item
     // "Ad Network Optimization" between items is a sub-heading.
-    if (kind !== 'benefits' && !l.bulleted && t.split(' ').length <= 4 && /^\p{Lu}[\p{L}&/-]*(?:\s+\p{Lu}[\p{L}&/-]*)*\s*:?$/u.test(t)) continue;
+    if (kind !== 'benefits' && !l.bulleted && SUB_HEADING.test(t) && t.split(' ').length <= 4) continue;
     t = restoreYearsDash(t.replace(/[:：]$/, ''));
     const parts = !l.bulleted && t.length > 220 ? sentences(t) : [t];
     for (const p of parts) {
@@ -151,7 +156,7 @@ function items(lines: Line[], kind: SectionKind): string[] {
 
 /** "Salary: $100k", "CTC: ₹25 LPA", "Rate: $55/hr": pay is read from the whole text, not listed as an item. */
 function isPayLine(t: string): boolean {
-  const m = /^([^:：]{2,30})[:：]/.exec(t);
+  const m = hasColonWithin(t, 31) ? /^([^:：]{2,30})[:：]/.exec(t) : null;
   return !!m && labelKey(m[1]!) === 'salary' || (/^(ctc|rate|compensation|pay|salary)\b/i.test(t) && findSalaries(t, { currency: 'USD' }).length > 0);
 }
 
@@ -406,11 +411,18 @@ function currencyFromPlaces(locations: string[]): string | null {
   return null;
 }
 
+// Portuguese words (Brazilian pay), then German, French and Spanish ones (euros): one pass finds whether any is there.
+const BRAZIL_WORDS = String.raw`você|vaga|salário|benefícios|requisitos e qualificações`;
+const EURO_WORDS = String.raw`wir|und|sie|ihre|deine|aufgaben|nous|vous|poste|avec|les|somos|buscamos|empresa|nuestro|ofrecemos`;
+const LANGUAGE_WORD = new RegExp(String.raw`\b(?:(${BRAZIL_WORDS})|${EURO_WORDS})\b`);
+const BRAZIL_WORD = new RegExp(String.raw`\b(?:${BRAZIL_WORDS})\b`);
+
 function currencyFromLanguage(text: string): string | null {
   const sample = text.slice(0, 3000).toLowerCase();
-  if (/\b(você|vaga|salário|benefícios|requisitos e qualificações)\b/.test(sample)) return 'BRL';
-  if (/\b(wir|und|sie|ihre|deine|aufgaben)\b/.test(sample) || /\b(nous|vous|poste|avec|les)\b/.test(sample) || /\b(somos|buscamos|empresa|nuestro|ofrecemos)\b/.test(sample)) return 'EUR';
-  return null;
+  const m = LANGUAGE_WORD.exec(sample);
+  if (!m) return null;
+  // A Portuguese word anywhere wins over a European one that comes first.
+  return m[1] || BRAZIL_WORD.test(sample.slice(m.index)) ? 'BRL' : 'EUR';
 }
 
 const ABOUT_ROLE = /\b(you('| wi)ll|this role|the role|we are (seeking|looking)|as an? |will (build|design|lead|own|work))/i;
@@ -430,7 +442,9 @@ export function summarize(p: Omit<Posting, 'summary'> & { summary: string }, pro
     if (read >= 4 || about) break;
     if (l.split(/\s+/, 8).length < 8) continue;
     read++;
-    about = sentences(l.slice(0, 1500)).find((s) => ABOUT_ROLE.test(s) && s.length <= 260);
+    const text = l.slice(0, 1500);
+    // A sentence that says what the role is holds the wording in the line too: most lines are passed over unsplit.
+    if (ABOUT_ROLE.test(text)) about = sentences(text).find((s) => ABOUT_ROLE.test(s) && s.length <= 260);
   }
   if (about) first += ` ${about}`;
   return first.replace(/\s+/g, ' ').trim();
