@@ -447,6 +447,6 @@ export function summarize(p: Omit<Posting, 'summary'> & { summary: string }, pro
     if (ABOUT_ROLE.test(text)) about = sentences(text).find((s) => ABOUT_ROLE.test(s) && s.length <= 260);
   }
   if (about) first += ` ${about}`;
-  return first.replace(/\s+/g, ' ').trim();
+  return ODD_SPACE.test(first) ? first.replace(/\s+/g, ' ').trim() : first.trim();
 }
 

@@ -16,23 +16,10 @@ const HEADER_PATTERNS: Array<[SectionKind, RegExp]> = [
 
 /** Classifies a header line; null when it is not a known header. */
 export function headerKind(header: string): SectionKind | null {
-  // Asked of the same short lines by several readers (inline headers, sections, the head); the answer is kept.
-  const known = KIND_MEMO.get(header);
-  if (known !== undefined) return known;
   const h = fold(header).replace(/[:：\s]+$/, '').trim();
-  let kind: SectionKind | null = null;
-  for (const [k, re] of HEADER_PATTERNS) {
-    if (re.test(h)) {
-      kind = k;
-      break;
-    }
-  }
-  if (KIND_MEMO.size >= HEADER_MEMO_MAX) KIND_MEMO.clear();
-  KIND_MEMO.set(header, kind);
-  return kind;
+  for (const [kind, re] of HEADER_PATTERNS) if (re.test(h)) return kind;
+  return null;
 }
-
-const KIND_MEMO = new Map<string, SectionKind | null>();
 
 /**
  * A line is a header when it is short, not a bullet, and either ends with a colon or is a known header on its own.
