@@ -1,5 +1,5 @@
 // Raw posting text → validated Postings. Never throws: what it cannot find becomes null plus a problem.
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { isChrome, detectBoard } from './chrome.ts';
 import { findYears, restoreYearsDash } from './experience.ts';
 import {
@@ -61,8 +61,12 @@ function isBinary(s: string): boolean {
 /** A stable id: the same file (and role within it) gets the same id on every run. */
 export function postingId(file: string | null, index: number, text: string): string {
   const basis = file ? `${file.replace(/\\/g, '/')}#${index}` : `text:${text}`;
-  return createHash('sha1').update(basis).digest('hex').slice(0, 12);
+  return sha1Hex(basis).slice(0, 12);
 }
+
+// The one-shot digest (Node 20.12 and later) skips building a hash object for each posting's short id.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const sha1Hex = (s: string): string => (oneShot ? oneShot('sha1', s, 'hex') : createHash('sha1').update(s).digest('hex'));
 
 function emptyPosting(file: string | null, problems: Problem[]): Posting {
   return Posting.parse({
