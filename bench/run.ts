@@ -239,7 +239,7 @@ async function main(): Promise<void> {
   if (runs('parse')) benchParse();
   if (runs('search')) for (const size of SIZES) await benchSearch(size);
   if (runs('roundtrip')) await benchRoundTrip();
-  if (runs('startup')) benchStartup({ quick: QUICK });
+  if (runs('startup')) await benchStartup({ quick: QUICK });
 }
 
 main().then(() => process.exit(0), (err) => {

@@ -203,7 +203,15 @@ function fail(err: unknown): never {
   process.exit(1);
 }
 
-async function run(): Promise<void> {
+/**
+ * Runs the app as `npm start` does (scripts/start.mjs calls it, from the bundle or the sources) until the console's
+ * input ends or a signal stops it; a failure to start ends the process with one line.
+ */
+export function run(): Promise<void> {
+  return runApp().catch(fail);
+}
+
+async function runApp(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
@@ -241,6 +249,5 @@ async function run(): Promise<void> {
   if (config.mode === 'console') await running.stop();
 }
 
-if (process.argv[1]?.endsWith('main.ts')) {
-  run().catch(fail);
-}
+// Started directly (`tsx src/main.ts`); imported, it waits for run().
+if (process.argv[1]?.endsWith('main.ts')) void run();

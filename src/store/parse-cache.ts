@@ -19,10 +19,11 @@ import type { DB } from './db.ts';
  * serve stale records silently. Why not the mtime of the folder: a checkout or a copy changes mtimes without
  * changing code (needless re-parses) and an edit may keep them (stale hits). Following imports instead of hashing
  * the folder catches a parser that starts to use a module elsewhere, and ignores files the parser does not use.
- * It costs one read of ~30 small files at start-up. If the sources cannot be read (a bundled build), the version is
- * unique to this process: the cache then never hits, which is slow but never wrong.
+ * It costs one read of ~30 small files at start-up. The bundle `npm start` runs reads the very sources it was built
+ * from (see sourceFile), so it computes the same version. If the sources cannot be read, the version is unique to
+ * this process: the cache then never hits, which is slow but never wrong.
  */
-export function parserVersion(entry = fileURLToPath(new URL('../postings/index.ts', import.meta.url))): string {
+export function parserVersion(entry = sourceFile('postings/index.ts')): string {
   const hash = createHash('sha256');
   try {
     const seen = new Set<string>();
@@ -40,6 +41,18 @@ export function parserVersion(entry = fileURLToPath(new URL('../postings/index.t
     hash.update(`unreadable ${process.pid} ${Date.now()} ${Math.random()}`);
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/** Set by the bundle's build (scripts/build.mjs): the sources' folder, relative to the bundle's files. */
+declare const OPENROLES_SOURCES: string | undefined;
+
+/**
+ * A file of the sources (`postings/index.ts`, relative to src/): beside this module when the sources run (tsx,
+ * vitest); from the bundle, where its build says they are, which stays right when the checkout moves.
+ */
+export function sourceFile(path: string): string {
+  const sources = typeof OPENROLES_SOURCES === 'string' ? OPENROLES_SOURCES : '../';
+  return fileURLToPath(new URL(path, new URL(sources, import.meta.url)));
 }
 
 let defaultVersion: string | null = null;

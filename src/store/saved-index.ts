@@ -3,8 +3,7 @@
 // it is one blob of megabytes written whole, which a rename makes atomic and which holds no lock other writers wait on.
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parserVersion } from './parse-cache.ts';
+import { parserVersion, sourceFile } from './parse-cache.ts';
 
 /**
  * The saved index's version: the sources of the search index and of the catalog, and of everything they import, the
@@ -12,7 +11,7 @@ import { parserVersion } from './parse-cache.ts';
  * makes every saved index unusable, so it is rebuilt.
  */
 export function indexVersion(): string {
-  return ['../search/index.ts', '../sources/catalog.ts'].map((entry) => parserVersion(fileURLToPath(new URL(entry, import.meta.url)))).join('');
+  return ['search/index.ts', 'sources/catalog.ts'].map((entry) => parserVersion(sourceFile(entry))).join('');
 }
 
 const MAGIC = 'openroles saved index';

@@ -1,4 +1,4 @@
-// Runs the real entry point (src/main.ts) as a child process, as an operator would start it.
+// Runs the real entry point as a child process, as `npm start` does (scripts/start.mjs: the bundle of src/main.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -14,7 +14,7 @@ export interface Child {
 }
 
 export function runMain(env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts')], {
+  const proc = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
