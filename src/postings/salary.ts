@@ -11,8 +11,10 @@ const MULT = String.raw`[kK](?![a-zA-Z])|Tsd\.?|Mio\.?|Mrd\.?|thousand|mil(?![a-
 const capitalised = CURRENCY_NAME_SOURCE.split('|').map((n) => `${n}|${n[0]!.toUpperCase()}${n.slice(1)}`).join('|');
 const CUR_SUFFIX = `${CURRENCY_SIGN_SOURCE}|${capitalised}`;
 // What may stand before the amount is checked in scanAmounts: a sign may be glued to a word ("Compensation$18.50").
+// Groups: 1 the sign before, 2 the number, 3 its multiplier, 4 the sign after. (Unnamed: a named group's object is
+// built for every match, and most numbers in a posting are not pay.)
 const AMOUNT = new RegExp(
-  String.raw`(?<![\d.,])(?<pre>${CUR_PREFIX})?\s?(?<num>${NUM})(?:\s?(?<mult>${MULT}))?(?:\s?(?<suf>${CUR_SUFFIX})(?![a-zA-Z]))?`,
+  String.raw`(?<![\d.,])(${CUR_PREFIX})?\s?(${NUM})(?:\s?(${MULT}))?(?:\s?(${CUR_SUFFIX})(?![a-zA-Z]))?`,
   'g',
 );
 
@@ -25,8 +27,12 @@ const MULTIPLIER: Array<[RegExp, number]> = [
   [/^(b|bn|billion)$/i, 1e9],
 ];
 
+const ALL_DIGITS = /^\d+$/;
+
 /** Parses "107,000", "70.000", "4.500,50", "55.5" and "120'000" by where the separators sit. */
 export function parseAmount(num: string): number {
+  // Most figures are digits alone ("5", "2024"), which read as they are.
+  if (ALL_DIGITS.test(num)) return Number(num);
   const s = num.replace(/\s/g, '');
   const groups = /^\d{1,3}([.,'])\d{3}(?:\1\d{3})*(?:([.,])(\d{1,2}))?$/.exec(s);
   if (groups) {
@@ -83,25 +89,31 @@ export function inferPeriod(value: number, currency: string): PayPeriod {
   return 'year';
 }
 
+const LETTER_FIRST = /^\p{L}/u;
+const LETTER = /\p{L}/u;
+const WORD_BEFORE = /[\w.,]/;
+const THOUSANDS = /\d[.,' ]\d{3}/;
+
 export function scanAmounts(line: string): Amount[] {
   const out: Amount[] = [];
   for (const m of amountMatches(line)) {
-    const g = m.groups ?? {};
-    const num = g.num ?? '';
-    if (!num) continue;
-    const start = (m.index ?? 0) + m[0].length - m[0].trimStart().length;
+    const pre = m[1];
+    const num = m[2]!;
+    const start = m.index + m[0].length - m[0].trimStart().length;
     // A code glued to a word before it ("ABCUSD 5") is not a currency; a sign may be ("Compensation$18.50").
-    if (g.pre && /^\p{L}/u.test(g.pre) && /\p{L}/u.test(line[start - 1] ?? '')) continue;
-    if (!g.pre && /[\w.,]/.test(line[start - 1] ?? '')) continue;
-    const multWord = g.mult ?? null;
+    const charBefore = line[start - 1] ?? '';
+    if (pre ? LETTER_FIRST.test(pre) && LETTER.test(charBefore) : WORD_BEFORE.test(charBefore)) continue;
+    const multWord = m[3] ?? null;
     let mult = 1;
     if (multWord) for (const [re, k] of MULTIPLIER) if (re.test(multWord)) mult = k;
-    const grouped = g.pre ? GROUPED_ONLY_SIGNS[g.pre] : undefined;
-    if (grouped && !/\d[.,' ]\d{3}/.test(num)) continue;
-    const signs = [grouped ?? g.pre, g.suf?.trim()].filter((x): x is string => !!x);
-    const currency = currencyOf(signs[0]) ?? currencyOf(signs[1]);
+    const grouped = pre ? GROUPED_ONLY_SIGNS[pre] : undefined;
+    if (grouped && !THOUSANDS.test(num)) continue;
+    const signBefore = grouped ?? pre;
+    const signAfter = m[4]?.trim();
+    const currency = currencyOf(signBefore) ?? currencyOf(signAfter);
+    const specific = signBefore && isSpecificCurrency(signBefore) ? signBefore : signAfter && isSpecificCurrency(signAfter) ? signAfter : null;
     const end = start + m[0].trim().length;
-    out.push({ start, end, value: parseAmount(num), currency, specific: signs.find(isSpecificCurrency) ?? null, mult, multWord, plus: line[end] === '+' });
+    out.push({ start, end, value: parseAmount(num), currency, specific, mult, multWord, plus: line[end] === '+' });
   }
   return out;
 }
@@ -146,10 +158,8 @@ interface Found {
 export function findSalaries(text: string, hints: SalaryHints = {}): SalaryRange[] {
   const found: Found[] = [];
   const seen = new Set<string>();
-  let lineNo = 0;
-  for (const line of text.split('\n')) {
-    lineNo++;
-    if (!/\d/.test(line)) continue;
+  const headEnd = lineStart(text, 5);
+  forEachLineWithDigit(text, (line, start) => {
     const amounts = scanAmounts(line);
     for (let i = 0; i < amounts.length; i++) {
       const a = amounts[i]!;
@@ -166,11 +176,39 @@ export function findSalaries(text: string, hints: SalaryHints = {}): SalaryRange
       if (seen.has(key)) continue;
       seen.add(key);
       // A board's badge at the top ("$65 - $75 an hour" under the title) gives way to pay the body states.
-      const badge = lineNo <= 4 && !read.payWord;
+      const badge = start < headEnd && !read.payWord;
       found.push({ range, score: (read.payWord ? 2 : 0) + (range.periodInferred ? 0 : 1) + (range.estimated || badge ? -2 : 0), order: found.length });
     }
-  }
+  });
   return found.sort((x, y) => y.score - x.score || x.order - y.order).map((f) => f.range);
+}
+
+const DIGIT = /\d/g;
+
+/**
+ * Each line of the text that holds a digit, with where it starts. One search for digits over the text, rather than
+ * splitting it and testing every line: most lines hold none.
+ */
+function forEachLineWithDigit(text: string, visit: (line: string, start: number) => void): void {
+  DIGIT.lastIndex = 0;
+  for (let d = DIGIT.exec(text); d; d = DIGIT.exec(text)) {
+    const start = text.lastIndexOf('\n', d.index) + 1;
+    const end = text.indexOf('\n', d.index);
+    visit(text.slice(start, end < 0 ? text.length : end), start);
+    if (end < 0) return;
+    DIGIT.lastIndex = end;
+  }
+}
+
+/** Where the text's line `n` (from 1) starts; Infinity when it has fewer lines. */
+function lineStart(text: string, n: number): number {
+  let at = 0;
+  for (let line = 1; line < n; line++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return Infinity;
+    at = nl + 1;
+  }
+  return at;
 }
 
 // Between the two ends of a range: a dash or word, after the first end's own period or code
@@ -199,7 +237,7 @@ function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints):
   const end = (b ?? a).end;
   const before = line.slice(Math.max(0, start - 40), start);
   const after = line.slice(end, end + 40);
-  const multWords = [a.multWord, b?.multWord].filter(Boolean).map((w) => w!.toLowerCase());
+  const multWords = a.multWord || b?.multWord ? [a.multWord, b?.multWord].filter(Boolean).map((w) => w!.toLowerCase()) : [];
   if (multWords.some((w) => /^(m|mn|million|mio\.?|mrd\.?|b|bn|billion)$/.test(w))) return null;
   // Most numbers carry no currency and stand far from any pay word: settle those before the costlier tests.
   const signed = a.currency || b?.currency || multWords.includes('lpa') || /^\s*(?:[A-Z]{3}\b|lpa\b)/i.test(after);
