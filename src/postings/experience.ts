@@ -103,15 +103,16 @@ const NOT_BEFORE = /\b(?:ages?(?: from)?|aged|less than|fewer than|no more than|
 function yearsIn(line: string, needContext: boolean): YearsExperience[] {
   const text = normalise(nearYearWords(line));
   const out: YearsExperience[] = [];
-  // Which characters an earlier pattern already read; a list of spans made a line of many figures quadratic.
-  const taken = new Uint8Array(text.length);
+  // Which characters an earlier pattern already read; a list of spans made a line of many figures quadratic. Made at
+  // the first figure read: most lines have none.
+  let taken: Uint8Array | undefined;
   // exec, not matchAll: matchAll copies the pattern on every call, which cost more than most lines' matching.
   for (const [re, { make, bare }] of NUMBER_WORD_FIGURE.test(text) ? PATTERNS : DIGIT_PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (taken.subarray(start, end).includes(1)) continue;
+      if (taken?.subarray(start, end).includes(1)) continue;
       const before = text.slice(Math.max(0, start - 30), start);
       const after = text.slice(end, end + 70);
       if (NOT_AFTER.test(after) || NOT_BEFORE.test(before)) continue;
@@ -119,7 +120,7 @@ function yearsIn(line: string, needContext: boolean): YearsExperience[] {
       if ((needContext || bare) && !said) continue;
       const y = make(m);
       if (!y) continue;
-      taken.fill(1, start, end);
+      (taken ??= new Uint8Array(text.length)).fill(1, start, end);
       out.push(y);
     }
   }
@@ -150,9 +151,12 @@ function nearYearWords(line: string): string {
   return parts.join('');
 }
 
+const OPEN_DIGIT = /\(\d/;
+
 /** "Two (2) years" → "2 years"; "two to five (2-5) years" → "2-5 years". */
 function normalise(line: string): string {
-  if (!line.includes('(')) return line;
+  // Both forms hold "(" and then a digit; the patterns, which try a word at every letter, run only on lines that do.
+  if (!OPEN_DIGIT.test(line)) return line;
   return line
     .replace(/\b[\p{L}]+\s+(?:to|-)\s+[\p{L}]+\s*\((\d{1,2}\s*[-–]\s*\d{1,2})\)/gu, '$1')
     .replace(/\b[\p{L}]+\s*\((\d{1,2})\)/gu, (m, d: string) => (WORDS[m.split(/\s|\(/)[0]!.toLowerCase()] !== undefined ? d : m));

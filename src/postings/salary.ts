@@ -65,7 +65,11 @@ const PERIOD_AFTER: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => {
   const alone = wordsSource([...w.adverbs, ...(p === 'year' ? YEAR_HINTS : [])]);
   return [p, new RegExp(String.raw`^\s*(?:${PER})?\s*(?:${wordsSource(w.units)})(?![\p{L}\d])|^\s*(?:${alone})(?![\p{L}\d])`, 'iu')];
 });
-const PERIOD_BEFORE: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => [p, new RegExp(String.raw`(?<![\p{L}])(?:${wordsSource(PAY_PERIODS[p].before)})(?![\p{L}])`, 'iu')]);
+const beforeSource = (periods: PayPeriod[]): string =>
+  String.raw`(?<![\p{L}])(?:${wordsSource(periods.flatMap((p) => PAY_PERIODS[p].before))})(?![\p{L}])`;
+const PERIOD_BEFORE: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => [p, new RegExp(beforeSource([p]), 'iu')]);
+// Any period's phrase: most amounts have none near them, and are settled by this one test instead of ten.
+const ANY_PERIOD_BEFORE = new RegExp(beforeSource(PERIOD_ORDER), 'iu');
 
 const NOT_PAY_AFTER = /^\s*\+?\s*(arr|mrr|revenue|umsatz|(?:de )?chiffre d'affaires|de facturación|de faturamento|in (funding|revenue|sales|assets|annual)|funding|raised|valuation|users|customers|creators|members|generated|in sales|gmv|series|budget|ad spend|worth|of (funding|revenue|capital)|under management|aum)\b/i;
 const NOT_PAY_BEFORE = /\b(raised|funding|revenue|umsatz|finanzierung|chiffre d'affaires|levée de fonds|facturación|financiación|faturamento|investimento|valuation|valued at|generated|worth|backed|plans? from|prices? from|costs?|fee|arr of|sales of|assets of|budget of|fund|grant of|donated|\/mo plans)\W*$/i;
@@ -241,7 +245,9 @@ function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints):
   if (multWords.some((w) => /^(m|mn|million|mio\.?|mrd\.?|b|bn|billion)$/.test(w))) return null;
   // Most numbers carry no currency and stand far from any pay word: settle those before the costlier tests.
   const signed = a.currency || b?.currency || multWords.includes('lpa') || /^\s*(?:[A-Z]{3}\b|lpa\b)/i.test(after);
-  if (!signed && (!hints.currency || !PAY_WORD.test(line.slice(Math.max(0, start - 60), end + 20)))) return null;
+  let payWordNear: boolean | undefined;
+  const saysPay = (): boolean => (payWordNear ??= PAY_WORD.test(line.slice(Math.max(0, start - 60), end + 20)));
+  if (!signed && (!hints.currency || !saysPay())) return null;
   if (NOT_PAY_AFTER.test(after) || NOT_PAY_BEFORE.test(before)) return null;
   if (BENEFIT_BEFORE.test(line.slice(Math.max(0, start - 50), start)) || BENEFIT_AFTER.test(after)) return null;
   // 401(k) and 403(b) are retirement plans, not pay.
@@ -254,7 +260,7 @@ function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints):
   let currency = specific ? currencyOf(specific) : a.currency || b?.currency ? currencyOf(sharedSign(line, a, b), hints.currency) : null;
   const lpa = multWords.includes('lpa') || /^\s*lpa\b/i.test(after);
   if (!currency && lpa) currency = 'INR';
-  const payWord = PAY_WORD.test(line.slice(Math.max(0, start - 60), end + 20));
+  const payWord = saysPay();
   if (!currency) {
     const hasMult = a.mult > 1 || (b?.mult ?? 1) > 1;
     if (!payWord || !hints.currency || !(hasMult || a.value >= 1000)) return null;
@@ -287,7 +293,10 @@ function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints):
     }
   }
   if (lpa) period = 'year';
-  if (!period) for (const [p, re] of PERIOD_BEFORE) if (re.test(before) || re.test(after.slice(0, 25))) period = p;
+  const after25 = after.slice(0, 25);
+  if (!period && (ANY_PERIOD_BEFORE.test(before) || ANY_PERIOD_BEFORE.test(after25))) {
+    for (const [p, re] of PERIOD_BEFORE) if (re.test(before) || re.test(after25)) period = p;
+  }
   let min: number | null = Math.min(lo, hi);
   let max: number | null = Math.max(lo, hi);
   const periodInferred = period === null;

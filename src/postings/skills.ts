@@ -46,11 +46,13 @@ const SKILLS: Array<[string, string, ('cs' | 'ci')?]> = [
 // a couple of dozen first characters at each word start instead of every skill (half the cost). Alternatives with
 // different first characters cannot match at the same place, and a bucket keeps the list's order, so the same skill
 // wins as with the plain list.
-function combined(mode: 'cs' | 'ci'): { re: RegExp; names: string[] } {
+function combined(mode: 'cs' | 'ci'): { re: RegExp; names: string[]; anchors: string[] | null } {
+  const anchors: string[] = [];
   const buckets = new Map<string, { head: string; rests: string[]; names: string[] }>();
   for (const [name, src, m] of SKILLS) {
     if ((m === 'cs') !== (mode === 'cs')) continue;
     for (const branch of splitTop(src.replace(/\((?!\?)/g, '(?:')).flatMap(unfoldOptionalStart)) {
+      anchors.push(literalStart(branch));
       const head = firstChar(branch);
       const key = mode === 'ci' ? head.toLowerCase() : head;
       const bucket = buckets.get(key) ?? { head, rests: [], names: [] };
@@ -62,7 +64,16 @@ function combined(mode: 'cs' | 'ci'): { re: RegExp; names: string[] } {
   const alts = [...buckets.values()].map((b) => `${b.head}(?:${b.rests.join('|')})`);
   const re = new RegExp(String.raw`(?:^|[^\w#+.-])(?:${alts.join('|')})(?![\w#+])`, mode === 'cs' ? 'g' : 'gi');
   // Capture groups are numbered in the order they open: bucket by bucket.
-  return { re, names: [...buckets.values()].flatMap((b) => b.names) };
+  // A case-sensitive skill starts with its letters as written ("SQL", "JAX", "Ray"): a text with none of them is
+  // passed over by a plain search.
+  const plain = mode === 'cs' && !anchors.includes('');
+  return { re, names: [...buckets.values()].flatMap((b) => b.names), anchors: plain ? anchors : null };
+}
+
+/** The plain letters a branch starts with, up to its first pattern sign (and without a letter a quantifier follows). */
+function literalStart(branch: string): string {
+  const n = /^[\w ]*/.exec(branch)![0].length;
+  return branch.slice(0, /^[?*+{]/.test(branch.slice(n)) ? Math.max(0, n - 1) : n);
 }
 
 /** A branch's first character (a letter, a space or an escaped sign); it may not carry a quantifier. */
@@ -157,7 +168,8 @@ function letterLanguages(text: string, found: Map<string, number>): Record<Lette
 /** Skills named in the text, by canonical name, in order of first appearance, each once. */
 export function findSkills(text: string): string[] {
   const first = new Map<string, number>();
-  for (const { re, names } of PASSES) {
+  for (const { re, names, anchors } of PASSES) {
+    if (anchors && !anchors.some((a) => text.includes(a))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const k = m.findIndex((g, i) => i > 0 && g !== undefined);
