@@ -99,12 +99,22 @@ const EXPERIENCE_NEAR = /experi|erfahrung|praxis|expérience|experiencia|experi�
 const NOT_AFTER = /^(?:\s*(?:of age|old|alt|d'âge|de edad|de idade|degree|college|university|program|appointment|warranty|ago)\b|[^.;\n]{0,12}?\b(?:track record|combined|history|anniversary|of (?:innovation|history|service|operation|excellence|serving|growth))\b)/i;
 const NOT_BEFORE = /\b(?:ages?(?: from)?|aged|less than|fewer than|no more than|under|over the (?:past|last|next)|in the (?:past|last|next)|within|for over|founded|since|established|combined|after|every|each|up to|term of|contract of|period of)\s*$/i;
 
+let TAKEN = new Uint8Array(1024);
+function clearedTaken(length: number): Uint8Array {
+  if (TAKEN.length < length) TAKEN = new Uint8Array(length);
+  return TAKEN.fill(0, 0, length);
+}
+function isTaken(taken: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (taken[i]) return true;
+  return false;
+}
+
 /** Every figure of years a line asks for, each read once (the first pattern that covers a place wins). */
 function yearsIn(line: string, needContext: boolean): YearsExperience[] {
   const text = normalise(nearYearWords(line));
   const out: YearsExperience[] = [];
-  // Which characters an earlier pattern already read; a list of spans made a line of many figures quadratic. Made at
-  // the first figure read: most lines have none.
+  // Which characters an earlier pattern already read (a list of spans made a line of many figures quadratic): the
+  // shared map, cleared at the first figure read, as most lines have none.
   let taken: Uint8Array | undefined;
   // exec, not matchAll: matchAll copies the pattern on every call, which cost more than most lines' matching.
   for (const [re, { make, bare }] of NUMBER_WORD_FIGURE.test(text) ? PATTERNS : DIGIT_PATTERNS) {
@@ -112,7 +122,7 @@ function yearsIn(line: string, needContext: boolean): YearsExperience[] {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (taken?.subarray(start, end).includes(1)) continue;
+      if (taken && isTaken(taken, start, end)) continue;
       const before = text.slice(Math.max(0, start - 30), start);
       const after = text.slice(end, end + 70);
       if (NOT_AFTER.test(after) || NOT_BEFORE.test(before)) continue;
@@ -120,7 +130,7 @@ function yearsIn(line: string, needContext: boolean): YearsExperience[] {
       if ((needContext || bare) && !said) continue;
       const y = make(m);
       if (!y) continue;
-      (taken ??= new Uint8Array(text.length)).fill(1, start, end);
+      (taken ??= clearedTaken(text.length)).fill(1, start, end);
       out.push(y);
     }
   }
