@@ -109,6 +109,10 @@ function isTaken(taken: Uint8Array, start: number, end: number): boolean {
   return false;
 }
 
+const OF_IN_AFTER = /^\s*(?:of|in)\s/i;
+const saysExperience = (before: string, after: string): boolean =>
+  EXPERIENCE_NEAR.test(after) || EXPERIENCE_NEAR.test(before) || OF_IN_AFTER.test(after);
+
 /** Every figure of years a line asks for, each read once (the first pattern that covers a place wins). */
 function yearsIn(line: string, needContext: boolean): YearsExperience[] {
   const text = normalise(nearYearWords(line));
@@ -126,8 +130,7 @@ function yearsIn(line: string, needContext: boolean): YearsExperience[] {
       const before = text.slice(Math.max(0, start - 30), start);
       const after = text.slice(end, end + 70);
       if (NOT_AFTER.test(after) || NOT_BEFORE.test(before)) continue;
-      const said = EXPERIENCE_NEAR.test(after) || EXPERIENCE_NEAR.test(before) || /^\s*(?:of|in)\s/i.test(after);
-      if ((needContext || bare) && !said) continue;
+      if ((needContext || bare) && !saysExperience(before, after)) continue;
       const y = make(m);
       if (!y) continue;
       (taken ??= clearedTaken(text.length)).fill(1, start, end);

@@ -27,12 +27,18 @@ const MULTIPLIER: Array<[RegExp, number]> = [
   [/^(b|bn|billion)$/i, 1e9],
 ];
 
-const ALL_DIGITS = /^\d+$/;
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return s.length > 0;
+}
 
 /** Parses "107,000", "70.000", "4.500,50", "55.5" and "120'000" by where the separators sit. */
 export function parseAmount(num: string): number {
   // Most figures are digits alone ("5", "2024"), which read as they are.
-  if (ALL_DIGITS.test(num)) return Number(num);
+  if (allDigits(num)) return Number(num);
   const s = num.replace(/\s/g, '');
   const groups = /^\d{1,3}([.,'])\d{3}(?:\1\d{3})*(?:([.,])(\d{1,2}))?$/.exec(s);
   if (groups) {
@@ -60,11 +66,16 @@ const PERIOD_ORDER: PayPeriod[] = ['hour', 'day', 'week', 'month', 'year'];
 // Words after an amount that, by convention, mark a yearly figure: "€60.000 brutto", "£40k base", "£55k OTE".
 const YEAR_HINTS = ['brutto', 'gross', 'base', 'ote', 'lpa'];
 const PER = wordsSource(PER_WORDS);
-const PERIOD_AFTER: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => {
-  const w = PAY_PERIODS[p];
-  const alone = wordsSource([...w.adverbs, ...(p === 'year' ? YEAR_HINTS : [])]);
-  return [p, new RegExp(String.raw`^\s*(?:${PER})?\s*(?:${wordsSource(w.units)})(?![\p{L}\d])|^\s*(?:${alone})(?![\p{L}\d])`, 'iu')];
-});
+// The period named right after an amount: every period in one pattern, each in its own group, in PERIOD_ORDER, so the
+// first period that reads there wins (one test instead of one per period).
+const PERIOD_AFTER = new RegExp(
+  PERIOD_ORDER.map((p) => {
+    const w = PAY_PERIODS[p];
+    const alone = wordsSource([...w.adverbs, ...(p === 'year' ? YEAR_HINTS : [])]);
+    return String.raw`(^\s*(?:${PER})?\s*(?:${wordsSource(w.units)})(?![\p{L}\d])|^\s*(?:${alone})(?![\p{L}\d]))`;
+  }).join('|'),
+  'iu',
+);
 const beforeSource = (periods: PayPeriod[]): string =>
   String.raw`(?<![\p{L}])(?:${wordsSource(periods.flatMap((p) => PAY_PERIODS[p].before))})(?![\p{L}])`;
 const PERIOD_BEFORE: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => [p, new RegExp(beforeSource([p]), 'iu')]);
@@ -95,7 +106,11 @@ export function inferPeriod(value: number, currency: string): PayPeriod {
 
 const LETTER_FIRST = /^\p{L}/u;
 const LETTER = /\p{L}/u;
-const WORD_BEFORE = /[\w.,]/;
+/** A letter, digit, "_", "." or ",": a plain test on one character, run for every number in a posting. */
+function isWordOrSeparator(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46 || code === 44;
+}
 const THOUSANDS = /\d[.,' ]\d{3}/;
 
 export function scanAmounts(line: string): Amount[] {
@@ -106,7 +121,7 @@ export function scanAmounts(line: string): Amount[] {
     const start = m.index + m[0].length - m[0].trimStart().length;
     // A code glued to a word before it ("ABCUSD 5") is not a currency; a sign may be ("Compensation$18.50").
     const charBefore = line[start - 1] ?? '';
-    if (pre ? LETTER_FIRST.test(pre) && LETTER.test(charBefore) : WORD_BEFORE.test(charBefore)) continue;
+    if (pre ? LETTER_FIRST.test(pre) && LETTER.test(charBefore) : isWordOrSeparator(charBefore)) continue;
     const multWord = m[3] ?? null;
     let mult = 1;
     if (multWord) for (const [re, k] of MULTIPLIER) if (re.test(multWord)) mult = k;
@@ -251,7 +266,7 @@ function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints):
   if (NOT_PAY_AFTER.test(after) || NOT_PAY_BEFORE.test(before)) return null;
   if (BENEFIT_BEFORE.test(line.slice(Math.max(0, start - 50), start)) || BENEFIT_AFTER.test(after)) return null;
   // 401(k) and 403(b) are retirement plans, not pay.
-  if (/^(401|403|457)$/.test(String(a.value)) && a.multWord && /^[kb]$/i.test(a.multWord)) return null;
+  if ((a.value === 401 || a.value === 403 || a.value === 457) && a.multWord && /^[kb]$/i.test(a.multWord)) return null;
 
   // A code written anywhere on the range names it ("$125,000 - $140,000 CAD", "$140-170K CAD"); a shared sign ("$")
   // takes the posting's local currency when it can mean it ("$" in Sydney is Australian dollars).
@@ -279,18 +294,15 @@ function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints):
   const hi = b ? b.value * b.mult : lo;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo <= 0 || hi <= 0) return null;
   // A bare small number with a currency sign and no pay words ("$5 coffee") is not pay.
-  if (!payWord && !b && lo < 1000 && !PERIOD_AFTER.some(([, re]) => re.test(after))) return null;
+  if (!payWord && !b && lo < 1000 && !PERIOD_AFTER.test(after)) return null;
 
   let period: PayPeriod | null = null;
   let periodEnd = end;
   const afterCode = after.replace(/^\s*[A-Z]{3}\b/, (m) => ' '.repeat(m.length));
-  for (const [p, re] of PERIOD_AFTER) {
-    const m = re.exec(afterCode);
-    if (m) {
-      period = p;
-      periodEnd = end + m[0].length;
-      break;
-    }
+  const named = PERIOD_AFTER.exec(afterCode);
+  if (named) {
+    period = PERIOD_ORDER[named.findIndex((g, i) => i > 0 && g !== undefined) - 1]!;
+    periodEnd = end + named[0].length;
   }
   if (lpa) period = 'year';
   const after25 = after.slice(0, 25);

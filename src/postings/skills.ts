@@ -172,7 +172,8 @@ export function findSkills(text: string): string[] {
     if (anchors && !anchors.some((a) => text.includes(a))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const k = m.findIndex((g, i) => i > 0 && g !== undefined);
+      let k = 1;
+      while (k < m.length && m[k] === undefined) k++;
       const name = names[k - 1];
       if (name && !first.has(name)) first.set(name, m.index);
     }
