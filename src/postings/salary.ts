@@ -177,7 +177,7 @@ interface Found {
 export function findSalaries(text: string, hints: SalaryHints = {}): SalaryRange[] {
   const found: Found[] = [];
   const seen = new Set<string>();
-  const headEnd = lineStart(text, 5);
+  let headEnd: number | undefined;
   forEachLineWithDigit(text, (line, start) => {
     const amounts = scanAmounts(line);
     for (let i = 0; i < amounts.length; i++) {
@@ -195,7 +195,7 @@ export function findSalaries(text: string, hints: SalaryHints = {}): SalaryRange
       if (seen.has(key)) continue;
       seen.add(key);
       // A board's badge at the top ("$65 - $75 an hour" under the title) gives way to pay the body states.
-      const badge = start < headEnd && !read.payWord;
+      const badge = start < (headEnd ??= lineStart(text, 5)) && !read.payWord;
       found.push({ range, score: (read.payWord ? 2 : 0) + (range.periodInferred ? 0 : 1) + (range.estimated || badge ? -2 : 0), order: found.length });
     }
   });
@@ -251,18 +251,20 @@ const FROM = /(?:from|starting (?:at|from)|starts at|start(?:ing)? salary of|at 
 const BENEFIT_BEFORE = /\b(zuschuss\w*|\w*zuschuss|prämie|prime|indemnité|tickets? resto\w*|bono|auxílio|auxilio|vale[- ]\w+|ayuda|bonus|sign[- ]?on|signing|401\(?k\)?|match(?:ing)?|reimburse\w*|insurance|stipend|allowance|tuition|referral|relocation|per diem|premiums?|discount|fsa|hsa|wellness|gym|equipment|benefit card|meal card|vouchers?|differentials?|plans? (?:options )?start|checks? exceed|prize|award)\b[^$€£\n]{0,25}$/i;
 const BENEFIT_AFTER = /^\s*\+?\s*(?:\w+\s+){0,2}(?:bonus|sign[- ]?on|stipend|allowance|reimbursement|life insurance|per person|for (?:single|family)|match|monthly company match|annual (?:bonus|budget)|budget|credit)\b/i;
 
+const CODE_OR_LPA_AFTER = /^\s*(?:[A-Z]{3}\b|lpa\b)/i;
+
 function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints): { range: SalaryRange; payWord: boolean } | null {
   const start = a.start;
   const end = (b ?? a).end;
-  const before = line.slice(Math.max(0, start - 40), start);
   const after = line.slice(end, end + 40);
   const multWords = a.multWord || b?.multWord ? [a.multWord, b?.multWord].filter(Boolean).map((w) => w!.toLowerCase()) : [];
   if (multWords.some((w) => /^(m|mn|million|mio\.?|mrd\.?|b|bn|billion)$/.test(w))) return null;
   // Most numbers carry no currency and stand far from any pay word: settle those before the costlier tests.
-  const signed = a.currency || b?.currency || multWords.includes('lpa') || /^\s*(?:[A-Z]{3}\b|lpa\b)/i.test(after);
+  const signed = a.currency || b?.currency || multWords.includes('lpa') || CODE_OR_LPA_AFTER.test(after);
   let payWordNear: boolean | undefined;
   const saysPay = (): boolean => (payWordNear ??= PAY_WORD.test(line.slice(Math.max(0, start - 60), end + 20)));
   if (!signed && (!hints.currency || !saysPay())) return null;
+  const before = line.slice(Math.max(0, start - 40), start);
   if (NOT_PAY_AFTER.test(after) || NOT_PAY_BEFORE.test(before)) return null;
   if (BENEFIT_BEFORE.test(line.slice(Math.max(0, start - 50), start)) || BENEFIT_AFTER.test(after)) return null;
   // 401(k) and 403(b) are retirement plans, not pay.
