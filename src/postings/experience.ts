@@ -99,6 +99,7 @@ const EXPERIENCE_NEAR = /experi|erfahrung|praxis|expérience|experiencia|experi�
 const NOT_AFTER = /^(?:\s*(?:of age|old|alt|d'âge|de edad|de idade|degree|college|university|program|appointment|warranty|ago)\b|[^.;\n]{0,12}?\b(?:track record|combined|history|anniversary|of (?:innovation|history|service|operation|excellence|serving|growth))\b)/i;
 const NOT_BEFORE = /\b(?:ages?(?: from)?|aged|less than|fewer than|no more than|under|over the (?:past|last|next)|in the (?:past|last|next)|within|for over|founded|since|established|combined|after|every|each|up to|term of|contract of|period of)\s*$/i;
 
+// The map of characters yearsIn has read, kept between lines and grown when a line is longer.
 let TAKEN = new Uint8Array(1024);
 function clearedTaken(length: number): Uint8Array {
   if (TAKEN.length < length) TAKEN = new Uint8Array(length);

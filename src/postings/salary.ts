@@ -27,6 +27,7 @@ const MULTIPLIER: Array<[RegExp, number]> = [
   [/^(b|bn|billion)$/i, 1e9],
 ];
 
+/** True when the text is digits alone; a plain scan, as it runs for every number in a posting. */
 function allDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);

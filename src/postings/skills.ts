@@ -63,10 +63,10 @@ function combined(mode: 'cs' | 'ci'): { re: RegExp; names: string[]; anchors: st
   }
   const alts = [...buckets.values()].map((b) => `${b.head}(?:${b.rests.join('|')})`);
   const re = new RegExp(String.raw`(?:^|[^\w#+.-])(?:${alts.join('|')})(?![\w#+])`, mode === 'cs' ? 'g' : 'gi');
-  // Capture groups are numbered in the order they open: bucket by bucket.
   // A case-sensitive skill starts with its letters as written ("SQL", "JAX", "Ray"): a text with none of them is
   // passed over by a plain search.
   const plain = mode === 'cs' && !anchors.includes('');
+  // Capture groups are numbered in the order they open: bucket by bucket.
   return { re, names: [...buckets.values()].flatMap((b) => b.names), anchors: plain ? anchors : null };
 }
 
