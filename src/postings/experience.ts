@@ -12,9 +12,12 @@ const WORDS: Record<string, number> = {
 };
 // Fractions ("1.5 years") round down: the schema counts whole years, and 1.5 years asks for at least 1.
 // Digits may be glued to a word before them by scraping ("Experience5+ years"); number words may not.
-const N = String.raw`(\d{1,2}(?:[.,]\d)?|(?<![\p{L}])(?:${Object.keys(WORDS).sort((a, b) => b.length - a.length).join('|')}))`;
+const DIGITS = String.raw`\d{1,2}(?:[.,]\d)?`;
+const NUMBER_WORDS = Object.keys(WORDS).sort((a, b) => b.length - a.length).join('|');
+const N = String.raw`(${DIGITS}|(?<![\p{L}])(?:${NUMBER_WORDS}))`;
 const YEARS = String.raw`(?:${YEAR_WORDS_SOURCE})['’]?`;
-const SEP = String.raw`\s*(?:-|–|—|to|bis|à|au|a|y|e|até)\s*`;
+const SEP_WORDS = String.raw`-|–|—|to|bis|à|au|a|y|e|até`;
+const SEP = String.raw`\s*(?:${SEP_WORDS})\s*`;
 const MORE = String.raw`(?:\+|plus|or more|or greater|ou plus|o más|ou mais|und mehr|oder mehr)`;
 const LEAD = String.raw`(?:at least|atleast|a minimum of|minimum of|minimum|minimal of|min\.?|no less than|not less than|mindestens|au moins|minimum de|al menos|como mínimo|mínimo de|mínima de|mínimo|mínima|pelo menos|≥|>=)`;
 // Not inside a larger number ("1.5", "$40"); a full stop glued before it is scraping ("related field.3+ years").
@@ -22,14 +25,28 @@ const B = String.raw`(?<!\d[.,]|[\d$€£])`;
 const E = String.raw`(?![\p{L}])`;
 
 type Make = (m: RegExpExecArray) => YearsExperience | null;
-const PATTERNS: Array<[RegExp, Make]> = [
+/** A pattern, written for a number pattern `n`, and how its match reads; `bare` is "N years" with nothing more. */
+interface Reading {
+  source: (n: string) => string;
+  make: Make;
+  bare?: boolean;
+}
+const READINGS: Reading[] = [
   // "Years of Experience: 2 - 4"
-  [new RegExp(String.raw`years of experience:?\s*${N}(?:${SEP}${N})?${E}`, 'giu'), (m) => (m[2] ? range(m[1]!, m[2]) : atLeast(m[1]!))],
-  [new RegExp(String.raw`${B}${N}${SEP}${N}\s*\+?\s*${YEARS}${E}`, 'giu'), (m) => range(m[1]!, m[2]!)],
-  [new RegExp(String.raw`${LEAD}\s*${N}\s*\+?\s*${YEARS}${E}`, 'giu'), (m) => atLeast(m[1]!)],
-  [new RegExp(String.raw`${B}${N}\s*${MORE}\s*${YEARS}${E}|${B}${N}\s*${YEARS}\s*(?:\+|or more|minimum)`, 'giu'), (m) => atLeast(m[1] ?? m[2]!)],
-  [new RegExp(String.raw`${B}${N}\s*${YEARS}${E}`, 'giu'), (m) => exact(m[1]!)],
+  { source: (n) => String.raw`years of experience:?\s*${n}(?:${SEP}${n})?${E}`, make: (m) => (m[2] ? range(m[1]!, m[2]) : atLeast(m[1]!)) },
+  { source: (n) => String.raw`${B}${n}${SEP}${n}\s*\+?\s*${YEARS}${E}`, make: (m) => range(m[1]!, m[2]!) },
+  { source: (n) => String.raw`${LEAD}\s*${n}\s*\+?\s*${YEARS}${E}`, make: (m) => atLeast(m[1]!) },
+  { source: (n) => String.raw`${B}${n}\s*${MORE}\s*${YEARS}${E}|${B}${n}\s*${YEARS}\s*(?:\+|or more|minimum)`, make: (m) => atLeast(m[1] ?? m[2]!) },
+  { source: (n) => String.raw`${B}${n}\s*${YEARS}${E}`, make: (m) => exact(m[1]!), bare: true },
 ];
+const compile = (n: string): Array<[RegExp, Reading]> => READINGS.map((r) => [new RegExp(r.source(n), 'giu'), r]);
+const PATTERNS = compile(N);
+// The same patterns with figures in digits only. A number word costs the patterns most of their time at every
+// position, and few lines have one where a figure could use it: a number word followed by what may follow a figure
+// in the patterns (a non-letter, a range word, a year word, "plus" …). Where NUMBER_WORD_FIGURE finds none, no match
+// of PATTERNS can read a number word, so DIGIT_PATTERNS find the same matches.
+const DIGIT_PATTERNS = compile(`(${DIGITS})`);
+const NUMBER_WORD_FIGURE = new RegExp(String.raw`(?<![\p{L}])(?:${NUMBER_WORDS})(?:${E}|${SEP_WORDS}|${YEAR_WORDS_SOURCE}|${MORE})`, 'iu');
 
 function num(s: string): number {
   const w = WORDS[s.toLowerCase()];
@@ -72,31 +89,52 @@ export function restoreYearsDash(line: string): string {
 
 // A cheap look for a year word, so the patterns run only on lines that have one ("an" alone is English, not French).
 const YEARS_WORD = /\b(?:years?|yrs?|jahr\w*|ann[ée]es?|a[ñn]os?)\b|(?:\d|\bune?)\s*ans?\b/i;
+// What any year word of YEARS_WORD holds, looked for without a word boundary tried at every position: most lines have
+// none and are passed over at a third of the cost. "an" is judged by what stands before it, once it is found.
+const YEARS_WORD_HINT = /yr|year|jahr|ann[ée]e|a[ñn]o|ans?\b(?<=(?:\d|\bune?)\s*ans?)/i;
+const hasYearWord = (line: string): boolean => YEARS_WORD_HINT.test(line) && YEARS_WORD.test(line);
 // Around a figure of years, what says it is experience asked of the candidate …
 const EXPERIENCE_NEAR = /experi|erfahrung|praxis|expérience|experiencia|experiência|work|working|professional|industry|relevant|progressive|hands[- ]on|managing|leading|building|developing|programming|teaching|sales|background|\bin (?:a|an|the)\b|\bas an?\b|\bwith\b|:\s*$/i;
 // … and what says it is not: an age, a degree's length, a company's history, a ceiling, a contract's term.
 const NOT_AFTER = /^(?:\s*(?:of age|old|alt|d'âge|de edad|de idade|degree|college|university|program|appointment|warranty|ago)\b|[^.;\n]{0,12}?\b(?:track record|combined|history|anniversary|of (?:innovation|history|service|operation|excellence|serving|growth))\b)/i;
 const NOT_BEFORE = /\b(?:ages?(?: from)?|aged|less than|fewer than|no more than|under|over the (?:past|last|next)|in the (?:past|last|next)|within|for over|founded|since|established|combined|after|every|each|up to|term of|contract of|period of)\s*$/i;
 
+// The map of characters yearsIn has read, kept between lines and grown when a line is longer.
+let TAKEN = new Uint8Array(1024);
+function clearedTaken(length: number): Uint8Array {
+  if (TAKEN.length < length) TAKEN = new Uint8Array(length);
+  return TAKEN.fill(0, 0, length);
+}
+function isTaken(taken: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (taken[i]) return true;
+  return false;
+}
+
+const OF_IN_AFTER = /^\s*(?:of|in)\s/i;
+const saysExperience = (before: string, after: string): boolean =>
+  EXPERIENCE_NEAR.test(after) || EXPERIENCE_NEAR.test(before) || OF_IN_AFTER.test(after);
+
 /** Every figure of years a line asks for, each read once (the first pattern that covers a place wins). */
 function yearsIn(line: string, needContext: boolean): YearsExperience[] {
   const text = normalise(nearYearWords(line));
   const out: YearsExperience[] = [];
-  // Which characters an earlier pattern already read; a list of spans made a line of many figures quadratic.
-  const taken = new Uint8Array(text.length);
-  for (const [re, make] of PATTERNS) {
-    for (const m of text.matchAll(re)) {
-      const start = m.index ?? 0;
+  // Which characters an earlier pattern already read (a list of spans made a line of many figures quadratic): the
+  // shared map, cleared at the first figure read, as most lines have none.
+  let taken: Uint8Array | undefined;
+  // exec, not matchAll: matchAll copies the pattern on every call, which cost more than most lines' matching.
+  for (const [re, { make, bare }] of NUMBER_WORD_FIGURE.test(text) ? PATTERNS : DIGIT_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
       const end = start + m[0].length;
-      if (taken.subarray(start, end).includes(1)) continue;
+      if (taken && isTaken(taken, start, end)) continue;
       const before = text.slice(Math.max(0, start - 30), start);
       const after = text.slice(end, end + 70);
       if (NOT_AFTER.test(after) || NOT_BEFORE.test(before)) continue;
-      const said = EXPERIENCE_NEAR.test(after) || EXPERIENCE_NEAR.test(before) || /^\s*(?:of|in)\s/i.test(after);
-      if ((needContext || make === PATTERNS[4]![1]) && !said) continue;
-      const y = make(m as RegExpExecArray);
+      if ((needContext || bare) && !saysExperience(before, after)) continue;
+      const y = make(m);
       if (!y) continue;
-      taken.fill(1, start, end);
+      (taken ??= clearedTaken(text.length)).fill(1, start, end);
       out.push(y);
     }
   }
@@ -127,9 +165,12 @@ function nearYearWords(line: string): string {
   return parts.join('');
 }
 
+const OPEN_DIGIT = /\(\d/;
+
 /** "Two (2) years" → "2 years"; "two to five (2-5) years" → "2-5 years". */
 function normalise(line: string): string {
-  if (!line.includes('(')) return line;
+  // Both forms hold "(" and then a digit; the patterns, which try a word at every letter, run only on lines that do.
+  if (!OPEN_DIGIT.test(line)) return line;
   return line
     .replace(/\b[\p{L}]+\s+(?:to|-)\s+[\p{L}]+\s*\((\d{1,2}\s*[-–]\s*\d{1,2})\)/gu, '$1')
     .replace(/\b[\p{L}]+\s*\((\d{1,2})\)/gu, (m, d: string) => (WORDS[m.split(/\s|\(/)[0]!.toLowerCase()] !== undefined ? d : m));
@@ -150,7 +191,7 @@ export function findYears(preferred: string[], rest: string[]): YearsExperience 
         if (y && (!best || y.min < best.min)) best = y;
         continue;
       }
-      if (!YEARS_WORD.test(line)) continue;
+      if (!hasYearWord(line)) continue;
       for (const y of yearsIn(line, needContext)) if (!best || y.min < best.min) best = y;
     }
     if (best) return best;

@@ -11,8 +11,10 @@ const MULT = String.raw`[kK](?![a-zA-Z])|Tsd\.?|Mio\.?|Mrd\.?|thousand|mil(?![a-
 const capitalised = CURRENCY_NAME_SOURCE.split('|').map((n) => `${n}|${n[0]!.toUpperCase()}${n.slice(1)}`).join('|');
 const CUR_SUFFIX = `${CURRENCY_SIGN_SOURCE}|${capitalised}`;
 // What may stand before the amount is checked in scanAmounts: a sign may be glued to a word ("Compensation$18.50").
+// Groups: 1 the sign before, 2 the number, 3 its multiplier, 4 the sign after. (Unnamed: a named group's object is
+// built for every match, and most numbers in a posting are not pay.)
 const AMOUNT = new RegExp(
-  String.raw`(?<![\d.,])(?<pre>${CUR_PREFIX})?\s?(?<num>${NUM})(?:\s?(?<mult>${MULT}))?(?:\s?(?<suf>${CUR_SUFFIX})(?![a-zA-Z]))?`,
+  String.raw`(?<![\d.,])(${CUR_PREFIX})?\s?(${NUM})(?:\s?(${MULT}))?(?:\s?(${CUR_SUFFIX})(?![a-zA-Z]))?`,
   'g',
 );
 
@@ -25,8 +27,19 @@ const MULTIPLIER: Array<[RegExp, number]> = [
   [/^(b|bn|billion)$/i, 1e9],
 ];
 
+/** True when the text is digits alone; a plain scan, as it runs for every number in a posting. */
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return s.length > 0;
+}
+
 /** Parses "107,000", "70.000", "4.500,50", "55.5" and "120'000" by where the separators sit. */
 export function parseAmount(num: string): number {
+  // Most figures are digits alone ("5", "2024"), which read as they are.
+  if (allDigits(num)) return Number(num);
   const s = num.replace(/\s/g, '');
   const groups = /^\d{1,3}([.,'])\d{3}(?:\1\d{3})*(?:([.,])(\d{1,2}))?$/.exec(s);
   if (groups) {
@@ -54,12 +67,21 @@ const PERIOD_ORDER: PayPeriod[] = ['hour', 'day', 'week', 'month', 'year'];
 // Words after an amount that, by convention, mark a yearly figure: "€60.000 brutto", "£40k base", "£55k OTE".
 const YEAR_HINTS = ['brutto', 'gross', 'base', 'ote', 'lpa'];
 const PER = wordsSource(PER_WORDS);
-const PERIOD_AFTER: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => {
-  const w = PAY_PERIODS[p];
-  const alone = wordsSource([...w.adverbs, ...(p === 'year' ? YEAR_HINTS : [])]);
-  return [p, new RegExp(String.raw`^\s*(?:${PER})?\s*(?:${wordsSource(w.units)})(?![\p{L}\d])|^\s*(?:${alone})(?![\p{L}\d])`, 'iu')];
-});
-const PERIOD_BEFORE: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => [p, new RegExp(String.raw`(?<![\p{L}])(?:${wordsSource(PAY_PERIODS[p].before)})(?![\p{L}])`, 'iu')]);
+// The period named right after an amount: every period in one pattern, each in its own group, in PERIOD_ORDER, so the
+// first period that reads there wins (one test instead of one per period).
+const PERIOD_AFTER = new RegExp(
+  PERIOD_ORDER.map((p) => {
+    const w = PAY_PERIODS[p];
+    const alone = wordsSource([...w.adverbs, ...(p === 'year' ? YEAR_HINTS : [])]);
+    return String.raw`(^\s*(?:${PER})?\s*(?:${wordsSource(w.units)})(?![\p{L}\d])|^\s*(?:${alone})(?![\p{L}\d]))`;
+  }).join('|'),
+  'iu',
+);
+const beforeSource = (periods: PayPeriod[]): string =>
+  String.raw`(?<![\p{L}])(?:${wordsSource(periods.flatMap((p) => PAY_PERIODS[p].before))})(?![\p{L}])`;
+const PERIOD_BEFORE: Array<[PayPeriod, RegExp]> = PERIOD_ORDER.map((p) => [p, new RegExp(beforeSource([p]), 'iu')]);
+// Any period's phrase: most amounts have none near them, and are settled by this one test instead of ten.
+const ANY_PERIOD_BEFORE = new RegExp(beforeSource(PERIOD_ORDER), 'iu');
 
 const NOT_PAY_AFTER = /^\s*\+?\s*(arr|mrr|revenue|umsatz|(?:de )?chiffre d'affaires|de facturación|de faturamento|in (funding|revenue|sales|assets|annual)|funding|raised|valuation|users|customers|creators|members|generated|in sales|gmv|series|budget|ad spend|worth|of (funding|revenue|capital)|under management|aum)\b/i;
 const NOT_PAY_BEFORE = /\b(raised|funding|revenue|umsatz|finanzierung|chiffre d'affaires|levée de fonds|facturación|financiación|faturamento|investimento|valuation|valued at|generated|worth|backed|plans? from|prices? from|costs?|fee|arr of|sales of|assets of|budget of|fund|grant of|donated|\/mo plans)\W*$/i;
@@ -83,25 +105,35 @@ export function inferPeriod(value: number, currency: string): PayPeriod {
   return 'year';
 }
 
+const LETTER_FIRST = /^\p{L}/u;
+const LETTER = /\p{L}/u;
+/** A letter, digit, "_", "." or ",": a plain test on one character, run for every number in a posting. */
+function isWordOrSeparator(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46 || code === 44;
+}
+const THOUSANDS = /\d[.,' ]\d{3}/;
+
 export function scanAmounts(line: string): Amount[] {
   const out: Amount[] = [];
   for (const m of amountMatches(line)) {
-    const g = m.groups ?? {};
-    const num = g.num ?? '';
-    if (!num) continue;
-    const start = (m.index ?? 0) + m[0].length - m[0].trimStart().length;
+    const pre = m[1];
+    const num = m[2]!;
+    const start = m.index + m[0].length - m[0].trimStart().length;
     // A code glued to a word before it ("ABCUSD 5") is not a currency; a sign may be ("Compensation$18.50").
-    if (g.pre && /^\p{L}/u.test(g.pre) && /\p{L}/u.test(line[start - 1] ?? '')) continue;
-    if (!g.pre && /[\w.,]/.test(line[start - 1] ?? '')) continue;
-    const multWord = g.mult ?? null;
+    const charBefore = line[start - 1] ?? '';
+    if (pre ? LETTER_FIRST.test(pre) && LETTER.test(charBefore) : isWordOrSeparator(charBefore)) continue;
+    const multWord = m[3] ?? null;
     let mult = 1;
     if (multWord) for (const [re, k] of MULTIPLIER) if (re.test(multWord)) mult = k;
-    const grouped = g.pre ? GROUPED_ONLY_SIGNS[g.pre] : undefined;
-    if (grouped && !/\d[.,' ]\d{3}/.test(num)) continue;
-    const signs = [grouped ?? g.pre, g.suf?.trim()].filter((x): x is string => !!x);
-    const currency = currencyOf(signs[0]) ?? currencyOf(signs[1]);
+    const grouped = pre ? GROUPED_ONLY_SIGNS[pre] : undefined;
+    if (grouped && !THOUSANDS.test(num)) continue;
+    const signBefore = grouped ?? pre;
+    const signAfter = m[4]?.trim();
+    const currency = currencyOf(signBefore) ?? currencyOf(signAfter);
+    const specific = signBefore && isSpecificCurrency(signBefore) ? signBefore : signAfter && isSpecificCurrency(signAfter) ? signAfter : null;
     const end = start + m[0].trim().length;
-    out.push({ start, end, value: parseAmount(num), currency, specific: signs.find(isSpecificCurrency) ?? null, mult, multWord, plus: line[end] === '+' });
+    out.push({ start, end, value: parseAmount(num), currency, specific, mult, multWord, plus: line[end] === '+' });
   }
   return out;
 }
@@ -146,10 +178,8 @@ interface Found {
 export function findSalaries(text: string, hints: SalaryHints = {}): SalaryRange[] {
   const found: Found[] = [];
   const seen = new Set<string>();
-  let lineNo = 0;
-  for (const line of text.split('\n')) {
-    lineNo++;
-    if (!/\d/.test(line)) continue;
+  let headEnd: number | undefined;
+  forEachLineWithDigit(text, (line, start) => {
     const amounts = scanAmounts(line);
     for (let i = 0; i < amounts.length; i++) {
       const a = amounts[i]!;
@@ -166,11 +196,39 @@ export function findSalaries(text: string, hints: SalaryHints = {}): SalaryRange
       if (seen.has(key)) continue;
       seen.add(key);
       // A board's badge at the top ("$65 - $75 an hour" under the title) gives way to pay the body states.
-      const badge = lineNo <= 4 && !read.payWord;
+      const badge = start < (headEnd ??= lineStart(text, 5)) && !read.payWord;
       found.push({ range, score: (read.payWord ? 2 : 0) + (range.periodInferred ? 0 : 1) + (range.estimated || badge ? -2 : 0), order: found.length });
     }
-  }
+  });
   return found.sort((x, y) => y.score - x.score || x.order - y.order).map((f) => f.range);
+}
+
+const DIGIT = /\d/g;
+
+/**
+ * Each line of the text that holds a digit, with where it starts. One search for digits over the text, rather than
+ * splitting it and testing every line: most lines hold none.
+ */
+function forEachLineWithDigit(text: string, visit: (line: string, start: number) => void): void {
+  DIGIT.lastIndex = 0;
+  for (let d = DIGIT.exec(text); d; d = DIGIT.exec(text)) {
+    const start = text.lastIndexOf('\n', d.index) + 1;
+    const end = text.indexOf('\n', d.index);
+    visit(text.slice(start, end < 0 ? text.length : end), start);
+    if (end < 0) return;
+    DIGIT.lastIndex = end;
+  }
+}
+
+/** Where the text's line `n` (from 1) starts; Infinity when it has fewer lines. */
+function lineStart(text: string, n: number): number {
+  let at = 0;
+  for (let line = 1; line < n; line++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return Infinity;
+    at = nl + 1;
+  }
+  return at;
 }
 
 // Between the two ends of a range: a dash or word, after the first end's own period or code
@@ -194,20 +252,24 @@ const FROM = /(?:from|starting (?:at|from)|starts at|start(?:ing)? salary of|at 
 const BENEFIT_BEFORE = /\b(zuschuss\w*|\w*zuschuss|prämie|prime|indemnité|tickets? resto\w*|bono|auxílio|auxilio|vale[- ]\w+|ayuda|bonus|sign[- ]?on|signing|401\(?k\)?|match(?:ing)?|reimburse\w*|insurance|stipend|allowance|tuition|referral|relocation|per diem|premiums?|discount|fsa|hsa|wellness|gym|equipment|benefit card|meal card|vouchers?|differentials?|plans? (?:options )?start|checks? exceed|prize|award)\b[^$€£\n]{0,25}$/i;
 const BENEFIT_AFTER = /^\s*\+?\s*(?:\w+\s+){0,2}(?:bonus|sign[- ]?on|stipend|allowance|reimbursement|life insurance|per person|for (?:single|family)|match|monthly company match|annual (?:bonus|budget)|budget|credit)\b/i;
 
+const CODE_OR_LPA_AFTER = /^\s*(?:[A-Z]{3}\b|lpa\b)/i;
+
 function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints): { range: SalaryRange; payWord: boolean } | null {
   const start = a.start;
   const end = (b ?? a).end;
-  const before = line.slice(Math.max(0, start - 40), start);
   const after = line.slice(end, end + 40);
-  const multWords = [a.multWord, b?.multWord].filter(Boolean).map((w) => w!.toLowerCase());
+  const multWords = a.multWord || b?.multWord ? [a.multWord, b?.multWord].filter(Boolean).map((w) => w!.toLowerCase()) : [];
   if (multWords.some((w) => /^(m|mn|million|mio\.?|mrd\.?|b|bn|billion)$/.test(w))) return null;
   // Most numbers carry no currency and stand far from any pay word: settle those before the costlier tests.
-  const signed = a.currency || b?.currency || multWords.includes('lpa') || /^\s*(?:[A-Z]{3}\b|lpa\b)/i.test(after);
-  if (!signed && (!hints.currency || !PAY_WORD.test(line.slice(Math.max(0, start - 60), end + 20)))) return null;
+  const signed = a.currency || b?.currency || multWords.includes('lpa') || CODE_OR_LPA_AFTER.test(after);
+  let payWordNear: boolean | undefined;
+  const saysPay = (): boolean => (payWordNear ??= PAY_WORD.test(line.slice(Math.max(0, start - 60), end + 20)));
+  if (!signed && (!hints.currency || !saysPay())) return null;
+  const before = line.slice(Math.max(0, start - 40), start);
   if (NOT_PAY_AFTER.test(after) || NOT_PAY_BEFORE.test(before)) return null;
   if (BENEFIT_BEFORE.test(line.slice(Math.max(0, start - 50), start)) || BENEFIT_AFTER.test(after)) return null;
   // 401(k) and 403(b) are retirement plans, not pay.
-  if (/^(401|403|457)$/.test(String(a.value)) && a.multWord && /^[kb]$/i.test(a.multWord)) return null;
+  if ((a.value === 401 || a.value === 403 || a.value === 457) && a.multWord && /^[kb]$/i.test(a.multWord)) return null;
 
   // A code written anywhere on the range names it ("$125,000 - $140,000 CAD", "$140-170K CAD"); a shared sign ("$")
   // takes the posting's local currency when it can mean it ("$" in Sydney is Australian dollars).
@@ -216,7 +278,7 @@ function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints):
   let currency = specific ? currencyOf(specific) : a.currency || b?.currency ? currencyOf(sharedSign(line, a, b), hints.currency) : null;
   const lpa = multWords.includes('lpa') || /^\s*lpa\b/i.test(after);
   if (!currency && lpa) currency = 'INR';
-  const payWord = PAY_WORD.test(line.slice(Math.max(0, start - 60), end + 20));
+  const payWord = saysPay();
   if (!currency) {
     const hasMult = a.mult > 1 || (b?.mult ?? 1) > 1;
     if (!payWord || !hints.currency || !(hasMult || a.value >= 1000)) return null;
@@ -235,21 +297,21 @@ function toRange(line: string, a: Amount, b: Amount | null, hints: SalaryHints):
   const hi = b ? b.value * b.mult : lo;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo <= 0 || hi <= 0) return null;
   // A bare small number with a currency sign and no pay words ("$5 coffee") is not pay.
-  if (!payWord && !b && lo < 1000 && !PERIOD_AFTER.some(([, re]) => re.test(after))) return null;
+  if (!payWord && !b && lo < 1000 && !PERIOD_AFTER.test(after)) return null;
 
   let period: PayPeriod | null = null;
   let periodEnd = end;
   const afterCode = after.replace(/^\s*[A-Z]{3}\b/, (m) => ' '.repeat(m.length));
-  for (const [p, re] of PERIOD_AFTER) {
-    const m = re.exec(afterCode);
-    if (m) {
-      period = p;
-      periodEnd = end + m[0].length;
-      break;
-    }
+  const named = PERIOD_AFTER.exec(afterCode);
+  if (named) {
+    period = PERIOD_ORDER[named.findIndex((g, i) => i > 0 && g !== undefined) - 1]!;
+    periodEnd = end + named[0].length;
   }
   if (lpa) period = 'year';
-  if (!period) for (const [p, re] of PERIOD_BEFORE) if (re.test(before) || re.test(after.slice(0, 25))) period = p;
+  const after25 = after.slice(0, 25);
+  if (!period && (ANY_PERIOD_BEFORE.test(before) || ANY_PERIOD_BEFORE.test(after25))) {
+    for (const [p, re] of PERIOD_BEFORE) if (re.test(before) || re.test(after25)) period = p;
+  }
   let min: number | null = Math.min(lo, hi);
   let max: number | null = Math.max(lo, hi);
   const periodInferred = period === null;
