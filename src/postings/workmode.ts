@@ -3,7 +3,7 @@ import type { WorkMode } from './schema.ts';
 import { findPlace, placesIn } from './places.ts';
 import { fold } from './text.ts';
 import { WORK_MODE_FIELDS, WORK_MODE_LABELS, WORK_MODE_PHRASES, workModeOf } from './lexicon/workmodes.ts';
-import { wordsSource } from './lexicon/pattern.ts';
+import { trieSource, wordsSource } from './lexicon/pattern.ts';
 
 export interface WorkplaceFacts {
   workMode: WorkMode | null;
@@ -24,16 +24,66 @@ const PHRASE_SCAN = new RegExp(
 
 // Every phrase above holds one of these stems within a few dozen characters, so only the stretches around them are
 // read: a plain scan for the stems is much cheaper than the unicode-aware phrases at every character.
-const PHRASE_STEMS = /remot|hybr|h[ií]br|travail|teletrab|trabajo|trabalho|office|home|mobil|presen|sentiel|site|person|location|anywhere|wfh|vor ort/gi;
+const PHRASE_STEMS: readonly string[] = ['remot', 'hybr', 'hibr', 'híbr', 'travail', 'teletrab', 'trabajo', 'trabalho', 'office', 'home', 'mobil', 'presen', 'sentiel', 'site', 'person', 'location', 'anywhere', 'wfh', 'vor ort'];
 const PHRASE_REACH = 80;
 
-function nearStems(text: string): string {
+// "based in San Francisco or New York", "located in Berlin", "office in London": the places a posting is based in.
+const BASE_WORDS: readonly string[] = ['based in', 'based out of', 'located in', 'office in', 'offices in', 'position in', 'role in', 'work from our', 'ansässig in', 'mit sitz in', 'basé à', 'basado en', 'localizado em', 'situada en', 'baseado em'];
+const BASED_AT = new RegExp(String.raw`\b${trieSource(BASE_WORDS)}\s+([^.\n;:]{2,80})`, 'iy');
+// A board's field labels, without which no field pattern (FIELD) can match.
+const FIELD_LABELS: readonly string[] = ['location:', 'remotely:'];
+
+// The words of the three lists above, found in one scan of the text: one scan for all of them costs about what one
+// scan for any of them does. Every start is visited, since one word may start inside another ("office" in "offices in").
+const ANCHOR = new RegExp(trieSource([...PHRASE_STEMS, ...BASE_WORDS, ...FIELD_LABELS]), 'gi');
+
+/** What a found word (the longest at its place) says: the stem it starts with, and whether a base word or label does. */
+interface AnchorKind {
+  stem: number;
+  base: boolean;
+  label: boolean;
+}
+
+function anchorKind(word: string): AnchorKind {
+  // The first stem in list order, as the alternation of the stems alone would have chosen it.
+  const stem = PHRASE_STEMS.find((s) => word.startsWith(s));
+  return { stem: stem?.length ?? 0, base: BASE_WORDS.some((b) => word.startsWith(b)), label: FIELD_LABELS.some((l) => word.startsWith(l)) };
+}
+const ANCHOR_KINDS = new Map([...PHRASE_STEMS, ...BASE_WORDS, ...FIELD_LABELS].map((w) => [w, anchorKind(w)]));
+
+interface Anchors {
+  /** Start and length of each stem, left to right and not overlapping, as a global scan for the stems finds them. */
+  stems: number[];
+  /** Every place a base word starts. */
+  bases: number[];
+  label: boolean;
+}
+
+function findAnchors(text: string): Anchors {
+  const out: Anchors = { stems: [], bases: [], label: false };
+  let stemEnd = 0;
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+    const word = m[0].toLowerCase();
+    const kind = ANCHOR_KINDS.get(word) ?? anchorKind(word);
+    if (kind.stem && m.index >= stemEnd) {
+      out.stems.push(m.index, kind.stem);
+      stemEnd = m.index + kind.stem;
+    }
+    if (kind.base) out.bases.push(m.index);
+    out.label ||= kind.label;
+    ANCHOR.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+function nearStems(text: string, stems: number[]): string {
   const parts: string[] = [];
   let end = 0;
-  PHRASE_STEMS.lastIndex = 0;
-  for (let m = PHRASE_STEMS.exec(text); m; m = PHRASE_STEMS.exec(text)) {
-    const from = Math.max(end, m.index - PHRASE_REACH);
-    const to = Math.min(text.length, m.index + m[0].length + PHRASE_REACH);
+  for (let k = 0; k < stems.length; k += 2) {
+    const at = stems[k]!;
+    const from = Math.max(end, at - PHRASE_REACH);
+    const to = Math.min(text.length, at + stems[k + 1]! + PHRASE_REACH);
     if (from > end && parts.length) parts.push('\n¦\n');
     parts.push(text.slice(from, to));
     end = to;
@@ -41,22 +91,19 @@ function nearStems(text: string): string {
   return parts.join('');
 }
 
-function modeFromPhrases(full: string): WorkMode | null {
-  const text = nearStems(full);
+function modeFromPhrases(full: string, stems: number[]): WorkMode | null {
+  const text = nearStems(full, stems);
   const said = new Set<string>();
-  for (const m of text.matchAll(PHRASE_SCAN)) {
-    const k = PHRASE_ORDER.find((key) => m.groups?.[key] !== undefined);
+  // exec, not matchAll: matchAll copies the pattern on every call, which costs more than the few matches.
+  PHRASE_SCAN.lastIndex = 0;
+  for (let m = PHRASE_SCAN.exec(text); m; m = PHRASE_SCAN.exec(text)) {
+    const k = PHRASE_ORDER.find((key) => m!.groups?.[key] !== undefined);
     if (k === 'fullyRemote') return 'remote';
     if (k) said.add(k);
   }
   return said.has('hybrid') ? 'hybrid' : said.has('remote') ? 'remote' : said.has('onsite') ? 'onsite' : null;
 }
 const FIELD: Array<[WorkMode, RegExp]> = (['remote', 'hybrid', 'onsite'] as const).map((m) => [m, new RegExp(String.raw`(?:${WORK_MODE_FIELDS[m].join('|')})(?![\p{L}\d])`, 'iu')]);
-// A cheap look for "based in", "located in", "office in" … before the longer pattern runs.
-// Each of its words holds one of the pattern's phrases whole, so a text without any is passed over ("office" alone is
-// in most postings).
-const BASED_HINT = /based (?:in|out)|located in|offices? in|position in|role in|work from our|ansässig in|sitz in|basé à|basado en|localizado em|situada en|baseado em/i;
-
 // A chip or label that starts with a mode word: "Hybrid", "Remote - United States", "Présentiel", "Remoto".
 const MODE_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map((mode) => [
   mode,
@@ -122,6 +169,10 @@ function regionList(s: string): string[] {
   return out;
 }
 
+// "full-timeRemote": a mode word glued to the chip before it; the plain words are looked for before the unicode pattern.
+const GLUED_WORDS = 'Remote|Hybrid|On-?site';
+const GLUED_MODE_WORD = new RegExp(GLUED_WORDS);
+const GLUED_MODE = new RegExp(String.raw`(\p{Ll})(${GLUED_WORDS})\b`, 'gu');
 const CITY_STATE = /([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){0,3}),\s?([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b/g;
 
 /** Work mode, where remote applicants may live, and the places named, from labelled facts first, then the text. */
@@ -129,15 +180,22 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
   let workMode: WorkMode | null = null;
   let remoteRegions: string[] = [];
   const locations: string[] = [];
+  // Each location folded once, beside it, rather than every location again on every add.
+  const keys: string[] = [];
   const addLoc = (l: string): void => {
     const t = l.trim().replace(/[.;]$/, '');
     if (!t || t.length > 60) return;
     const key = fold(t);
-    if (locations.some((x) => fold(x) === key || fold(x).startsWith(key + ','))) return;
+    if (keys.some((x) => x === key || x.startsWith(key + ','))) return;
     // "New York" after "New York, NY" adds nothing.
-    const idx = locations.findIndex((x) => key.startsWith(fold(x) + ','));
-    if (idx >= 0) locations[idx] = t;
-    else locations.push(t);
+    const idx = keys.findIndex((x) => key.startsWith(x + ','));
+    if (idx >= 0) {
+      locations[idx] = t;
+      keys[idx] = key;
+    } else {
+      locations.push(t);
+      keys.push(key);
+    }
   };
 
   const fromWord = (s: string): WorkMode | null => {
@@ -147,7 +205,7 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
   if (labelled.workMode) workMode = fromWord(labelled.workMode);
 
   // Chips run together by scraping: "full-timeRemote - United States".
-  const head = lines.slice(0, headEnd).map((l) => l.replace(/(\p{Ll})(Remote|Hybrid|On-?site)\b/gu, '$1 $2'));
+  const head = lines.slice(0, headEnd).map((l) => (GLUED_MODE_WORD.test(l) ? l.replace(GLUED_MODE, '$1 $2') : l));
   // Short lines near the top are the board's chips: "Hybrid", "Remote - United States", "New York, NY".
   for (const line of head) {
     const mode = line.length <= 80 ? fromWord(line) ?? (/\bremote\b/i.test(line) && isChip(line) ? 'remote' : null) : null;
@@ -172,9 +230,10 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     }
   }
 
+  const anchors = findAnchors(text);
   if (!workMode) {
-    const field = /location:|remotely:/i.test(text) ? FIELD.find(([, re]) => re.test(text)) : undefined;
-    workMode = field ? field[0] : modeFromPhrases(text);
+    const field = anchors.label ? FIELD.find(([, re]) => re.test(text)) : undefined;
+    workMode = field ? field[0] : modeFromPhrases(text, anchors.stems);
   }
   if (workMode === 'remote' && !remoteRegions.length) {
     const m = /\bremote\b[^.\n]{0,20}?\b(?:in|within|from)\s+(?:the\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})/.exec(text);
@@ -188,7 +247,9 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
   // Places in the chips: "PatreonNew York, NY" keeps "New York, NY".
   for (const line of head) {
     if (line.length > 80) continue;
-    for (const m of line.matchAll(CITY_STATE)) {
+    // exec, not matchAll, which copies the pattern for every line; no comma, no "City, ST".
+    CITY_STATE.lastIndex = 0;
+    for (let m = line.includes(',') ? CITY_STATE.exec(line) : null; m; m = CITY_STATE.exec(line)) {
       const whole = trimToPlace(m[0]);
       const second = findPlace(m[2]!);
       if (whole !== m[0] || (findPlace(m[1]!) && (findPlace(m[2]!) || /^[A-Z]{2}$/.test(m[2]!)))) addLoc(whole);
@@ -200,9 +261,15 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     const p = findPlace(stripped);
     if (p) addLoc(stripped);
   }
-  // "based in San Francisco or New York", "located in Berlin", "office in London".
-  const mentionsBase = BASED_HINT.test(text);
-  for (const m of (mentionsBase ? text : '').matchAll(/\b(?:based (?:in|out of)|located in|office in|offices in|position in|role in|work from our|ansässig in|mit sitz in|basé à|basado en|localizado em|situada en|baseado em)\s+([^.\n;:]{2,80})/gi)) {
+  // "based in San Francisco or New York", "located in Berlin", "office in London": the pattern can only match where a
+  // base word starts, so it is tried there alone, left to right and not overlapping, as a scan of the text would.
+  let basedEnd = 0;
+  for (const at of anchors.bases) {
+    if (at < basedEnd) continue;
+    BASED_AT.lastIndex = at;
+    const m = BASED_AT.exec(text);
+    if (!m) continue;
+    basedEnd = at + m[0].length;
     for (const name of placesIn(m[1]!)) addLoc(name);
   }
   for (const r of remoteRegions) if (!locations.some((l) => findPlace(l)?.name === r)) addLoc(r);
