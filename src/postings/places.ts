@@ -282,8 +282,13 @@ for (const p of PLACES) {
 
 /** Looks up a place by name or short form ("NYC", "SF", "UK", "Deutschland"). */
 export function findPlace(name: string): Place | null {
-  return byKey.get(fold(name).replace(/[.,]+$/, '').trim()) ?? null;
+  const key = fold(name);
+  // The trailing stops are cut only when there are some: most names end in a letter.
+  const last = key.charCodeAt(key.length - 1);
+  return byKey.get((last === DOT || last === COMMA ? key.replace(/[.,]+$/, '') : key).trim()) ?? null;
 }
+const DOT = 46;
+const COMMA = 44;
 
 /** Every broader area a place lies in, itself included: Berlin → Berlin, Germany, Europe. */
 export function placeAreas(name: string): string[] {
@@ -333,8 +338,8 @@ export function looksLikePlace(line: string): boolean {
   if (!s || s.length > 120) return false;
   if (findPlace(s)) return true;
   // "City, ST" and "City, ST 12345", the US and Canadian form.
-  if (/^[\p{Lu}][\p{L}.'’ -]{1,40},\s?[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d)?(?:,\s?(?:US|USA|CA|FR|DE|GB|UK))?$/u.test(s)) return true;
-  if (/^[\p{Lu}][\p{L}' ]{1,40}[-–]\s?([A-Z]{2})$/u.test(s) && BR_STATES.has(s.slice(-2))) return true;
+  if (s.includes(',') && /^[\p{Lu}][\p{L}.'’ -]{1,40},\s?[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d)?(?:,\s?(?:US|USA|CA|FR|DE|GB|UK))?$/u.test(s)) return true;
+  if (BR_STATES.has(s.slice(-2)) && /^[\p{Lu}][\p{L}' ]{1,40}[-–]\s?([A-Z]{2})$/u.test(s)) return true;
   const parts = s.split(/\s*[,;/|&]\s*|\s+[-–—→]\s+|\s+(?:or|and|oder|und|ou|et|o|y|e)\s+/).map((p) => p.replace(/^\d{4,5}\s+|\s+\d{4,5}(?:-\d{4})?$/g, '').replace(/\s*\([^)]*\)$/, '').trim()).filter(Boolean);
   // "South Gloucestershire", "Greater Boston": a known place with a compass or size word before it.
   // Two letters alone are a state or country only as the last part after a comma ("276 4th Ave, Chula Vista, CA"),
