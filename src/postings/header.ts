@@ -249,8 +249,10 @@ export function readHeader(lines: string[], html = false): Header | null {
   let locationLine: string | null = null;
   const segments: string[] = [];
   // "Acme · Berlin, Germany · Full-time": chips on one line are read one by one.
-  for (const line of block.slice(1).map(withoutPay).filter(Boolean).flatMap(chips)) {
-    if (!RATING.test(line) && !CHIP.test(line) && line.length <= MAX_LINE) segments.push(line);
+  for (let k = 1; k < block.length; k++) {
+    const unpaid = withoutPay(block[k]!);
+    if (!unpaid) continue;
+    for (const line of chips(unpaid)) if (!RATING.test(line) && !CHIP.test(line) && line.length <= MAX_LINE) segments.push(line);
   }
   // The shape of a place ("City, ST 12345", a known place) settles a line first; the company is what is left. Of two
   // such lines the later is the place: "City of Long Beach, CA" above "Long Beach, CA" is the employer.

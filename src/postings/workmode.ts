@@ -16,11 +16,21 @@ export interface WorkplaceFacts {
 const phrases = (k: keyof typeof WORK_MODE_PHRASES): RegExp => new RegExp(String.raw`(?<![\p{L}\d])(?:${WORK_MODE_PHRASES[k].join('|')})(?![\p{L}])`, 'iu');
 const FULLY_REMOTE = phrases('fullyRemote');
 // Every mode's phrases in one pass over the text; which were said is then ranked: fully remote, hybrid, remote, on-site.
+// Whole words as above, but the scan looks back only for an ASCII letter or digit, far cheaper than the unicode class
+// at every character; a match after any other letter is set aside (wordAfterLetter), as the unicode class would.
 const PHRASE_ORDER = ['fullyRemote', 'hybrid', 'remote', 'onsite'] as const;
 const PHRASE_SCAN = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:${PHRASE_ORDER.map((k) => `(?<${k}>${WORK_MODE_PHRASES[k].join('|')})`).join('|')})(?![\p{L}])`,
+  String.raw`(?<![a-zA-Z\d])(?:${PHRASE_ORDER.map((k) => `(?<${k}>${WORK_MODE_PHRASES[k].join('|')})`).join('|')})(?![\p{L}])`,
   'giu',
 );
+const LETTER_BEFORE = /(?<=\p{L})/iuy;
+
+/** True when a letter other than an ASCII one stands right before `at` (the rest of (?<![\p{L}\d]) under these flags). */
+function wordAfterLetter(text: string, at: number): boolean {
+  if (!(text.charCodeAt(at - 1) > 0x7f)) return false;
+  LETTER_BEFORE.lastIndex = at;
+  return LETTER_BEFORE.test(text);
+}
 
 // Every phrase above holds one of these stems within a few dozen characters, so only the stretches around them are
 // read: a plain scan for the stems is much cheaper than the unicode-aware phrases at every character.
@@ -97,6 +107,11 @@ function modeFromPhrases(full: string, stems: number[]): WorkMode | null {
   // exec, not matchAll: matchAll copies the pattern on every call, which costs more than the few matches.
   PHRASE_SCAN.lastIndex = 0;
   for (let m = PHRASE_SCAN.exec(text); m; m = PHRASE_SCAN.exec(text)) {
+    if (wordAfterLetter(text, m.index)) {
+      // No match here for the whole-word pattern: the scan goes on from the next character.
+      PHRASE_SCAN.lastIndex = m.index + 1;
+      continue;
+    }
     const k = PHRASE_ORDER.find((key) => m!.groups?.[key] !== undefined);
     if (k === 'fullyRemote') return 'remote';
     if (k) said.add(k);
@@ -112,16 +127,18 @@ const MODE_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as 
 
 // A mode word anywhere in a short field: "NYC ONSITE", "SF (5 days onsite)", "Italy / Remote", "Remote EU Hours".
 // "Remote or Onsite" offers remote work: remote is looked for before on-site.
-const FIELD_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map((mode) => [
-  mode,
-  new RegExp(String.raw`(?<![\p{L}\d])(?:${wordsSource(WORK_MODE_LABELS[mode].filter((w) => w !== 'office' && w !== 'anywhere'))})(?![\p{L}\d])`, 'iu'),
-]);
+const FIELD_WORDS = (mode: WorkMode): string[] => WORK_MODE_LABELS[mode].filter((w) => w !== 'office' && w !== 'anywhere');
+const fieldWordPattern = (words: string[]): RegExp => new RegExp(String.raw`(?<![\p{L}\d])(?:${wordsSource(words)})(?![\p{L}\d])`, 'iu');
+const FIELD_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map((mode) => [mode, fieldWordPattern(FIELD_WORDS(mode))]);
+// Any mode's word: one look rules out most fields before each mode is tried in its order.
+const ANY_FIELD_WORD = fieldWordPattern(FIELD_WORD.flatMap(([mode]) => FIELD_WORDS(mode)));
 const TAG_SPLIT = /\s*(?:\(|\)|\s[-–—]\s)\s*/;
 const FIELD_SPLIT = /\s*(?:\||\(|\)|\s[-–—/·]\s|,|;)\s*/;
 
 /** The mode a header field or a title's tag names; a field is short, so "remote" in it is about the role. */
 // Stems of every label, for a cheap look before splitting a line into fields.
-const FIELD_HINT = /remot|hybr|h[ií]br|site|person|presen|vor ort|home|t[eé]l[eé]tra|mobil|wfh|anywhere|office|pr[äa]senz|#li/i;
+const FIELD_STEMS = ['remot', 'hybr', 'hibr', 'híbr', 'site', 'person', 'presen', 'vor ort', 'home', 'teletra', 'telétra', 'téletra', 'télétra', 'mobil', 'wfh', 'anywhere', 'office', 'präsenz', 'prasenz', '#li'];
+const FIELD_HINT = new RegExp(trieSource(FIELD_STEMS), 'i');
 
 /** A board's chip or a header line, not a sentence: "Remote - United States", not "Process remote sensing data." */
 function isChip(line: string): boolean {
@@ -129,10 +146,13 @@ function isChip(line: string): boolean {
 }
 
 function modeInFields(line: string): WorkMode | null {
-  if (!/[|(,;–—-]/.test(line) || !FIELD_HINT.test(line)) return null;
+  if (!/[|(,;–—-]/.test(line)) return null;
   // A sentence is no header ("Set up in-person, virtual and hybrid meetings."); in a long title only its tags count.
-  if (!line.includes('|') && /[.!?]$/.test(line.trim())) return null;
-  const long = !line.includes('|') && line.split(/\s+/).length > 12;
+  // Both plain looks come before the stems are looked for.
+  const piped = line.includes('|');
+  if (!piped && /[.!?]$/.test(line.trim())) return null;
+  if (!FIELD_HINT.test(line)) return null;
+  const long = !piped && line.split(/\s+/).length > 12;
   const fields = line.split(long ? TAG_SPLIT : FIELD_SPLIT).map((f) => f.trim()).filter(Boolean);
   if (fields.length < 2) return null;
   // "Onsite (Stockholm) or Remote", "ONSITE or HYBRID": the most flexible mode offered is the role's.
@@ -147,7 +167,7 @@ function modeInFields(line: string): WorkMode | null {
 const FLEXIBILITY: Record<WorkMode, number> = { onsite: 0, hybrid: 1, remote: 2 };
 
 function fieldMode(f: string): WorkMode | null {
-  if (f.split(/\s+/).length > 5) return null;
+  if (f.split(/\s+/).length > 5 || !ANY_FIELD_WORD.test(f)) return null;
   for (const [mode, re] of FIELD_WORD) if (re.test(f)) return mode;
   return null;
 }
