@@ -314,7 +314,8 @@ export function placesIn(phrase: string): string[] {
     for (let n = Math.min(4, words.length - i); n >= 1; n--) {
       const key = words.slice(i, i + n).join(' ');
       if (key.length <= 3) continue;
-      const p = byKey.get(key.replace(/[.,]+$/, ''));
+      const last = key.charCodeAt(key.length - 1);
+      const p = byKey.get(last === DOT || last === COMMA ? key.replace(/[.,]+$/, '') : key);
       if (!p || p.kind === 'region' || p.kind === 'state') continue;
       if (!out.includes(p.name)) out.push(p.name);
       i += n - 1;

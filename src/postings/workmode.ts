@@ -190,9 +190,9 @@ function regionList(s: string): string[] {
 }
 
 // "full-timeRemote": a mode word glued to the chip before it; the plain words are looked for before the unicode pattern.
-const GLUED_WORDS = 'Remote|Hybrid|On-?site';
-const GLUED_MODE_WORD = new RegExp(GLUED_WORDS);
-const GLUED_MODE = new RegExp(String.raw`(\p{Ll})(${GLUED_WORDS})\b`, 'gu');
+const GLUED_WORDS = ['Remote', 'Hybrid', 'On-site', 'Onsite'];
+const GLUED_MODE = new RegExp(String.raw`(\p{Ll})(${GLUED_WORDS.join('|')})\b`, 'gu');
+const REMOTE_WORD = /\bremote\b/i;
 const CITY_STATE = /([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){0,3}),\s?([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b/g;
 
 /** Work mode, where remote applicants may live, and the places named, from labelled facts first, then the text. */
@@ -225,14 +225,16 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
   if (labelled.workMode) workMode = fromWord(labelled.workMode);
 
   // Chips run together by scraping: "full-timeRemote - United States".
-  const head = lines.slice(0, headEnd).map((l) => (GLUED_MODE_WORD.test(l) ? l.replace(GLUED_MODE, '$1 $2') : l));
+  const head = lines.slice(0, headEnd).map((l) => (GLUED_WORDS.some((w) => l.includes(w)) ? l.replace(GLUED_MODE, '$1 $2') : l));
   // Short lines near the top are the board's chips: "Hybrid", "Remote - United States", "New York, NY".
   for (const line of head) {
-    const mode = line.length <= 80 ? fromWord(line) ?? (/\bremote\b/i.test(line) && isChip(line) ? 'remote' : null) : null;
+    // A short line naming "remote" is looked at twice below; the word is looked for once.
+    const shortRemote = line.length <= 80 && REMOTE_WORD.test(line);
+    const mode = line.length <= 80 ? fromWord(line) ?? (shortRemote && isChip(line) ? 'remote' : null) : null;
     if (mode && !workMode) workMode = mode;
     // A header's fields and a title's tag: "Acme | Engineer | NYC or Remote (US)", "Analyst (On-site)", "Dev - Presencial".
     workMode ??= modeInFields(line.slice(0, 300));
-    if (/\bremote\b/i.test(line) && line.length <= 80) remoteRegions = remoteRegions.length ? remoteRegions : regionsAfterRemote(line);
+    if (shortRemote) remoteRegions = remoteRegions.length ? remoteRegions : regionsAfterRemote(line);
   }
   if (labelled.location) {
     workMode ??= FULLY_REMOTE.test(labelled.location) ? 'remote' : modeInFields(labelled.location);
