@@ -282,6 +282,9 @@ for (const p of PLACES) {
 
 /** Looks up a place by name or short form ("NYC", "SF", "UK", "Deutschland"). */
 export function findPlace(name: string): Place | null {
+  // Most names asked about are titles and sentences: one longer than every key, in plain ASCII with nothing at its ends
+  // that the lookup cuts off, folds to itself in lower case and so is no key.
+  if (name.length > MAX_KEY && SETTLED_ASCII.test(name)) return null;
   const key = fold(name);
   // The trailing stops are cut only when there are some: most names end in a letter.
   const last = key.charCodeAt(key.length - 1);
@@ -289,6 +292,9 @@ export function findPlace(name: string): Place | null {
 }
 const DOT = 46;
 const COMMA = 44;
+const MAX_KEY = Math.max(...[...byKey.keys()].map((k) => k.length));
+// Printable ASCII at both ends (no space; no stop or comma at the end), plain ASCII between.
+const SETTLED_ASCII = /^[!-~][\x00-\x7f]*[!-+\-/-~]$/;
 
 /** Every broader area a place lies in, itself included: Berlin → Berlin, Germany, Europe. */
 export function placeAreas(name: string): string[] {
@@ -341,14 +347,28 @@ export function looksLikePlace(line: string): boolean {
   // "City, ST" and "City, ST 12345", the US and Canadian form.
   if (s.includes(',') && /^[\p{Lu}][\p{L}.'’ -]{1,40},\s?[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d)?(?:,\s?(?:US|USA|CA|FR|DE|GB|UK))?$/u.test(s)) return true;
   if (BR_STATES.has(s.slice(-2)) && /^[\p{Lu}][\p{L}' ]{1,40}[-–]\s?([A-Z]{2})$/u.test(s)) return true;
-  const parts = s.split(/\s*[,;/|&]\s*|\s+[-–—→]\s+|\s+(?:or|and|oder|und|ou|et|o|y|e)\s+/).map((p) => p.replace(/^\d{4,5}\s+|\s+\d{4,5}(?:-\d{4})?$/g, '').replace(/\s*\([^)]*\)$/, '').trim()).filter(Boolean);
+  const parts = s.split(/\s*[,;/|&]\s*|\s+[-–—→]\s+|\s+(?:or|and|oder|und|ou|et|o|y|e)\s+/).map(withoutCodeOrNote).filter(Boolean);
   // "South Gloucestershire", "Greater Boston": a known place with a compass or size word before it.
   // Two letters alone are a state or country only as the last part after a comma ("276 4th Ave, Chula Vista, CA"),
   // never inside a name ("Co" in "Code&Co").
   const last = parts[parts.length - 1] ?? '';
   if (/^[A-Z]{2}$/.test(last) && /,[^,]*$/.test(s) && findPlace(last)) return true;
-  return parts.some((p) => p.length > 2 && (!!findPlace(p) || !!findPlace(p.replace(/^(?:(?:north|south|east|west|greater|upper|lower|mid|central|inner|outer)\s+){1,2}/i, ''))));
+  return parts.some((p) => {
+    if (p.length <= 2) return false;
+    if (findPlace(p)) return true;
+    const bare = p.replace(/^(?:(?:north|south|east|west|greater|upper|lower|mid|central|inner|outer)\s+){1,2}/i, '');
+    return bare !== p && !!findPlace(bare);
+  });
 }
+
+/** A part of a place line without its postal code ("3000 Bern", "Austin 78701") or a closing note ("Bern (CH)"). */
+function withoutCodeOrNote(part: string): string {
+  // Each is looked for plainly first: most parts have neither a digit nor a closing bracket.
+  let p = DIGIT.test(part) ? part.replace(/^\d{4,5}\s+|\s+\d{4,5}(?:-\d{4})?$/g, '') : part;
+  if (p.endsWith(')')) p = p.replace(/\s*\([^)]*\)$/, '');
+  return p.trim();
+}
+const DIGIT = /\d/;
 
 /** "Staines, Middlesex", "Wooton-under-Edge, South Gloucestershire": the "Town, County" shape of a place line. */
 export function townCountyShape(line: string): boolean {

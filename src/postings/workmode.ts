@@ -1,6 +1,6 @@
 // Work mode, remote eligibility and locations, read only from what the posting states.
 import type { WorkMode } from './schema.ts';
-import { findPlace, placesIn } from './places.ts';
+import { findPlace, placesIn, type Place } from './places.ts';
 import { fold } from './text.ts';
 import { WORK_MODE_FIELDS, WORK_MODE_LABELS, WORK_MODE_PHRASES, workModeOf } from './lexicon/workmodes.ts';
 import { trieSource, wordsSource } from './lexicon/pattern.ts';
@@ -274,10 +274,13 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     for (let m = line.includes(',') ? CITY_STATE.exec(line) : null; m; m = CITY_STATE.exec(line)) {
       const whole = trimToPlace(m[0]);
       const second = findPlace(m[2]!);
-      if (whole !== m[0] || (findPlace(m[1]!) && (findPlace(m[2]!) || /^[A-Z]{2}$/.test(m[2]!)))) addLoc(whole);
+      // The city is looked up once, and only when asked about.
+      let first: Place | null | undefined;
+      const city = (): Place | null => (first === undefined ? (first = findPlace(m![1]!)) : first);
+      if (whole !== m[0] || (city() && (second || /^[A-Z]{2}$/.test(m[2]!)))) addLoc(whole);
       else if (second && /^[A-Z]{2}$/.test(m[2]!)) addLoc(m[0]);
       else if (second && second.kind !== 'state') addLoc(m[2]!);
-      else if (!second && findPlace(m[1]!)) addLoc(m[1]!);
+      else if (!second && city()) addLoc(m[1]!);
     }
     const stripped = line.replace(/^(remote|hybrid|on-?site)\s*[-–—:,(]?\s*/i, '').replace(/\)$/, '');
     const p = findPlace(stripped);
