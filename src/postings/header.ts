@@ -300,12 +300,14 @@ export function readHeader(lines: string[], html = false): Header | null {
 
 export const NOT_COMPANY = /^(remote|remoto|hybrid|h[ií]brido|hybride|presencial|on-?site|full[- ]time|part[- ]time|contract|apply|about|new|featured|urgent|hiring|engineering|salary|job|jobs|careers?|home)$/i;
 
+const COMMA_CAPITAL = /, ?\p{Lu}/u;
 const GLUED_PLACE = /([\p{Lu}][\p{Ll}]+(?: [\p{Lu}][\p{Ll}]+){0,2}), ?([\p{Lu}]{2}\b|[\p{Lu}][\p{Ll}]+)/gu;
 
 /** "PatreonNew York, NY" or "Acme · Berlin, Germany" → the text before the place. */
 export function gluedCompany(line: string): string | null {
-  // The place is a "City, ST" or "City, Country": without a comma there is none to look for.
-  if (!line.includes(',')) return null;
+  // The place is a "City, ST" or "City, Country": without a comma and a capital after it there is none to look for
+  // (spacing the line below never touches a comma or the letter after it).
+  if (!line.includes(',') || !COMMA_CAPITAL.test(line)) return null;
   const spaced = line.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
   GLUED_PLACE.lastIndex = 0;
   for (let m = GLUED_PLACE.exec(spaced); m; m = GLUED_PLACE.exec(spaced)) {

@@ -399,15 +399,23 @@ export function placesFromLine(line: string): string[] {
 const WORK_MODE_CHIP_PREFIX = new RegExp(String.raw`^(?:${wordsSource(WORK_MODE_CHIP_WORDS)}) ?(?:[-–—:,] ?|\bin |\( ?(?=.*\)$))`, 'i');
 
 export function placeFromLine(line: string): string | null {
+  // Spaces are folded once: what follows only cuts the ends, which leaves no run of spaces behind.
   let s = line.trim().replace(/\s+/g, ' ');
   // "(Híbrido)", "(Geplanter Arbeitsort ab 2028: Posieux)": a work mode or a later move, not the place itself.
-  s = s.replace(/\s*\(([^()]*)\)\s*$/, (whole, inner: string) => (/\b(?:remote|remoto|hybrid|h[ií]brido|hybride|on-?site|presencial|office|t[eé]l[eé]travail)\b|\b(?:19|20)\d\d\b/i.test(inner) ? '' : whole));
-  s = s.replace(WORK_MODE_CHIP_PREFIX, '').replace(/^\((.*)\)$/, '$1');
+  if (s.endsWith(')')) s = s.replace(LAST_PARENTHESES, (whole, inner: string) => (NOT_THE_PLACE.test(inner) ? '' : whole));
+  s = s.replace(WORK_MODE_CHIP_PREFIX, '');
+  if (s.startsWith('(')) s = s.replace(/^\((.*)\)$/, '$1');
   // "Remote (USA)" leaves "USA)" above: the bracket closes what the work mode opened.
   if (s.endsWith(')') && !s.includes('(')) s = s.slice(0, -1).trim();
-  const parts = s.replace(/\s+/g, ' ').split(/ ?, ?/).filter((p) => p && !WORK_MODE_PART.test(p) && !/\b(?:19|20)\d\d\b/.test(p) && !/^\p{Ll}/u.test(p));
+  const parts = s.split(/ ?, ?/).filter((p) => p && !LOWER_START.test(p) && !WORK_MODE_PART.test(p) && !YEAR.test(p));
   const out = parts.join(', ').trim();
-  if (!out || WORK_MODE_PART.test(out) || /^(?:\d+ ?%\s*)?(?:remote|remoto)\b/i.test(out)) return null;
-  if (/\b(?:no|not|keine?|sin|sem|pas de)\b/i.test(out)) return null;
+  if (!out || WORK_MODE_PART.test(out) || REMOTE_START.test(out)) return null;
+  if (NEGATION.test(out)) return null;
   return out;
 }
+const LAST_PARENTHESES = /\s*\(([^()]*)\)\s*$/;
+const NOT_THE_PLACE = /\b(?:remote|remoto|hybrid|h[ií]brido|hybride|on-?site|presencial|office|t[eé]l[eé]travail)\b|\b(?:19|20)\d\d\b/i;
+const YEAR = /\b(?:19|20)\d\d\b/;
+const LOWER_START = /^\p{Ll}/u;
+const REMOTE_START = /^(?:\d+ ?%\s*)?(?:remote|remoto)\b/i;
+const NEGATION = /\b(?:no|not|keine?|sin|sem|pas de)\b/i;
