@@ -317,8 +317,9 @@ export function placesIn(phrase: string): string[] {
   // Runs of one to four words looked up in the gazetteer: linear in the phrase, whatever the gazetteer's size.
   const words = fold(phrase).split(/[^\p{L}\d.'-]+/u).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
-      const key = words.slice(i, i + n).join(' ');
+    // The longest run first; each shorter one is the longer without its last word (words hold no space).
+    let n = Math.min(4, words.length - i);
+    for (let key = words.slice(i, i + n).join(' '); n >= 1; n--, key = key.slice(0, key.lastIndexOf(' '))) {
       if (key.length <= 3) continue;
       const last = key.charCodeAt(key.length - 1);
       const p = byKey.get(last === DOT || last === COMMA ? key.replace(/[.,]+$/, '') : key);

@@ -66,11 +66,12 @@ interface Anchors {
   stems: number[];
   /** Every place a base word starts. */
   bases: number[];
-  label: boolean;
+  /** Every place a field label starts. */
+  labels: number[];
 }
 
 function findAnchors(text: string): Anchors {
-  const out: Anchors = { stems: [], bases: [], label: false };
+  const out: Anchors = { stems: [], bases: [], labels: [] };
   let stemEnd = 0;
   ANCHOR.lastIndex = 0;
   for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
@@ -81,7 +82,7 @@ function findAnchors(text: string): Anchors {
       stemEnd = m.index + kind.stem;
     }
     if (kind.base) out.bases.push(m.index);
-    out.label ||= kind.label;
+    if (kind.label) out.labels.push(m.index);
     ANCHOR.lastIndex = m.index + 1;
   }
   return out;
@@ -119,11 +120,43 @@ function modeFromPhrases(full: string, stems: number[]): WorkMode | null {
   return said.has('hybrid') ? 'hybrid' : said.has('remote') ? 'remote' : said.has('onsite') ? 'onsite' : null;
 }
 const FIELD: Array<[WorkMode, RegExp]> = (['remote', 'hybrid', 'onsite'] as const).map((m) => [m, new RegExp(String.raw`(?:${WORK_MODE_FIELDS[m].join('|')})(?![\p{L}\d])`, 'iu')]);
+// Fields of plain words, spaces and such marks cannot match across a line break, and each holds a label: then only the
+// lines with a label are read. A field with any other sign (a class, an escape) has the whole text read.
+const FIELD_ONE_LINE = Object.values(WORK_MODE_FIELDS).flat().every((f) => /^[\w :%()?|[\]-]*$/.test(f));
+
+/** The board's field that names the mode ("Work Location: In person"), read where a label stands. */
+function modeFromField(text: string, labels: number[]): WorkMode | null {
+  if (!labels.length) return null;
+  const read = FIELD_ONE_LINE ? labelLines(text, labels) : [text];
+  return FIELD.find(([, re]) => read.some((line) => re.test(line)))?.[0] ?? null;
+}
+
+function labelLines(text: string, labels: number[]): string[] {
+  const out: string[] = [];
+  let end = -1;
+  for (const at of labels) {
+    if (at < end) continue;
+    const start = text.lastIndexOf('\n', at) + 1;
+    const next = text.indexOf('\n', at);
+    end = next < 0 ? text.length : next;
+    out.push(text.slice(start, end));
+  }
+  return out;
+}
+
 // A chip or label that starts with a mode word: "Hybrid", "Remote - United States", "Présentiel", "Remoto".
-const MODE_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map((mode) => [
-  mode,
-  new RegExp(String.raw`^(?:${wordsSource(WORK_MODE_LABELS[mode].filter((w) => w !== 'office'))})(?![\p{L}\d])`, 'iu'),
-]);
+const MODE_WORDS = (mode: WorkMode): string[] => WORK_MODE_LABELS[mode].filter((w) => w !== 'office');
+const modeWordPattern = (words: string[]): RegExp => new RegExp(String.raw`^(?:${wordsSource(words)})(?![\p{L}\d])`, 'iu');
+const MODE_WORD: Array<[WorkMode, RegExp]> = (['hybrid', 'remote', 'onsite'] as const).map((mode) => [mode, modeWordPattern(MODE_WORDS(mode))]);
+// Any mode's word: one look rules out most lines before each mode is tried in its order.
+const ANY_MODE_WORD = modeWordPattern(MODE_WORD.flatMap(([mode]) => MODE_WORDS(mode)));
+
+function fromWord(s: string): WorkMode | null {
+  const t = s.trim();
+  if (!ANY_MODE_WORD.test(t)) return null;
+  for (const [mode, re] of MODE_WORD) if (re.test(t)) return mode;
+  return null;
+}
 
 // A mode word anywhere in a short field: "NYC ONSITE", "SF (5 days onsite)", "Italy / Remote", "Remote EU Hours".
 // "Remote or Onsite" offers remote work: remote is looked for before on-site.
@@ -192,6 +225,10 @@ function regionList(s: string): string[] {
 // "full-timeRemote": a mode word glued to the chip before it; the plain words are looked for before the unicode pattern.
 const GLUED_WORDS = ['Remote', 'Hybrid', 'On-site', 'Onsite'];
 const GLUED_MODE = new RegExp(String.raw`(\p{Ll})(${GLUED_WORDS.join('|')})\b`, 'gu');
+const unglueModes = (l: string): string => (GLUED_WORDS.some((w) => l.includes(w)) ? l.replace(GLUED_MODE, '$1 $2') : l);
+const HEAD_READ = 300;
+// Spacing a glued word before HEAD_READ looks at most a few characters past it (a letter, the word, the boundary).
+const HEAD_SPACED = HEAD_READ + 16;
 const REMOTE_WORD = /\bremote\b/i;
 const CITY_STATE = /([A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+){0,3}),\s?([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b/g;
 
@@ -218,14 +255,11 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     }
   };
 
-  const fromWord = (s: string): WorkMode | null => {
-    for (const [mode, re] of MODE_WORD) if (re.test(s.trim())) return mode;
-    return null;
-  };
   if (labelled.workMode) workMode = fromWord(labelled.workMode);
 
-  // Chips run together by scraping: "full-timeRemote - United States".
-  const head = lines.slice(0, headEnd).map((l) => (GLUED_WORDS.some((w) => l.includes(w)) ? l.replace(GLUED_MODE, '$1 $2') : l));
+  // Chips run together by scraping: "full-timeRemote - United States". A head line is read only as far as its first
+  // HEAD_READ characters (a long one only for its fields), so only those are spaced.
+  const head = lines.slice(0, headEnd).map((l) => unglueModes(l.length > HEAD_SPACED ? l.slice(0, HEAD_SPACED) : l));
   // Short lines near the top are the board's chips: "Hybrid", "Remote - United States", "New York, NY".
   for (const line of head) {
     // A short line naming "remote" is looked at twice below; the word is looked for once.
@@ -233,7 +267,7 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     const mode = line.length <= 80 ? fromWord(line) ?? (shortRemote && isChip(line) ? 'remote' : null) : null;
     if (mode && !workMode) workMode = mode;
     // A header's fields and a title's tag: "Acme | Engineer | NYC or Remote (US)", "Analyst (On-site)", "Dev - Presencial".
-    workMode ??= modeInFields(line.slice(0, 300));
+    workMode ??= modeInFields(line.slice(0, HEAD_READ));
     if (shortRemote) remoteRegions = remoteRegions.length ? remoteRegions : regionsAfterRemote(line);
   }
   if (labelled.location) {
@@ -254,8 +288,7 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
 
   const anchors = findAnchors(text);
   if (!workMode) {
-    const field = anchors.label ? FIELD.find(([, re]) => re.test(text)) : undefined;
-    workMode = field ? field[0] : modeFromPhrases(text, anchors.stems);
+    workMode = modeFromField(text, anchors.labels) ?? modeFromPhrases(text, anchors.stems);
   }
   if (workMode === 'remote' && !remoteRegions.length) {
     const m = /\bremote\b[^.\n]{0,20}?\b(?:in|within|from)\s+(?:the\s+)?([A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})/.exec(text);
