@@ -2,7 +2,7 @@
 import type { WorkMode } from './schema.ts';
 import { findPlace, placesIn, type Place } from './places.ts';
 import { fold } from './text.ts';
-import { WORK_MODE_FIELDS, WORK_MODE_LABELS, WORK_MODE_PHRASES, workModeOf } from './lexicon/workmodes.ts';
+import { PHRASE_TAG_MARK, WORK_MODE_FIELDS, WORK_MODE_LABELS, WORK_MODE_PHRASES, workModeOf } from './lexicon/workmodes.ts';
 import { trieSource, wordsSource } from './lexicon/pattern.ts';
 
 export interface WorkplaceFacts {
@@ -15,22 +15,19 @@ export interface WorkplaceFacts {
 // Whole words; a digit may follow, glued by scraping ("Fully Remote6 months contract").
 const phrases = (k: keyof typeof WORK_MODE_PHRASES): RegExp => new RegExp(String.raw`(?<![\p{L}\d])(?:${WORK_MODE_PHRASES[k].join('|')})(?![\p{L}])`, 'iu');
 const FULLY_REMOTE = phrases('fullyRemote');
-// Every mode's phrases in one pass over the text; which were said is then ranked: fully remote, hybrid, remote, on-site.
-// Whole words as above, but the scan looks back only for an ASCII letter or digit, far cheaper than the unicode class
-// at every character; a match after any other letter is set aside (wordAfterLetter), as the unicode class would.
+// Every mode's phrases, read where they start; which were said is then ranked: fully remote, hybrid, remote, on-site.
 const PHRASE_ORDER = ['fullyRemote', 'hybrid', 'remote', 'onsite'] as const;
-const PHRASE_SCAN = new RegExp(
-  String.raw`(?<![a-zA-Z\d])(?:${PHRASE_ORDER.map((k) => `(?<${k}>${WORK_MODE_PHRASES[k].join('|')})`).join('|')})(?![\p{L}])`,
+const PHRASE_AT = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:${PHRASE_ORDER.map((k) => `(?<${k}>${WORK_MODE_PHRASES[k].join('|')})`).join('|')})(?![\p{L}])`,
+  'iuy',
+);
+// Where a phrase may start, found in one scan: the same phrases without the look back of a tag's mark, and looking back
+// only for an ASCII letter or digit. Both only widen the pattern, and each look back at every character costs far more
+// than reading the few places found with the whole pattern (PHRASE_AT).
+const PHRASE_FINDER = new RegExp(
+  String.raw`(?<![a-zA-Z\d])(?:${PHRASE_ORDER.flatMap((k) => WORK_MODE_PHRASES[k]).map((p) => p.replaceAll(PHRASE_TAG_MARK, '')).join('|')})(?![\p{L}])`,
   'giu',
 );
-const LETTER_BEFORE = /(?<=\p{L})/iuy;
-
-/** True when a letter other than an ASCII one stands right before `at` (the rest of (?<![\p{L}\d]) under these flags). */
-function wordAfterLetter(text: string, at: number): boolean {
-  if (!(text.charCodeAt(at - 1) > 0x7f)) return false;
-  LETTER_BEFORE.lastIndex = at;
-  return LETTER_BEFORE.test(text);
-}
 
 // Every phrase above holds one of these stems within a few dozen characters, so only the stretches around them are
 // read: a plain scan for the stems is much cheaper than the unicode-aware phrases at every character.
@@ -105,14 +102,14 @@ function nearStems(text: string, stems: number[]): string {
 function modeFromPhrases(full: string, stems: number[]): WorkMode | null {
   const text = nearStems(full, stems);
   const said = new Set<string>();
-  // exec, not matchAll: matchAll copies the pattern on every call, which costs more than the few matches.
-  PHRASE_SCAN.lastIndex = 0;
-  for (let m = PHRASE_SCAN.exec(text); m; m = PHRASE_SCAN.exec(text)) {
-    if (wordAfterLetter(text, m.index)) {
-      // No match here for the whole-word pattern: the scan goes on from the next character.
-      PHRASE_SCAN.lastIndex = m.index + 1;
-      continue;
-    }
+  // A scan with the whole pattern, left to right and not overlapping: each place found is read with it, and the scan
+  // goes on after its match, or from the next character when there is none.
+  PHRASE_FINDER.lastIndex = 0;
+  for (let found = PHRASE_FINDER.exec(text); found; found = PHRASE_FINDER.exec(text)) {
+    PHRASE_AT.lastIndex = found.index;
+    const m = PHRASE_AT.exec(text);
+    PHRASE_FINDER.lastIndex = found.index + (m ? m[0].length : 1);
+    if (!m) continue;
     const k = PHRASE_ORDER.find((key) => m!.groups?.[key] !== undefined);
     if (k === 'fullyRemote') return 'remote';
     if (k) said.add(k);
