@@ -54,8 +54,9 @@ export function isTitleLine(line: string, underIt = 0): boolean {
   if (/[?:;]$/.test(t) || (/!$/.test(t) && SENTENCE_WORD.test(t))) return false;
   // A final full stop ends a sentence, unless it ends an abbreviation ("JR.", "Sr.", "Dipl.").
   if (/\.$/.test(t) && !endsWithAbbreviation(t)) return false;
-  if (t.split(/\s+/).length > 16) return false;
-  if (SENTENCE_WORD.test(t) && t.split(/\s+/).length > 4) return false;
+  const words = t.split(/\s+/).length;
+  if (words > 16) return false;
+  if (SENTENCE_WORD.test(t) && words > 4) return false;
   return true;
 }
 
@@ -85,10 +86,12 @@ const SENTENCE_JOINT = /[.!?]\s/;
 
 /** A line of the block under the title: a company, a place, a rating or a chip, never a sentence or a section header. */
 function isHeaderLine(l: string): boolean {
-  if (l.length > 100 || l.split(/\s+/).length > 14 || isPipeLine(l)) return false;
+  if (l.length > 100) return false;
+  const words = l.split(/\s+/).length;
+  if (words > 14 || isPipeLine(l)) return false;
   if (/[!?:;]$/.test(l) || (/\.$/.test(l) && !endsWithAbbreviation(l) && /\s/.test(l))) return false;
   // "The We Select Company AB" holds one such word; a sentence holds several.
-  if ((l.match(SENTENCE_WORDS) ?? []).length >= 2 && l.split(/\s+/).length > 3) return false;
+  if (words > 3 && (l.match(SENTENCE_WORDS) ?? []).length >= 2) return false;
   // The plain look for a full stop before a space spares the unicode pattern most lines.
   if (SENTENCE_JOINT.test(l) && /\p{Ll}{4,}[.!?]\s+\p{Lu}/u.test(l)) return false;
   const colon = /^([^:：]{2,30})[:：]/.exec(l);

@@ -43,6 +43,8 @@ const FIELD_LABELS: readonly string[] = ['location:', 'remotely:'];
 // The words of the three lists above, found in one scan of the text: one scan for all of them costs about what one
 // scan for any of them does. Every start is visited, since one word may start inside another ("office" in "offices in").
 const ANCHOR = new RegExp(trieSource([...PHRASE_STEMS, ...BASE_WORDS, ...FIELD_LABELS]), 'gi');
+// With the work mode known from the head, only the base words are wanted.
+const BASE_ANCHOR = new RegExp(trieSource(BASE_WORDS), 'gi');
 
 /** What a found word (the longest at its place) says: the stem it starts with, and whether a base word or label does. */
 interface AnchorKind {
@@ -67,20 +69,22 @@ interface Anchors {
   labels: number[];
 }
 
-function findAnchors(text: string): Anchors {
+/** The anchors in the text; with `all` false, the base words alone (stems and labels are then left empty). */
+function findAnchors(text: string, all: boolean): Anchors {
+  const anchor = all ? ANCHOR : BASE_ANCHOR;
   const out: Anchors = { stems: [], bases: [], labels: [] };
   let stemEnd = 0;
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+  anchor.lastIndex = 0;
+  for (let m = anchor.exec(text); m; m = anchor.exec(text)) {
     const word = m[0].toLowerCase();
     const kind = ANCHOR_KINDS.get(word) ?? anchorKind(word);
-    if (kind.stem && m.index >= stemEnd) {
+    if (all && kind.stem && m.index >= stemEnd) {
       out.stems.push(m.index, kind.stem);
       stemEnd = m.index + kind.stem;
     }
     if (kind.base) out.bases.push(m.index);
-    if (kind.label) out.labels.push(m.index);
-    ANCHOR.lastIndex = m.index + 1;
+    if (all && kind.label) out.labels.push(m.index);
+    anchor.lastIndex = m.index + 1;
   }
   return out;
 }
@@ -283,7 +287,8 @@ export function workplace(lines: string[], labelled: { workMode?: string; locati
     }
   }
 
-  const anchors = findAnchors(text);
+  // The stems and labels are wanted only while the work mode is unknown.
+  const anchors = findAnchors(text, !workMode);
   if (!workMode) {
     workMode = modeFromField(text, anchors.labels) ?? modeFromPhrases(text, anchors.stems);
   }
