@@ -29,7 +29,8 @@ for (const [mode, labels] of Object.entries(WORK_MODE_LABELS) as Array<[WorkMode
 export function workModeOf(label: string | null | undefined): WorkMode | null {
   if (!label) return null;
   const f = fold(label).replace(/[()[\].:;!]/g, ' ').replace(/\s+/g, ' ').trim();
-  return BY_LABEL.get(f) ?? BY_LABEL.get(f.replace(/-/g, ' ')) ?? null;
+  // "On-site" is also known as "on site"; without a hyphen the second look would be the first again.
+  return BY_LABEL.get(f) ?? (f.includes('-') ? BY_LABEL.get(f.replace(/-/g, ' ')) : undefined) ?? null;
 }
 
 /** What stands before a mode word used as a tag: "(Hybrid", "| Remote", " - On-site". */
