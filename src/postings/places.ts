@@ -356,7 +356,8 @@ export function looksLikePlace(line: string): boolean {
   if (/^[A-Z]{2}$/.test(last) && /,[^,]*$/.test(s) && findPlace(last)) return true;
   return parts.some((p) => {
     if (p.length <= 2) return false;
-    if (findPlace(p)) return true;
+    // A line of one part was looked up whole above.
+    if (p !== s && findPlace(p)) return true;
     const bare = p.replace(/^(?:(?:north|south|east|west|greater|upper|lower|mid|central|inner|outer)\s+){1,2}/i, '');
     return bare !== p && !!findPlace(bare);
   });
