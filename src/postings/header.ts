@@ -54,8 +54,9 @@ export function isTitleLine(line: string, underIt = 0): boolean {
   if (/[?:;]$/.test(t) || (/!$/.test(t) && SENTENCE_WORD.test(t))) return false;
   // A final full stop ends a sentence, unless it ends an abbreviation ("JR.", "Sr.", "Dipl.").
   if (/\.$/.test(t) && !endsWithAbbreviation(t)) return false;
-  if (t.split(/\s+/).length > 16) return false;
-  if (SENTENCE_WORD.test(t) && t.split(/\s+/).length > 4) return false;
+  const words = t.split(/\s+/).length;
+  if (words > 16) return false;
+  if (SENTENCE_WORD.test(t) && words > 4) return false;
   return true;
 }
 
@@ -75,16 +76,24 @@ function isSectionHeader(l: string): boolean {
 
 /** "Acme | Engineer | Remote": a "who is hiring" header line, read elsewhere. */
 function isPipeLine(l: string): boolean {
+  // Three fields need two bars: most lines have none, and are not split.
+  const bar = l.indexOf('|');
+  if (bar < 0 || l.indexOf('|', bar + 1) < 0) return false;
   return l.split('|').filter((f) => f.trim()).length >= 3;
 }
 
+const SENTENCE_JOINT = /[.!?]\s/;
+
 /** A line of the block under the title: a company, a place, a rating or a chip, never a sentence or a section header. */
 function isHeaderLine(l: string): boolean {
-  if (l.length > 100 || l.split(/\s+/).length > 14 || isPipeLine(l)) return false;
+  if (l.length > 100) return false;
+  const words = l.split(/\s+/).length;
+  if (words > 14 || isPipeLine(l)) return false;
   if (/[!?:;]$/.test(l) || (/\.$/.test(l) && !endsWithAbbreviation(l) && /\s/.test(l))) return false;
   // "The We Select Company AB" holds one such word; a sentence holds several.
-  if ((l.match(SENTENCE_WORDS) ?? []).length >= 2 && l.split(/\s+/).length > 3) return false;
-  if (/\p{Ll}{4,}[.!?]\s+\p{Lu}/u.test(l)) return false;
+  if (words > 3 && (l.match(SENTENCE_WORDS) ?? []).length >= 2) return false;
+  // The plain look for a full stop before a space spares the unicode pattern most lines.
+  if (SENTENCE_JOINT.test(l) && /\p{Ll}{4,}[.!?]\s+\p{Lu}/u.test(l)) return false;
   const colon = /^([^:：]{2,30})[:：]/.exec(l);
   if (colon && labelKey(colon[1]!)) return false;
   return !isSectionHeader(l);
@@ -216,11 +225,14 @@ export function readHeader(lines: string[], html = false): Header | null {
   for (; j < lines.length && lines[j]!.trim() && block.length <= MAX_LINES; j++) {
     const l = lines[j]!.trim();
     // A tagline on the company line ("Care1st Health Plan - Yes, it's all about you.") is kept when a place follows.
-    const next = lines[j + 1]?.trim() ?? '';
-    const taggedCompany = block.length === 1 && l.length <= 100 && !isSectionHeader(l) && !!next && next.length <= 60 && looksLikePlace(next);
+    const taggedCompany = (): boolean => {
+      const next = lines[j + 1]?.trim() ?? '';
+      return block.length === 1 && l.length <= 100 && !isSectionHeader(l) && !!next && next.length <= 60 && looksLikePlace(next);
+    };
     // A long place line ("Brooklyn, NY; Tucson, AZ; or Austin, TX preferred; …") still belongs to the header.
-    const longPlace = block.length >= 1 && l.length <= MAX_LINE && !/[.!?]$/.test(l) && looksLikePlace(l.split(/\s*;\s*/)[0]!);
-    if (block.length && !isHeaderLine(l) && !taggedCompany && !longPlace) break;
+    const longPlace = (): boolean => l.length <= MAX_LINE && !/[.!?]$/.test(l) && looksLikePlace(l.split(/\s*;\s*/)[0]!);
+    // The two exceptions are looked at only for a line that is no header line by itself.
+    if (block.length && !isHeaderLine(l) && !taggedCompany() && !longPlace()) break;
     block.push(l);
   }
   if (!block.length || block.length > MAX_LINES) return null;
@@ -240,8 +252,10 @@ export function readHeader(lines: string[], html = false): Header | null {
   let locationLine: string | null = null;
   const segments: string[] = [];
   // "Acme · Berlin, Germany · Full-time": chips on one line are read one by one.
-  for (const line of block.slice(1).map(withoutPay).filter(Boolean).flatMap(chips)) {
-    if (!RATING.test(line) && !CHIP.test(line) && line.length <= MAX_LINE) segments.push(line);
+  for (let k = 1; k < block.length; k++) {
+    const unpaid = withoutPay(block[k]!);
+    if (!unpaid) continue;
+    for (const line of chips(unpaid)) if (!RATING.test(line) && !CHIP.test(line) && line.length <= MAX_LINE) segments.push(line);
   }
   // The shape of a place ("City, ST 12345", a known place) settles a line first; the company is what is left. Of two
   // such lines the later is the place: "City of Long Beach, CA" above "Long Beach, CA" is the employer.
@@ -289,10 +303,17 @@ export function readHeader(lines: string[], html = false): Header | null {
 
 export const NOT_COMPANY = /^(remote|remoto|hybrid|h[ií]brido|hybride|presencial|on-?site|full[- ]time|part[- ]time|contract|apply|about|new|featured|urgent|hiring|engineering|salary|job|jobs|careers?|home)$/i;
 
+const COMMA_CAPITAL = /, ?\p{Lu}/u;
+const GLUED_PLACE = /([\p{Lu}][\p{Ll}]+(?: [\p{Lu}][\p{Ll}]+){0,2}), ?([\p{Lu}]{2}\b|[\p{Lu}][\p{Ll}]+)/gu;
+
 /** "PatreonNew York, NY" or "Acme · Berlin, Germany" → the text before the place. */
 export function gluedCompany(line: string): string | null {
+  // The place is a "City, ST" or "City, Country": without a comma and a capital after it there is none to look for
+  // (spacing the line below never touches a comma or the letter after it).
+  if (!line.includes(',') || !COMMA_CAPITAL.test(line)) return null;
   const spaced = line.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
-  for (const m of spaced.matchAll(/([\p{Lu}][\p{Ll}]+(?: [\p{Lu}][\p{Ll}]+){0,2}), ?([\p{Lu}]{2}\b|[\p{Lu}][\p{Ll}]+)/gu)) {
+  GLUED_PLACE.lastIndex = 0;
+  for (let m = GLUED_PLACE.exec(spaced); m; m = GLUED_PLACE.exec(spaced)) {
     const words = m[1]!.split(' ');
     const i = words.findIndex((_, k) => findPlace(words.slice(k).join(' ')));
     if (i < 0) continue;
@@ -315,12 +336,11 @@ export function gluedCompany(line: string): string | null {
  */
 export function cleanCompany(name: string): string {
   // Spaces folded first: the patterns below start with \s*, which a long run of spaces would make quadratic.
-  return name
-    .replace(/\s+/g, ' ')
-    .replace(/^ ?#+ ?/, '')
-    .replace(/\s+https?:\/\/\S+/g, '')
-    .replace(/\s*\(([^()]{0,200})\)/g, (whole, inner: string) => (/\bYC(?:\s?[WSFX]\d{2})?\b|https?:|www\./i.test(inner) ? '' : whole))
-    .replace(/,?\s*\bYC(?:\s+[WSF]\d{2})?\s*$/i, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let s = name.replace(/\s+/g, ' ');
+  // Each decoration is looked for plainly first: most names have none.
+  if (s.includes('#')) s = s.replace(/^ ?#+ ?/, '');
+  if (s.includes('http')) s = s.replace(/\s+https?:\/\/\S+/g, '');
+  if (s.includes('(')) s = s.replace(/\s*\(([^()]{0,200})\)/g, (whole, inner: string) => (/\bYC(?:\s?[WSFX]\d{2})?\b|https?:|www\./i.test(inner) ? '' : whole));
+  if (/yc/i.test(s)) s = s.replace(/,?\s*\bYC(?:\s+[WSF]\d{2})?\s*$/i, '');
+  return s.replace(/\s+/g, ' ').trim();
 }

@@ -282,8 +282,19 @@ for (const p of PLACES) {
 
 /** Looks up a place by name or short form ("NYC", "SF", "UK", "Deutschland"). */
 export function findPlace(name: string): Place | null {
-  return byKey.get(fold(name).replace(/[.,]+$/, '').trim()) ?? null;
+  // Most names asked about are titles and sentences: one longer than every key, in plain ASCII with nothing at its ends
+  // that the lookup cuts off, folds to itself in lower case and so is no key.
+  if (name.length > MAX_KEY && SETTLED_ASCII.test(name)) return null;
+  const key = fold(name);
+  // The trailing stops are cut only when there are some: most names end in a letter.
+  const last = key.charCodeAt(key.length - 1);
+  return byKey.get((last === DOT || last === COMMA ? key.replace(/[.,]+$/, '') : key).trim()) ?? null;
 }
+const DOT = 46;
+const COMMA = 44;
+const MAX_KEY = Math.max(...[...byKey.keys()].map((k) => k.length));
+// Printable ASCII at both ends (no space; no stop or comma at the end), plain ASCII between.
+const SETTLED_ASCII = /^[!-~][\x00-\x7f]*[!-+\-/-~]$/;
 
 /** Every broader area a place lies in, itself included: Berlin → Berlin, Germany, Europe. */
 export function placeAreas(name: string): string[] {
@@ -306,10 +317,12 @@ export function placesIn(phrase: string): string[] {
   // Runs of one to four words looked up in the gazetteer: linear in the phrase, whatever the gazetteer's size.
   const words = fold(phrase).split(/[^\p{L}\d.'-]+/u).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
-      const key = words.slice(i, i + n).join(' ');
+    // The longest run first; each shorter one is the longer without its last word (words hold no space).
+    let n = Math.min(4, words.length - i);
+    for (let key = words.slice(i, i + n).join(' '); n >= 1; n--, key = key.slice(0, key.lastIndexOf(' '))) {
       if (key.length <= 3) continue;
-      const p = byKey.get(key.replace(/[.,]+$/, ''));
+      const last = key.charCodeAt(key.length - 1);
+      const p = byKey.get(last === DOT || last === COMMA ? key.replace(/[.,]+$/, '') : key);
       if (!p || p.kind === 'region' || p.kind === 'state') continue;
       if (!out.includes(p.name)) out.push(p.name);
       i += n - 1;
@@ -333,16 +346,31 @@ export function looksLikePlace(line: string): boolean {
   if (!s || s.length > 120) return false;
   if (findPlace(s)) return true;
   // "City, ST" and "City, ST 12345", the US and Canadian form.
-  if (/^[\p{Lu}][\p{L}.'’ -]{1,40},\s?[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d)?(?:,\s?(?:US|USA|CA|FR|DE|GB|UK))?$/u.test(s)) return true;
-  if (/^[\p{Lu}][\p{L}' ]{1,40}[-–]\s?([A-Z]{2})$/u.test(s) && BR_STATES.has(s.slice(-2))) return true;
-  const parts = s.split(/\s*[,;/|&]\s*|\s+[-–—→]\s+|\s+(?:or|and|oder|und|ou|et|o|y|e)\s+/).map((p) => p.replace(/^\d{4,5}\s+|\s+\d{4,5}(?:-\d{4})?$/g, '').replace(/\s*\([^)]*\)$/, '').trim()).filter(Boolean);
+  if (s.includes(',') && /^[\p{Lu}][\p{L}.'’ -]{1,40},\s?[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d)?(?:,\s?(?:US|USA|CA|FR|DE|GB|UK))?$/u.test(s)) return true;
+  if (BR_STATES.has(s.slice(-2)) && /^[\p{Lu}][\p{L}' ]{1,40}[-–]\s?([A-Z]{2})$/u.test(s)) return true;
+  const parts = s.split(/\s*[,;/|&]\s*|\s+[-–—→]\s+|\s+(?:or|and|oder|und|ou|et|o|y|e)\s+/).map(withoutCodeOrNote).filter(Boolean);
   // "South Gloucestershire", "Greater Boston": a known place with a compass or size word before it.
   // Two letters alone are a state or country only as the last part after a comma ("276 4th Ave, Chula Vista, CA"),
   // never inside a name ("Co" in "Code&Co").
   const last = parts[parts.length - 1] ?? '';
   if (/^[A-Z]{2}$/.test(last) && /,[^,]*$/.test(s) && findPlace(last)) return true;
-  return parts.some((p) => p.length > 2 && (!!findPlace(p) || !!findPlace(p.replace(/^(?:(?:north|south|east|west|greater|upper|lower|mid|central|inner|outer)\s+){1,2}/i, ''))));
+  return parts.some((p) => {
+    if (p.length <= 2) return false;
+    // A line of one part was looked up whole above.
+    if (p !== s && findPlace(p)) return true;
+    const bare = p.replace(/^(?:(?:north|south|east|west|greater|upper|lower|mid|central|inner|outer)\s+){1,2}/i, '');
+    return bare !== p && !!findPlace(bare);
+  });
 }
+
+/** A part of a place line without its postal code ("3000 Bern", "Austin 78701") or a closing note ("Bern (CH)"). */
+function withoutCodeOrNote(part: string): string {
+  // Each is looked for plainly first: most parts have neither a digit nor a closing bracket.
+  let p = DIGIT.test(part) ? part.replace(/^\d{4,5}\s+|\s+\d{4,5}(?:-\d{4})?$/g, '') : part;
+  if (p.endsWith(')')) p = p.replace(/\s*\([^)]*\)$/, '');
+  return p.trim();
+}
+const DIGIT = /\d/;
 
 /** "Staines, Middlesex", "Wooton-under-Edge, South Gloucestershire": the "Town, County" shape of a place line. */
 export function townCountyShape(line: string): boolean {
@@ -373,15 +401,23 @@ export function placesFromLine(line: string): string[] {
 const WORK_MODE_CHIP_PREFIX = new RegExp(String.raw`^(?:${wordsSource(WORK_MODE_CHIP_WORDS)}) ?(?:[-–—:,] ?|\bin |\( ?(?=.*\)$))`, 'i');
 
 export function placeFromLine(line: string): string | null {
+  // Spaces are folded once: what follows only cuts the ends, which leaves no run of spaces behind.
   let s = line.trim().replace(/\s+/g, ' ');
   // "(Híbrido)", "(Geplanter Arbeitsort ab 2028: Posieux)": a work mode or a later move, not the place itself.
-  s = s.replace(/\s*\(([^()]*)\)\s*$/, (whole, inner: string) => (/\b(?:remote|remoto|hybrid|h[ií]brido|hybride|on-?site|presencial|office|t[eé]l[eé]travail)\b|\b(?:19|20)\d\d\b/i.test(inner) ? '' : whole));
-  s = s.replace(WORK_MODE_CHIP_PREFIX, '').replace(/^\((.*)\)$/, '$1');
+  if (s.endsWith(')')) s = s.replace(LAST_PARENTHESES, (whole, inner: string) => (NOT_THE_PLACE.test(inner) ? '' : whole));
+  s = s.replace(WORK_MODE_CHIP_PREFIX, '');
+  if (s.startsWith('(')) s = s.replace(/^\((.*)\)$/, '$1');
   // "Remote (USA)" leaves "USA)" above: the bracket closes what the work mode opened.
   if (s.endsWith(')') && !s.includes('(')) s = s.slice(0, -1).trim();
-  const parts = s.replace(/\s+/g, ' ').split(/ ?, ?/).filter((p) => p && !WORK_MODE_PART.test(p) && !/\b(?:19|20)\d\d\b/.test(p) && !/^\p{Ll}/u.test(p));
+  const parts = s.split(/ ?, ?/).filter((p) => p && !LOWER_START.test(p) && !WORK_MODE_PART.test(p) && !YEAR.test(p));
   const out = parts.join(', ').trim();
-  if (!out || WORK_MODE_PART.test(out) || /^(?:\d+ ?%\s*)?(?:remote|remoto)\b/i.test(out)) return null;
-  if (/\b(?:no|not|keine?|sin|sem|pas de)\b/i.test(out)) return null;
+  if (!out || WORK_MODE_PART.test(out) || REMOTE_START.test(out)) return null;
+  if (NEGATION.test(out)) return null;
   return out;
 }
+const LAST_PARENTHESES = /\s*\(([^()]*)\)\s*$/;
+const NOT_THE_PLACE = /\b(?:remote|remoto|hybrid|h[ií]brido|hybride|on-?site|presencial|office|t[eé]l[eé]travail)\b|\b(?:19|20)\d\d\b/i;
+const YEAR = /\b(?:19|20)\d\d\b/;
+const LOWER_START = /^\p{Ll}/u;
+const REMOTE_START = /^(?:\d+ ?%\s*)?(?:remote|remoto)\b/i;
+const NEGATION = /\b(?:no|not|keine?|sin|sem|pas de)\b/i;

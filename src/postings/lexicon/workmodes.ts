@@ -29,8 +29,12 @@ for (const [mode, labels] of Object.entries(WORK_MODE_LABELS) as Array<[WorkMode
 export function workModeOf(label: string | null | undefined): WorkMode | null {
   if (!label) return null;
   const f = fold(label).replace(/[()[\].:;!]/g, ' ').replace(/\s+/g, ' ').trim();
-  return BY_LABEL.get(f) ?? BY_LABEL.get(f.replace(/-/g, ' ')) ?? null;
+  // "On-site" is also known as "on site"; without a hyphen the second look would be the first again.
+  return BY_LABEL.get(f) ?? (f.includes('-') ? BY_LABEL.get(f.replace(/-/g, ' ')) : undefined) ?? null;
 }
+
+/** What stands before a mode word used as a tag: "(Hybrid", "| Remote", " - On-site". */
+export const PHRASE_TAG_MARK = String.raw`(?<=\(|\|\s?|\s[-–—]\s)`;
 
 /**
  * Phrases by which a posting states its own role's arrangement, per mode, as pattern sources (matched whole-word,
@@ -44,7 +48,7 @@ export const WORK_MODE_PHRASES: Readonly<Record<WorkMode | 'fullyRemote', readon
     String.raw`t[eé]l[eé]travail (?:complet|total|à 100 ?%)`, String.raw`(?:role|position|job) is (?:fully )?remote`,
   ],
   hybrid: [
-    String.raw`(?<=\(|\|\s?|\s[-–—]\s)hybrid(?=\s*(?:\)|\||\s[-–—]\s|[.,;]|$))`,
+    String.raw`${PHRASE_TAG_MARK}hybrid(?=\s*(?:\)|\||\s[-–—]\s|[.,;]|$))`,
     // English "hybrid" alone is as often a cloud, a meeting or a course; it must be said of the work.
     String.raw`hybrid[- ](?:role|position|job|work(?:ing|s)?(?![- ]?place)|schedule|model|arrangement|opportunity|remote|office|on-?site|in-office|setting)`,
     String.raw`(?:is|be|work|working|are|remain|location:?|arrangement:?|schedule:?|type:?) hybrid`, String.raw`hybrid \(`, String.raw`hybrid in`,
@@ -57,7 +61,7 @@ export const WORK_MODE_PHRASES: Readonly<Record<WorkMode | 'fullyRemote', readon
   ],
   remote: [
     // A tag: "Engineers - REMOTE (US).", "| Remote |", "(remote)".
-    String.raw`(?<=\(|\|\s?|\s[-–—]\s)remote(?=\s*(?:\(|\)|\||\s[-–—]\s|[.,;]|$))`,
+    String.raw`${PHRASE_TAG_MARK}remote(?=\s*(?:\(|\)|\||\s[-–—]\s|[.,;]|$))`,
     String.raw`remote[- ]first`, String.raw`work from anywhere`, String.raw`work from home`, String.raw`wfh`, String.raw`remote (?:role|position|job|opportunity|work is possible)`,
     String.raw`(?:is|are) remote[- ](?:based|friendly)`, String.raw`work(?:ing)? remotely (?:from|in|within)`,
     String.raw`can be (?:done |performed )?remote(?:ly)?`, String.raw`open to remote`, String.raw`working from home`,
@@ -69,7 +73,7 @@ export const WORK_MODE_PHRASES: Readonly<Record<WorkMode | 'fullyRemote', readon
     String.raw`remote ?\/ ?hybrid|hybrid ?\/ ?remote`, String.raw`remote work will be considered`, String.raw`remote\/home-based`, String.raw`trabajo remoto`, String.raw`trabalho remoto`, String.raw`vaga remota`, String.raw`remoto`,
   ],
   onsite: [
-    String.raw`(?<=\(|\|\s?|\s[-–—]\s)(?:on-?site|in-person)(?=\s*(?:\)|\||\s[-–—]\s|[.,;]|$)|\s+\p{Lu})`,
+    String.raw`${PHRASE_TAG_MARK}(?:on-?site|in-person)(?=\s*(?:\)|\||\s[-–—]\s|[.,;]|$)|\s+\p{Lu})`,
     String.raw`on[- ]?site (?:role|position|job|in|at|from)`, String.raw`(?:role|position|job) is (?:fully )?(?:on[- ]?site|in[- ]office|office[- ]based)`,
     String.raw`fully on[- ]?site`, String.raw`100 ?% on[- ]?site`, String.raw`in[- ]office (?:role|position)`, String.raw`office[- ]based (?:role|position)`,
     String.raw`5 days (?:a|per) week in (?:the )?office`, String.raw`#li-onsite`, String.raw`on[- ]?site only`, String.raw`\((?:on[- ]?site|in[- ]person)\)`,
