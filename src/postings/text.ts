@@ -19,7 +19,8 @@ export function decodeEntities(s: string): string {
 }
 
 export function looksLikeHtml(s: string): boolean {
-  return /<\/?(p|div|li|ul|ol|br|h[1-6]|strong|b|em|span|section|article|body|html|table|tr|td)\b[^<>]*>/i.test(s);
+  // Every tag it looks for starts with "<": most texts have none.
+  return s.includes('<') && /<\/?(p|div|li|ul|ol|br|h[1-6]|strong|b|em|span|section|article|body|html|table|tr|td)\b[^<>]*>/i.test(s);
 }
 
 /** Simple HTML to text: block elements become line breaks, list items become bullets. */
@@ -114,22 +115,14 @@ const CAMEL_WORDS = new Set(
  * Puts back line breaks that scraping removed: "productionDeep experience" and "increases.Depending".
  * Only applied to very long lines, where a run-together list is the likely cause.
  */
-export function unglue(line: string, names: ReadonlySet<string> = new Set()): string {
+export function unglue(line: string, names: Names = new Set()): string {
   // Each pass below runs only when a plain look finds what it needs (any non-ASCII character counts as a possible
   // letter): most long lines are prose where the unicode-aware passes would find nothing at a far higher cost.
-  let s = line
-    // Zero-width boundaries keep the scan linear: a lowercase pair, then a capitalised word.
-    .replace(/(?<=\p{Ll}['’]?\p{Ll})(?=\p{Lu}\p{Ll})/gu, (_m, offset: number, whole: string) => {
-      if (isCamelWord(whole, offset, 0) || names.has(wordAt(whole, offset))) return '';
-      let start = offset;
-      // Three steps back are enough to see a short prefix; walking a huge glued word at each boundary was quadratic.
-      while (start > 0 && offset - start <= 3 && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
-      // A short capitalised prefix is a name ("McKinsey"), not two words.
-      if (/^\p{Lu}/u.test(whole[start] ?? '') && offset - start <= 2 && !/[\p{L}\d]/u.test(whole[start - 1] ?? '')) return '';
-      return '\n';
-    });
+  // A lowercase pair, then a capitalised word.
+  let s = breakAt(line, LOWER_UPPER, GLUED, (at) => !keepsWhole(line, at, names));
   if (/[A-Z\x80-\uffff]{3}[a-z\x80-\uffff]{2}/.test(s)) {
-    s = s.replace(/(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})/gu, (_m, offset: number, whole: string) => (isCamelWord(whole, offset, 0) ? '' : '\n'));
+    // "SQLDeep": a capitalised word right after an acronym.
+    s = breakAt(s, UPPER_RUN, GLUED_ACRONYM, (at, whole) => !isCamelWord(whole, at, 0));
   }
   if (/[a-z\d)%\x80-\uffff][.!?][A-Z\x80-\uffff]/.test(s)) s = s.replace(/([\p{Ll}\d)%][.!?])([\p{Lu}])/gu, '$1\n$2');
   // "(Neo4j)Experience with" and "Ad Network Optimization:Build".
@@ -142,16 +135,73 @@ export function unglue(line: string, names: ReadonlySet<string> = new Set()): st
   return s;
 }
 
+/** What unglue asks of the names a text repeats: a Set will do. */
+export type Names = Pick<ReadonlySet<string>, 'has'>;
+
+// Zero-width boundaries keep the scans linear. Each is tested (sticky) only where a plain scan finds its shape, with any
+// non-ASCII character counting as a letter of either case: a lookbehind tried at every place of a long line was slow.
+const GLUED = /(?<=\p{Ll}['’]?\p{Ll})(?=\p{Lu}\p{Ll})/uy;
+// Each plain scan stops at an uppercase (or non-ASCII) character, the rarer one, and looks back from it.
+const LOWER_UPPER = /[A-Z\x80-\uffff](?<=[a-z\x80-\uffff][A-Z\x80-\uffff])/g;
+const GLUED_ACRONYM = /(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})/uy;
+const UPPER_RUN = /[A-Z\x80-\uffff](?<=[A-Z\x80-\uffff]{3})(?=[a-z\x80-\uffff]{2})/g;
+
+/**
+ * Puts a line break at each place where `exact` holds and `wanted` agrees, looking only where `plain` matches: it
+ * consumes the one character after the place, so that no place is skipped.
+ */
+function breakAt(line: string, plain: RegExp, exact: RegExp, wanted: (at: number, whole: string) => boolean): string {
+  let out = '';
+  let last = 0;
+  for (const m of line.matchAll(plain)) {
+    const at = m.index;
+    // The unicode-aware scan never stops inside a surrogate pair.
+    if (isLowSurrogate(line.charCodeAt(at)) && isHighSurrogate(line.charCodeAt(at - 1))) continue;
+    exact.lastIndex = at;
+    if (!exact.test(line) || !wanted(at, line)) continue;
+    out += `${line.slice(last, at)}\n`;
+    last = at;
+  }
+  return last ? out + line.slice(last) : line;
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** A glued boundary that is no lost line break: inside a known or repeated name, or after a short capitalised prefix. */
+function keepsWhole(whole: string, offset: number, names: Names): boolean {
+  if (isCamelWord(whole, offset, 0) || names.has(wordAt(whole, offset))) return true;
+  let start = offset;
+  // Three steps back are enough to see a short prefix; walking a huge glued word at each boundary was quadratic.
+  while (start > 0 && offset - start <= 3 && isWordUnit(whole, start - 1)) start--;
+  // A short capitalised prefix is a name ("McKinsey"), not two words.
+  return UPPER_START.test(whole[start] ?? '') && offset - start <= 2 && !isWordUnit(whole, start - 1);
+}
+
+const UPPER_START = /^\p{Lu}/u;
+const WORD_UNIT = /[\p{L}\d]/u;
+
+/** Whether the code unit at `i` is a letter or digit on its own (a surrogate half never is). */
+function isWordUnit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  // ASCII letters and digits answer without the unicode-aware pattern; NaN (outside the string) is no letter.
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return c === c && WORD_UNIT.test(s[i]!);
+}
+
 /** The run of letters and digits around `offset`. */
 function wordAt(whole: string, offset: number): string {
   // Looks at most CAMEL_REACH letters each way: no name is longer, and walking a huge glued word from each of its
   // boundaries was quadratic.
   let start = offset;
-  while (start > 0 && offset - start <= CAMEL_REACH && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
+  while (start > 0 && offset - start <= CAMEL_REACH && isWordUnit(whole, start - 1)) start--;
   let end = offset;
-  while (end < whole.length && end - offset <= CAMEL_REACH && /[\p{L}\d]/u.test(whole[end] ?? '')) end++;
+  while (end < whole.length && end - offset <= CAMEL_REACH && isWordUnit(whole, end)) end++;
   return offset - start > CAMEL_REACH || end - offset > CAMEL_REACH ? '' : whole.slice(start, end);
 }
+
+const CAMEL_NAME = /\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+(?![\p{L}\d])/gu;
+const WHOLE_CAMEL_NAME = new RegExp(`^(?:${CAMEL_NAME.source})$`, 'u');
 
 /**
  * Capitalised words with an inner capital that a text writes more than once ("FusionAuth", "SerpApi"): names, not two
@@ -162,7 +212,7 @@ function repeatedCamelNames(text: string): Set<string> {
   const names = new Set<string>();
   // No lookbehind: a match that starts inside a word is dropped afterwards, which is far cheaper than testing the
   // character before at every position. Such a match ends where its word ends, so it hides no match of a later word.
-  for (const m of text.matchAll(/\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+(?![\p{L}\d])/gu)) {
+  for (const m of text.matchAll(CAMEL_NAME)) {
     if (m.index > 0 && LETTER_OR_DIGIT_END.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     if (seen.has(m[0])) names.add(m[0]);
     else seen.add(m[0]);
@@ -170,7 +220,46 @@ function repeatedCamelNames(text: string): Set<string> {
   return names;
 }
 
+// Words asked about one by one before the whole text is scanned once for all of them.
+const NAMES_ASKED_ALONE = 8;
+
+/**
+ * The repeated camel-cased names of a text, as repeatedCamelNames finds them, without its unicode-aware scan of the
+ * whole text while few words are asked about: a glued line has few boundaries, and most of its words are no camel
+ * name at all. Each name it finds is a whole word (letters and digits neither side), so counting a word's whole-word
+ * occurrences with indexOf gives the same answer.
+ */
+function repeatedNames(text: string): Names {
+  let all: Set<string> | null = null;
+  const known = new Map<string, boolean>();
+  return {
+    has(word: string): boolean {
+      if (all) return all.has(word);
+      if (!WHOLE_CAMEL_NAME.test(word)) return false;
+      let answer = known.get(word);
+      if (answer === undefined) {
+        if (known.size >= NAMES_ASKED_ALONE) return (all = repeatedCamelNames(text)).has(word);
+        answer = wholeWordCount(text, word, 2) >= 2;
+        known.set(word, answer);
+      }
+      return answer;
+    },
+  };
+}
+
+/** How many times `word` stands as a whole word in `text`, counting up to `enough`. */
+function wholeWordCount(text: string, word: string, enough: number): number {
+  let n = 0;
+  for (let i = text.indexOf(word); i >= 0 && n < enough; i = text.indexOf(word, i + 1)) {
+    if (i > 0 && LETTER_OR_DIGIT_END.test(text.slice(Math.max(0, i - 2), i))) continue;
+    WORD_CHAR_AT.lastIndex = i + word.length;
+    if (!WORD_CHAR_AT.test(text)) n++;
+  }
+  return n;
+}
+
 const LETTER_OR_DIGIT_END = /[\p{L}\d]$/u;
+const WORD_CHAR_AT = /[\p{L}\d]/uy;
 
 const CAMEL_RE = new RegExp([...CAMEL_WORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 
@@ -179,15 +268,16 @@ const CAMEL_REACH = 40;
 
 function isCamelWord(whole: string, offset: number, length: number): boolean {
   let start = offset;
-  while (start > 0 && offset - start < CAMEL_REACH && /[\p{L}\d]/u.test(whole[start - 1] ?? '')) start--;
+  while (start > 0 && offset - start < CAMEL_REACH && isWordUnit(whole, start - 1)) start--;
   let end = offset + length;
-  while (end < whole.length && end - offset < CAMEL_REACH && /[\p{L}\d]/u.test(whole[end] ?? '')) end++;
+  while (end < whole.length && end - offset < CAMEL_REACH && isWordUnit(whole, end)) end++;
   return CAMEL_RE.test(whole.slice(start, end));
 }
 
 const LONG_LINE = 200;
-// A cheap test for text that lost its breaks, before the costlier unicode-aware passes of unglue.
-const GLUE_HINT = /[a-z\u00df-\u00ff][A-Z]|[a-z)%][.!?:)][A-Z]|[A-Z]{3}[a-z]/;
+// A cheap test for text that lost its breaks, before the costlier unicode-aware passes of unglue: "aB", "a.B" or "ABCd".
+// Each stops at an uppercase letter and looks around it: tried at every character, the three were far slower.
+const GLUE_HINT = /[A-Z](?:(?<=[a-z\u00df-\u00ff][A-Z])|(?<=[a-z)%][.!?:)][A-Z])|(?=[A-Z]{2}[a-z]))/;
 
 /** Normalises raw posting text into trimmed lines (empty lines kept as paragraph breaks). */
 export function toLines(raw: string): string[] {
@@ -204,23 +294,26 @@ let lastRaw: string | null = null;
 let lastLines: string[] = [];
 
 function readLines(raw: string): string[] {
-  let s = raw.replace(/\r\n?/g, '\n');
-  // Invisible characters go; odd spaces and control characters (from binary or broken input) become spaces.
-  s = s.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]|[\u00A0\u2007\u202F\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => (/[\u200B-\u200D\u2060\uFEFF\u00AD]/.test(c) ? '' : ' '));
+  // Each whole-text pass runs only when a plain search finds the character it starts with.
+  let s = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  s = s.replace(ODD_CHAR, (c) => (INVISIBLE_CHAR.test(c) ? '' : ' '));
   if (looksLikeHtml(s)) s = htmlToText(s);
-  else if (/&(amp|lt|gt|nbsp|#\d+);/.test(s)) s = decodeEntities(s);
+  else if (s.includes('&') && /&(amp|lt|gt|nbsp|#\d+);/.test(s)) s = decodeEntities(s);
   const out: string[] = [];
   const rawLines = s.split('\n');
   // A posting pasted as one or two lines has lost all its breaks, however short it is.
-  const runTogether = rawLines.filter((l) => l.trim()).length <= 2;
-  let names: Set<string> | null = null;
+  const runTogether = fewFilled(rawLines, 2);
+  const tabs = s.includes('\t');
+  const markdown = markdownLines(s);
+  let names: Names | null = null;
   for (const rawLine of rawLines) {
-    let line = stripMarkdown(rawLine);
-    if (line.includes('\t')) line = line.replace(/\t/g, ' ');
-    if (line.includes('  ')) line = line.replace(/ {2,}/g, ' ');
+    let line = markdown.next(rawLine.length) ? stripMarkdown(rawLine) : rawLine;
+    if (tabs && line.includes('\t')) line = line.replace(/\t/g, ' ');
+    // Trimmed first, so that only runs of spaces inside the line are left to fold (the same line as folding first).
     line = line.trim();
+    if (line.includes('  ')) line = line.replace(/ {2,}/g, ' ');
     if ((line.length > LONG_LINE || (runTogether && line.length > 80)) && GLUE_HINT.test(line)) {
-      names ??= repeatedCamelNames(s);
+      names ??= repeatedNames(s);
       for (const part of unglue(line, names).split('\n')) out.push(part.trim());
       continue;
     }
@@ -228,6 +321,48 @@ function readLines(raw: string): string[] {
     out.push(line);
   }
   return out;
+}
+
+// Invisible characters go; odd spaces and control characters (from binary or broken input) become spaces.
+const INVISIBLE = '\u200B-\u200D\u2060\uFEFF\u00AD';
+const ODD_SPACE = '\u00A0\u2007\u202F\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F';
+// One class, not an alternation of two: the text is scanned once for either kind.
+const ODD_CHAR = new RegExp(`[${INVISIBLE}${ODD_SPACE}]`, 'g');
+const INVISIBLE_CHAR = new RegExp(`[${INVISIBLE}]`);
+
+/** Whether at most `most` of the lines hold more than whitespace. */
+function fewFilled(lines: readonly string[], most: number): boolean {
+  let filled = 0;
+  for (const l of lines) if (l.trim() && ++filled > most) return false;
+  return true;
+}
+
+const MARKDOWN_CHARS = new RegExp(MARKDOWN_CHAR.source, 'g');
+
+/**
+ * Tells, line after line, whether a line may hold markdown: one scan of the whole text for its marks, instead of a
+ * pattern per line (most lines have none). `next` takes each line's length in turn (the text split on "\n").
+ */
+function markdownLines(s: string): { next(length: number): boolean } {
+  let at = 0;
+  let mark = -1;
+  let rule = -1;
+  return {
+    next(length: number): boolean {
+      const end = at + length;
+      if (mark < at) {
+        MARKDOWN_CHARS.lastIndex = at;
+        mark = MARKDOWN_CHARS.exec(s)?.index ?? s.length;
+      }
+      // A rule ("---") holds no mark character.
+      if (rule < at) {
+        const r = s.indexOf('---', at);
+        rule = r < 0 ? s.length : r;
+      }
+      at = end + 1;
+      return mark < end || rule < end;
+    },
+  };
 }
 
 /** Normalises apostrophes and dashes so matching can ignore typographic variants. */
