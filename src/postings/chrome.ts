@@ -39,15 +39,29 @@ function splitTop(source: string): string[] {
 
 /** True for a line that belongs to the board's interface rather than the posting. */
 export function isChrome(line: string): boolean {
-  if (line.length > 300) return false;
+  if (!line || line.length > 300) return false;
   // A long line that starts and ends plainly stays long after folding, so no whole-line pattern fits it; only a phrase
   // can, and each holds one of these words. Most lines are such prose: they skip the folding and the patterns.
   if (line.length > 60 && /^[A-Za-z0-9]/.test(line) && !/[.!]$/.test(line) && !CHROME_HINT.test(line)) return false;
-  // Lowercase with typographic marks folded; the patterns are plain ASCII words.
-  const f = line.toLowerCase().replace(/[’‘`´]/g, "'").replace(/[‐‑‒–—―]/g, '-').replace(/^[^\p{L}\d©(]+/u, '').replace(/[.!]+$/, '').trim();
+  const f = foldLine(line);
   if (!f) return false;
   return CHROME_WHOLE.test(f) || CHROME_ANYWHERE.test(f);
 }
+
+/**
+ * Lowercase with typographic marks folded (the patterns are plain ASCII words), without the marks and bullets before
+ * the first word or the stops after the last. Each step runs only when a plain look finds something for it to do.
+ */
+function foldLine(line: string): string {
+  let f = line.toLowerCase();
+  if (TYPOGRAPHIC.test(f)) f = f.replace(/[’‘`´]/g, "'").replace(/[‐‑‒–—―]/g, '-');
+  if (!/^[a-z0-9(]/.test(f)) f = f.replace(/^[^\p{L}\d©(]+/u, '');
+  if (/[.!]$/.test(f)) f = f.replace(/[.!]+$/, '');
+  return f.trim();
+}
+
+// The quotes and dashes folded above.
+const TYPOGRAPHIC = /[’‘`´‐‑‒–—―]/;
 
 const BOARDS: Array<[string, RegExp]> = [
   ['LinkedIn', /linkedin\.com\/jobs|\beasy apply\b/i],

@@ -367,8 +367,11 @@ function markdownLines(s: string): { next(length: number): boolean } {
 
 /** Normalises apostrophes and dashes so matching can ignore typographic variants. */
 export function fold(s: string): string {
-  // ASCII needs no accent folding; most lines are ASCII.
-  if (!/[^\x00-\x7f]/.test(s)) return s.toLowerCase().replace(/`/g, "'");
+  // ASCII needs no accent folding; most lines are ASCII, and few hold a backquote.
+  if (!NON_ASCII.test(s)) {
+    const lower = s.toLowerCase();
+    return lower.includes('`') ? lower.replace(/`/g, "'") : lower;
+  }
   return s
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
@@ -386,17 +389,42 @@ const BULLET = /^(?:[•●○◦▪▫■□‣⁃∙·*+\-–—>✓✔➤►�
 
 /** Removes a leading bullet or list number; returns null when the line had none. */
 export function stripBullet(line: string): { text: string; bulleted: boolean } {
-  const m = BULLET.exec(line);
+  // No bullet starts with an uppercase ASCII letter, as most lines do.
+  const first = line.charCodeAt(0);
+  const m = first >= 0x41 && first <= 0x5a ? null : BULLET.exec(line);
   if (!m) return { text: line, bulleted: false };
   return { text: line.slice(m[0].length).trim(), bulleted: true };
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Splits text into sentences, keeping abbreviations such as "e.g." together. */
 export function sentences(text: string): string[] {
-  return text
-    .replace(/\b(e\.g|i\.e|etc|vs|approx|incl|Inc|Ltd|Co|Dr|Mr|Ms|Sr|Jr|St)\./g, '$1\u0001')
-    .replace(/([.!?])\s+(?=[\p{Lu}\d"“(])/gu, '$1\u0002')
-    .split('\u0002')
-    .map((x) => x.replace(/\u0001/g, '.').trim())
-    .filter(Boolean);
+  // The abbreviations' dots are hidden from the sentence ends, and put back in each sentence.
+  const marked = ABBREVIATION_DOT.test(text) ? text.replace(ABBREVIATION, '$1\u0001') : text;
+  // A "\u0002" already in the text ends a sentence too: the plain split below would miss it.
+  if (marked.includes('\u0002')) {
+    return marked.replace(SENTENCE_END, '$1\u0002').split('\u0002').map(unmarkSentence).filter(Boolean);
+  }
+  const out: string[] = [];
+  let start = 0;
+  for (const m of marked.matchAll(SENTENCE_END)) {
+    const s = unmarkSentence(marked.slice(start, m.index + 1));
+    if (s) out.push(s);
+    start = m.index + m[0].length;
+  }
+  const last = unmarkSentence(marked.slice(start));
+  if (last) out.push(last);
+  return out;
+}
+
+const ABBREVIATIONS = '(e\\.g|i\\.e|etc|vs|approx|incl|Inc|Ltd|Co|Dr|Mr|Ms|Sr|Jr|St)';
+const ABBREVIATION = new RegExp(`\\b${ABBREVIATIONS}\\.`, 'g');
+// The same abbreviations, looked for back from each dot: far cheaper than trying them at every word, and few texts
+// hold one.
+const ABBREVIATION_DOT = new RegExp(`\\.(?<=\\b${ABBREVIATIONS}\\.)`);
+const SENTENCE_END = /([.!?])\s+(?=[\p{Lu}\d"“(])/gu;
+
+function unmarkSentence(s: string): string {
+  return (s.includes('\u0001') ? s.replace(/\u0001/g, '.') : s).trim();
 }
