@@ -81,17 +81,24 @@ const RULE = /^\s*-{3}/;
 function stripMarkdown(line: string): string {
   // Most lines carry no markdown at all: skip the passes for them.
   if (!MARKDOWN_CHAR.test(line) && !RULE.test(line)) return line;
-  return line
-    .replace(/^\s{0,3}#{1,6}\s+/, '')
-    // Brackets and parentheses stop at the next one of their kind, so "[[[[…" is one pass, not one per bracket.
-    .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '$1')
-    .replace(/\[([^[\]]+)\]\([^()]*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[\s(])[*_]([^*_\n]+?)[*_](?=[\s).,:;!?]|$)/g, '$1$2')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/^\s*>\s?/, '')
-    .replace(/^\s*([-*_])\1{2,}\s*$/, '');
+  let s = line;
+  for (const [marks, re, by] of MARKDOWN_PASSES) if (marks.some((m) => s.includes(m))) s = s.replace(re, by);
+  return s;
 }
+
+// Each pass, in order, after the marks it cannot match without: most marked lines hold one kind of mark, and a plain
+// search for the others skips their passes.
+const MARKDOWN_PASSES: ReadonlyArray<readonly [marks: readonly string[], re: RegExp, by: string]> = [
+  [['#'], /^\s{0,3}#{1,6}\s+/, ''],
+  // Brackets and parentheses stop at the next one of their kind, so "[[[[…" is one pass, not one per bracket.
+  [['!['], /!\[([^[\]]*)\]\([^()]*\)/g, '$1'],
+  [[']('], /\[([^[\]]+)\]\([^()]*\)/g, '$1'],
+  [['**', '__'], /(\*\*|__)(.+?)\1/g, '$2'],
+  [['*', '_'], /(^|[\s(])[*_]([^*_\n]+?)[*_](?=[\s).,:;!?]|$)/g, '$1$2'],
+  [['`'], /`([^`]+)`/g, '$1'],
+  [['>'], /^\s*>\s?/, ''],
+  [['---', '***', '___'], /^\s*([-*_])\1{2,}\s*$/, ''],
+];
 
 // Words whose inner capital is part of the word, so a lost line break is not guessed inside them.
 const CAMEL_WORDS = new Set(
@@ -124,7 +131,8 @@ export function unglue(line: string, names: Names = new Set()): string {
     // "SQLDeep": a capitalised word right after an acronym.
     s = breakAt(s, UPPER_RUN, GLUED_ACRONYM, (at, whole) => !isCamelWord(whole, at, 0));
   }
-  if (/[a-z\d)%\x80-\uffff][.!?][A-Z\x80-\uffff]/.test(s)) s = s.replace(/([\p{Ll}\d)%][.!?])([\p{Lu}])/gu, '$1\n$2');
+  // "increases.Depending": a sentence's end, then the next one.
+  if (/[a-z\d)%\x80-\uffff][.!?][A-Z\x80-\uffff]/.test(s)) s = breakAt(s, STOP_UPPER, GLUED_SENTENCE, () => true);
   // "(Neo4j)Experience with" and "Ad Network Optimization:Build".
   if (/\)[A-Z\x80-\uffff]/.test(s)) s = s.replace(/\)(\p{Lu}\p{Ll})/gu, ')\n$1');
   // "our APIsSie betreiben": an acronym's plural, then a new line.
@@ -145,6 +153,10 @@ const GLUED = /(?<=\p{Ll}['’]?\p{Ll})(?=\p{Lu}\p{Ll})/uy;
 const LOWER_UPPER = /[A-Z\x80-\uffff](?<=[a-z\x80-\uffff][A-Z\x80-\uffff])/g;
 const GLUED_ACRONYM = /(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll}{2})/uy;
 const UPPER_RUN = /[A-Z\x80-\uffff](?<=[A-Z\x80-\uffff]{3})(?=[a-z\x80-\uffff]{2})/g;
+// The replaced pattern's matches (letter or digit, stop, capital) cannot overlap: a capital starts none. So each place
+// can be tested on its own.
+const GLUED_SENTENCE = /(?<=[\p{Ll}\d)%][.!?])(?=\p{Lu})/uy;
+const STOP_UPPER = /[A-Z\x80-\uffff](?<=[a-z\d)%\x80-\uffff][.!?][A-Z\x80-\uffff])/g;
 
 /**
  * Puts a line break at each place where `exact` holds and `wanted` agrees, looking only where `plain` matches: it
@@ -304,14 +316,17 @@ function readLines(raw: string): string[] {
   // A posting pasted as one or two lines has lost all its breaks, however short it is.
   const runTogether = fewFilled(rawLines, 2);
   const tabs = s.includes('\t');
+  // Runs of spaces come from the text, its tabs or stripped markdown ("a ` ` b"): most texts have none of these.
+  const spaced = tabs || s.includes('  ');
   const markdown = markdownLines(s);
   let names: Names | null = null;
   for (const rawLine of rawLines) {
-    let line = markdown.next(rawLine.length) ? stripMarkdown(rawLine) : rawLine;
+    const marked = markdown.next(rawLine.length);
+    let line = marked ? stripMarkdown(rawLine) : rawLine;
     if (tabs && line.includes('\t')) line = line.replace(/\t/g, ' ');
     // Trimmed first, so that only runs of spaces inside the line are left to fold (the same line as folding first).
     line = line.trim();
-    if (line.includes('  ')) line = line.replace(/ {2,}/g, ' ');
+    if ((spaced || marked) && line.includes('  ')) line = line.replace(/ {2,}/g, ' ');
     if ((line.length > LONG_LINE || (runTogether && line.length > 80)) && GLUE_HINT.test(line)) {
       names ??= repeatedNames(s);
       for (const part of unglue(line, names).split('\n')) out.push(part.trim());
@@ -326,8 +341,9 @@ function readLines(raw: string): string[] {
 // Invisible characters go; odd spaces and control characters (from binary or broken input) become spaces.
 const INVISIBLE = '\u200B-\u200D\u2060\uFEFF\u00AD';
 const ODD_SPACE = '\u00A0\u2007\u202F\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F';
-// One class, not an alternation of two: the text is scanned once for either kind.
-const ODD_CHAR = new RegExp(`[${INVISIBLE}${ODD_SPACE}]`, 'g');
+// One class, not an alternation of two: the text is scanned once for either kind. Printable ASCII is ruled out first,
+// which is quicker than the class's own ranges.
+const ODD_CHAR = new RegExp(`[^\\t\\n\\r\\x20-\\x7e](?<=[${INVISIBLE}${ODD_SPACE}])`, 'g');
 const INVISIBLE_CHAR = new RegExp(`[${INVISIBLE}]`);
 
 /** Whether at most `most` of the lines hold more than whitespace. */
@@ -402,16 +418,18 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function sentences(text: string): string[] {
   // The abbreviations' dots are hidden from the sentence ends, and put back in each sentence.
   const marked = ABBREVIATION_DOT.test(text) ? text.replace(ABBREVIATION, '$1\u0001') : text;
-  // A "\u0002" already in the text ends a sentence too: the plain split below would miss it.
+  // A "\u0002" already in the text ends a sentence too: the plain walk below would miss it.
   if (marked.includes('\u0002')) {
-    return marked.replace(SENTENCE_END, '$1\u0002').split('\u0002').map(unmarkSentence).filter(Boolean);
+    return marked.replace(SENTENCE_END, (end) => `${end[0]}\u0002`).split('\u0002').map(unmarkSentence).filter(Boolean);
   }
   const out: string[] = [];
   let start = 0;
-  for (const m of marked.matchAll(SENTENCE_END)) {
+  // A sentence ends after its mark; the spaces after it go.
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(marked); m; m = SENTENCE_END.exec(marked)) {
     const s = unmarkSentence(marked.slice(start, m.index + 1));
     if (s) out.push(s);
-    start = m.index + m[0].length;
+    start = SENTENCE_END.lastIndex;
   }
   const last = unmarkSentence(marked.slice(start));
   if (last) out.push(last);
@@ -423,7 +441,7 @@ const ABBREVIATION = new RegExp(`\\b${ABBREVIATIONS}\\.`, 'g');
 // The same abbreviations, looked for back from each dot: far cheaper than trying them at every word, and few texts
 // hold one.
 const ABBREVIATION_DOT = new RegExp(`\\.(?<=\\b${ABBREVIATIONS}\\.)`);
-const SENTENCE_END = /([.!?])\s+(?=[\p{Lu}\d"“(])/gu;
+const SENTENCE_END = /[.!?]\s+(?=[\p{Lu}\d"“(])/gu;
 
 function unmarkSentence(s: string): string {
   return (s.includes('\u0001') ? s.replace(/\u0001/g, '.') : s).trim();
