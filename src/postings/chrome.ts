@@ -1,4 +1,5 @@
 // Job-board chrome: buttons, footers, notices and offers that are not part of the posting.
+import { PhraseGate } from './text.ts';
 
 const CHROME_LINE: RegExp[] = [
   /^(apply|apply now|apply here|apply today|easy apply|quick apply|apply for this (position|job|role)|apply on company site|apply on employer site|view job|save|save job|saved|share|share this job|share job|report( this)? job|report|follow|join waitlist|learn more|sign in|log in|sign up|show more|show less|see more|read more|back to (jobs|search|results)|view all jobs|similar jobs|more jobs|jetzt bewerben|postuler|candidatar-se|postularme|aplicar|candidatar)$/,
@@ -17,6 +18,38 @@ const CHROME_WHOLE = new RegExp(`^(?:${alternatives.filter((a) => a.startsWith('
 const CHROME_ANYWHERE = new RegExp(alternatives.filter((a) => !a.startsWith('^')).join('|'));
 
 const CHROME_HINT = /apply|applica|alert|plans from|cancel|free trial|premium|subscribe|©|\(c\)|rights reserved|privacy|terms of|cookie|list contains|version|roles like|sort by/i;
+
+/**
+ * A gate for patterns made only of plain phrases ("a\\.b|\\bc d": word boundaries are the patterns' to check), or null
+ * when one of them is more than that.
+ */
+function gateOf(patterns: readonly RegExp[]): PhraseGate | null {
+  const phrases: string[] = [];
+  for (const re of patterns) {
+    for (const alternative of splitTop(re.source)) {
+      const phrase = plainPhrase(alternative);
+      if (phrase === null) return null;
+      phrases.push(phrase);
+    }
+  }
+  return new PhraseGate(phrases);
+}
+
+/** The text a pattern alternative matches, when it is plain text with escaped marks and word boundaries. */
+function plainPhrase(source: string): string | null {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const next = source[++i] ?? '';
+      if (next === 'b') continue;
+      if (!/^[^\w\s]$/.test(next)) return null;
+      out += next;
+    } else if ('[](){}*+?^$|.'.includes(c)) return null;
+    else out += c;
+  }
+  return out;
+}
 
 /** A pattern's top-level alternatives ("a|(b|c)|d" → a, (b|c), d). */
 function splitTop(source: string): string[] {
@@ -91,9 +124,11 @@ const BOARDS: Array<[string, RegExp]> = [
 export function detectBoard(text: string): string | null {
   // Boards leave their marks in the header and footer chrome.
   const ends = text.length > 8000 ? `${text.slice(0, 4000)}\n${text.slice(-4000)}` : text;
-  if (!ANY_BOARD.test(ends)) return null;
+  if ((BOARD_GATE && !BOARD_GATE.mayHold(ends)) || !ANY_BOARD.test(ends)) return null;
   for (const [name, re] of BOARDS) if (re.test(ends)) return name;
   return null;
 }
 
 const ANY_BOARD = new RegExp(BOARDS.map(([, re]) => `(?:${re.source})`).join('|'), 'i');
+// Most texts name no board: one walk through the boards' phrases tells so, where the pattern tries each at every place.
+const BOARD_GATE = gateOf(BOARDS.map(([, re]) => re));

@@ -1,4 +1,5 @@
 // Turns whatever was pasted (plain text, markdown, simple HTML, one run-together line) into clean lines.
+import { escapeRe } from './lexicon/pattern.ts';
 
 const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
@@ -445,4 +446,125 @@ const SENTENCE_END = /[.!?]\s+(?=[\p{Lu}\d"“(])/gu;
 
 function unmarkSentence(s: string): string {
   return (s.includes('\u0001') ? s.replace(/\u0001/g, '.') : s).trim();
+}
+
+/**
+ * A quick test run before a pattern made of many phrases: one walk of the text through an automaton (Aho–Corasick),
+ * where the pattern tries each of its alternatives at every place. It says yes whenever the text holds a phrase with its
+ * letters in either case, as a pattern's i flag reads them; word boundaries and the like are left to the pattern, so a
+ * yes is only a maybe.
+ */
+export class PhraseGate {
+  // The automaton's moves, one row per state and one column per symbol: the next state's row, or -1 once a phrase ends.
+  private readonly moves: Int32Array;
+  // Each code unit's symbol: the same for the characters a phrase's character matches, 0 for those no phrase holds.
+  private readonly symbols = new Uint8Array(0x10000);
+  private readonly always: boolean;
+
+  constructor(phrases: readonly string[]) {
+    let count = 1;
+    for (const p of phrases) {
+      for (let i = 0; i < p.length; i++) {
+        const code = p.charCodeAt(i);
+        if (this.symbols[code] || count > 0xff) continue;
+        for (const same of sameUnderCase(code)) this.symbols[same] = count;
+        count++;
+      }
+    }
+    // Too many characters for one byte each: the gate lets every text through.
+    this.always = phrases.includes('') || count > 0xff;
+    this.moves = automaton(buildTrie(phrases, this.symbols), count);
+  }
+
+  mayHold(text: string): boolean {
+    if (this.always) return true;
+    const { moves, symbols } = this;
+    let row = 0;
+    for (let i = 0; i < text.length; i++) {
+      row = moves[row + symbols[text.charCodeAt(i)]!]!;
+      if (row < 0) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * The code units a pattern with the i flag (and no u flag) matches for this one. Such a pattern never matches an ASCII
+ * character for a non-ASCII one or the other way round, so an ASCII letter has its two cases; for a non-ASCII character
+ * the pattern engine itself is asked, once, over every non-ASCII code unit.
+ */
+function sameUnderCase(code: number): number[] {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? [code, code + 32] : code >= 0x61 && code <= 0x7a ? [code, code - 32] : [code];
+  const same = new RegExp(escapeRe(String.fromCharCode(code)), 'gi');
+  return Array.from(nonAsciiUnits().matchAll(same), (m) => m[0].charCodeAt(0));
+}
+
+let allNonAscii: string | null = null;
+
+function nonAsciiUnits(): string {
+  if (allNonAscii === null) {
+    const units: string[] = [];
+    for (let code = 0x80; code <= 0xffff; code++) units.push(String.fromCharCode(code));
+    allNonAscii = units.join('');
+  }
+  return allNonAscii;
+}
+
+interface Trie {
+  next: Array<Map<number, number>>;
+  ends: boolean[];
+}
+
+function buildTrie(phrases: readonly string[], symbols: Uint8Array): Trie {
+  const trie: Trie = { next: [new Map()], ends: [false] };
+  for (const p of phrases) {
+    let state = 0;
+    for (let i = 0; i < p.length; i++) {
+      const symbol = symbols[p.charCodeAt(i)]!;
+      let to = trie.next[state]!.get(symbol);
+      if (to === undefined) {
+        to = trie.next.length;
+        trie.next.push(new Map());
+        trie.ends.push(false);
+        trie.next[state]!.set(symbol, to);
+      }
+      state = to;
+    }
+    trie.ends[state] = true;
+  }
+  return trie;
+}
+
+/** The trie's full table of moves, each state's missing moves taken from its longest proper suffix in the trie. */
+function automaton(trie: Trie, symbols: number): Int32Array {
+  const states = trie.next.length;
+  const to = new Int32Array(states * symbols);
+  const suffix = new Int32Array(states);
+  const ends = Uint8Array.from(trie.ends, (e) => (e ? 1 : 0));
+  // Breadth first, so that a state's suffix is complete before the state is.
+  const queue: number[] = [];
+  for (let symbol = 0; symbol < symbols; symbol++) {
+    const child = trie.next[0]!.get(symbol);
+    if (child !== undefined && symbol > 0) {
+      to[symbol] = child;
+      queue.push(child);
+    }
+  }
+  for (let k = 0; k < queue.length; k++) {
+    const state = queue[k]!;
+    if (ends[suffix[state]!]) ends[state] = 1;
+    for (let symbol = 0; symbol < symbols; symbol++) {
+      const child = trie.next[state]!.get(symbol);
+      const fallback = to[suffix[state]! * symbols + symbol]!;
+      if (child === undefined || symbol === 0) {
+        to[state * symbols + symbol] = fallback;
+      } else {
+        suffix[child] = fallback;
+        to[state * symbols + symbol] = child;
+        queue.push(child);
+      }
+    }
+  }
+  // Rows instead of states, and -1 for a state where some phrase has ended.
+  return to.map((state) => (ends[state] ? -1 : state * symbols));
 }
