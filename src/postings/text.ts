@@ -1,5 +1,4 @@
 // Turns whatever was pasted (plain text, markdown, simple HTML, one run-together line) into clean lines.
-import { escapeRe } from './lexicon/pattern.ts';
 
 const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
@@ -389,13 +388,28 @@ export function fold(s: string): string {
     const lower = s.toLowerCase();
     return lower.includes('`') ? lower.replace(/`/g, "'") : lower;
   }
-  return s
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[‐‑‒–—―]/g, '-')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
+  const folded = s.toLowerCase().replace(/[’‘`´]/g, "'").replace(/[‐‑‒–—―]/g, '-');
+  // Half the others hold nothing but typographic marks (’ – • …), which have no accents to take off.
+  return NFD_KEEPS.test(folded) ? folded : folded.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
+
+/**
+ * The characters of a range that NFD leaves alone wherever they stand: no decomposition, and no mark that would be
+ * reordered with its neighbours (tried against an accent on either side), as a class body.
+ */
+function keptByNfd(from: number, to: number): string {
+  let out = '';
+  for (let code = from; code <= to; code++) {
+    const c = String.fromCharCode(code);
+    const kept = [c, `x\u0301${c}`, `x${c}\u0301`].every((t) => t.normalize('NFD') === t);
+    if (kept) out += `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return out;
+}
+
+// ASCII, Latin-1 signs, general punctuation and currency signs, as far as NFD leaves them alone: a string of these
+// folds to itself under NFD, and holds no accent to take off.
+const NFD_KEEPS = new RegExp(`^[\\x00-\\x7f${keptByNfd(0xa0, 0xbf)}${keptByNfd(0x2000, 0x206f)}${keptByNfd(0x20a0, 0x20cf)}]*$`);
 
 /** A folded key for comparing names: lowercase, no accents, runs of anything but letters, digits, + and # as one space. */
 export function foldKey(s: string): string {
@@ -451,29 +465,27 @@ function unmarkSentence(s: string): string {
 /**
  * A quick test run before a pattern made of many phrases: one walk of the text through an automaton (Aho–Corasick),
  * where the pattern tries each of its alternatives at every place. It says yes whenever the text holds a phrase with its
- * letters in either case, as a pattern's i flag reads them; word boundaries and the like are left to the pattern, so a
- * yes is only a maybe.
+ * letters in either case, as a pattern's i flag reads them (no other character matches an ASCII letter); word
+ * boundaries and the like are left to the pattern, so a yes is only a maybe. Phrases are ASCII: a gate for any other
+ * says yes to every text.
  */
 export class PhraseGate {
   // The automaton's moves, one row per state and one column per symbol: the next state's row, or -1 once a phrase ends.
   private readonly moves: Int32Array;
-  // Each code unit's symbol: the same for the characters a phrase's character matches, 0 for those no phrase holds.
-  private readonly symbols = new Uint8Array(0x10000);
+  // Each ASCII character's symbol, the same for both cases of a letter; 0 for characters no phrase holds.
+  private readonly symbols = new Uint8Array(0x80);
   private readonly always: boolean;
 
   constructor(phrases: readonly string[]) {
+    this.always = phrases.some((p) => !p || /[^\x00-\x7f]/.test(p));
     let count = 1;
-    for (const p of phrases) {
+    for (const p of this.always ? [] : phrases) {
       for (let i = 0; i < p.length; i++) {
         const code = p.charCodeAt(i);
-        if (this.symbols[code] || count > 0xff) continue;
-        for (const same of sameUnderCase(code)) this.symbols[same] = count;
-        count++;
+        if (!this.symbols[code]) this.symbols[code] = this.symbols[otherCase(code)] = count++;
       }
     }
-    // Too many characters for one byte each: the gate lets every text through.
-    this.always = phrases.includes('') || count > 0xff;
-    this.moves = automaton(buildTrie(phrases, this.symbols), count);
+    this.moves = automaton(buildTrie(this.always ? [] : phrases, this.symbols), count);
   }
 
   mayHold(text: string): boolean {
@@ -481,33 +493,19 @@ export class PhraseGate {
     const { moves, symbols } = this;
     let row = 0;
     for (let i = 0; i < text.length; i++) {
-      row = moves[row + symbols[text.charCodeAt(i)]!]!;
+      const code = text.charCodeAt(i);
+      row = moves[row + (code < 0x80 ? symbols[code]! : 0)]!;
       if (row < 0) return true;
     }
     return false;
   }
 }
 
-/**
- * The code units a pattern with the i flag (and no u flag) matches for this one. Such a pattern never matches an ASCII
- * character for a non-ASCII one or the other way round, so an ASCII letter has its two cases; for a non-ASCII character
- * the pattern engine itself is asked, once, over every non-ASCII code unit.
- */
-function sameUnderCase(code: number): number[] {
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? [code, code + 32] : code >= 0x61 && code <= 0x7a ? [code, code - 32] : [code];
-  const same = new RegExp(escapeRe(String.fromCharCode(code)), 'gi');
-  return Array.from(nonAsciiUnits().matchAll(same), (m) => m[0].charCodeAt(0));
-}
-
-let allNonAscii: string | null = null;
-
-function nonAsciiUnits(): string {
-  if (allNonAscii === null) {
-    const units: string[] = [];
-    for (let code = 0x80; code <= 0xffff; code++) units.push(String.fromCharCode(code));
-    allNonAscii = units.join('');
-  }
-  return allNonAscii;
+/** The other case of an ASCII letter; any other character itself. */
+function otherCase(code: number): number {
+  if (code >= 0x41 && code <= 0x5a) return code + 32;
+  if (code >= 0x61 && code <= 0x7a) return code - 32;
+  return code;
 }
 
 interface Trie {
@@ -545,7 +543,7 @@ function automaton(trie: Trie, symbols: number): Int32Array {
   const queue: number[] = [];
   for (let symbol = 0; symbol < symbols; symbol++) {
     const child = trie.next[0]!.get(symbol);
-    if (child !== undefined && symbol > 0) {
+    if (child !== undefined) {
       to[symbol] = child;
       queue.push(child);
     }
@@ -556,7 +554,7 @@ function automaton(trie: Trie, symbols: number): Int32Array {
     for (let symbol = 0; symbol < symbols; symbol++) {
       const child = trie.next[state]!.get(symbol);
       const fallback = to[suffix[state]! * symbols + symbol]!;
-      if (child === undefined || symbol === 0) {
+      if (child === undefined) {
         to[state * symbols + symbol] = fallback;
       } else {
         suffix[child] = fallback;
