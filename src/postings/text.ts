@@ -159,8 +159,8 @@ const GLUED_SENTENCE = /(?<=[\p{Ll}\d)%][.!?])(?=\p{Lu})/uy;
 const STOP_UPPER = /[A-Z\x80-\uffff](?<=[a-z\d)%\x80-\uffff][.!?][A-Z\x80-\uffff])/g;
 
 /**
- * Puts a line break at each place where `exact` holds and `wanted` agrees, looking only where `plain` matches: it
- * consumes the one character after the place, so that no place is skipped.
+ * Puts a line break at each place where `exact` (sticky, zero-width) holds and `wanted` agrees, looking only where
+ * `plain` matches. `plain` matches the one character just after a place, so that consecutive places are all seen.
  */
 function breakAt(line: string, plain: RegExp, exact: RegExp, wanted: (at: number, whole: string) => boolean): string {
   let out = '';
@@ -381,6 +381,8 @@ function markdownLines(s: string): { next(length: number): boolean } {
   };
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Normalises apostrophes and dashes so matching can ignore typographic variants. */
 export function fold(s: string): string {
   // ASCII needs no accent folding; most lines are ASCII, and few hold a backquote.
@@ -426,8 +428,6 @@ export function stripBullet(line: string): { text: string; bulleted: boolean } {
   if (!m) return { text: line, bulleted: false };
   return { text: line.slice(m[0].length).trim(), bulleted: true };
 }
-
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Splits text into sentences, keeping abbreviations such as "e.g." together. */
 export function sentences(text: string): string[] {
