@@ -44,15 +44,17 @@ function dropBlocks(html: string): string {
   if (!html.includes('<')) return html;
   const lower = html.toLowerCase();
   let out = '';
+  // The text from `at` on is kept so far; the next "<" is looked for from `from`.
   let at = 0;
+  let from = 0;
   for (;;) {
-    const open = lower.indexOf('<', at);
+    const open = lower.indexOf('<', from);
     if (open < 0) break;
     let end = -1;
     if (lower.startsWith('<!--', open)) {
       const close = lower.indexOf('-->', open + 4);
       end = close < 0 ? html.length : close + 3;
-    } else {
+    } else if (HIDDEN_FIRST.has(lower[open + 1] ?? '')) {
       const name = HIDDEN.find((n) => lower.startsWith(n, open + 1) && !/[a-z0-9-]/.test(lower[open + 1 + n.length] ?? ''));
       if (name) {
         const close = lower.indexOf(`</${name}`, open + 1 + name.length);
@@ -64,15 +66,17 @@ function dropBlocks(html: string): string {
       }
     }
     if (end < 0) {
-      out += html.slice(at, open + 1);
-      at = open + 1;
+      from = open + 1;
       continue;
     }
     out += `${html.slice(at, open)} `;
-    at = end;
+    at = from = end;
   }
   return out + html.slice(at);
 }
+
+// Most tags start with none of these letters, and are passed over without looking for each hidden name.
+const HIDDEN_FIRST = new Set(HIDDEN.map((n) => n[0]));
 
 const MARKDOWN_CHAR = /[#*_`[>!]/;
 const RULE = /^\s*-{3}/;
@@ -165,7 +169,9 @@ const STOP_UPPER = /[A-Z\x80-\uffff](?<=[a-z\d)%\x80-\uffff][.!?][A-Z\x80-\uffff
 function breakAt(line: string, plain: RegExp, exact: RegExp, wanted: (at: number, whole: string) => boolean): string {
   let out = '';
   let last = 0;
-  for (const m of line.matchAll(plain)) {
+  // An exec loop, not matchAll: no copy of the pattern and no iterator for each line.
+  plain.lastIndex = 0;
+  for (let m = plain.exec(line); m; m = plain.exec(line)) {
     const at = m.index;
     // The unicode-aware scan never stops inside a surrogate pair.
     if (isLowSurrogate(line.charCodeAt(at)) && isHighSurrogate(line.charCodeAt(at - 1))) continue;
