@@ -75,7 +75,7 @@ export function isChrome(line: string): boolean {
   if (!line || line.length > 300) return false;
   // A long line that starts and ends plainly stays long after folding, so no whole-line pattern fits it; only a phrase
   // can, and each holds one of these words. Most lines are such prose: they skip the folding and the patterns.
-  if (line.length > 60 && /^[A-Za-z0-9]/.test(line) && !/[.!]$/.test(line) && !CHROME_HINT.test(line)) return false;
+  if (line.length > 60 && /^[A-Za-z0-9]/.test(line) && !endsWithStop(line) && !CHROME_HINT.test(line)) return false;
   const f = foldLine(line);
   if (!f) return false;
   return CHROME_WHOLE.test(f) || CHROME_ANYWHERE.test(f);
@@ -89,8 +89,16 @@ function foldLine(line: string): string {
   let f = line.toLowerCase();
   if (TYPOGRAPHIC.test(f)) f = f.replace(/[’‘`´]/g, "'").replace(/[‐‑‒–—―]/g, '-');
   if (!/^[a-z0-9(]/.test(f)) f = f.replace(/^[^\p{L}\d©(]+/u, '');
-  if (/[.!]$/.test(f)) f = f.replace(/[.!]+$/, '');
-  return f.trim();
+  // The stops at the end, as /[.!]+$/ would take them, without a pattern tried from every place.
+  let end = f.length;
+  while (endsWithStop(f, end)) end--;
+  return f.slice(0, end).trim();
+}
+
+/** Whether the text before `end` ends with "." or "!". */
+function endsWithStop(s: string, end = s.length): boolean {
+  const c = s.charCodeAt(end - 1);
+  return c === 0x2e || c === 0x21;
 }
 
 // The quotes and dashes folded above.
