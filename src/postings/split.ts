@@ -14,8 +14,9 @@ const HIRING = /\b(?:we'?re hiring|we are hiring|hiring for|open (?:roles|positi
  */
 export function splitRoles(text: string): string[] {
   // Most postings are one role: decide that from the raw text before normalising it.
-  const head = text.slice(0, 2000).split('\n', 4).join('\n');
-  if (!/\|.*\|/.test(head) && !HIRING.test(text)) return [text];
+  const pipes = pipesInHead(text);
+  const hiring = !pipes && HIRING.test(text);
+  if (!pipes && !hiring) return [text];
   const lines = toLines(text);
   // "Acme | Senior Backend Engineer, Frontend Engineer | Remote (US) | $150k": roles listed in one pipe field.
   const pipe = lines.findIndex((l) => (l.match(/\|/g) ?? []).length >= 2);
@@ -33,7 +34,7 @@ export function splitRoles(text: string): string[] {
       }
     }
   }
-  if (!HIRING.test(text)) return [text];
+  if (!hiring && !HIRING.test(text)) return [text];
   // A board page (title over its company or place) is one role, whatever its text says of other openings.
   const header = readHeader(lines);
   if (header && (header.company || header.location)) return [text];
@@ -62,4 +63,20 @@ export function splitRoles(text: string): string[] {
     if (colon && looksLikeTitle(colon[1]!)) body.splice(0, 1, colon[1]!, colon[2]!);
     return `${body[0]}\n${preamble}\n${body.slice(1).join('\n')}`;
   });
+}
+
+/** Whether one of the first four lines (within the first 2,000 characters) holds two pipes. */
+function pipesInHead(text: string): boolean {
+  const limit = Math.min(text.length, 2000);
+  // Where the fourth line ends: no list of lines is built for the test.
+  let end = -1;
+  for (let n = 0; n < 4; n++) {
+    end = text.indexOf('\n', end + 1);
+    if (end < 0 || end >= limit) {
+      end = limit;
+      break;
+    }
+  }
+  const head = text.slice(0, end);
+  return head.includes('|') && /\|.*\|/.test(head);
 }
