@@ -51,9 +51,13 @@ export function parsePostings(raw: unknown, opts: ParseOptions = {}): Posting[] 
   }
 }
 
+const BINARY_CHAR = /[\u0000-\u0008\u000E-\u001F\uFFFD]/;
+
 function isBinary(s: string): boolean {
   const sample = s.slice(0, 4096);
   if (!sample) return false;
+  // Text seldom holds a single such character: one test settles it before they are counted.
+  if (!BINARY_CHAR.test(sample)) return false;
   const bad = sample.match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g)?.length ?? 0;
   return bad / sample.length > 0.1;
 }

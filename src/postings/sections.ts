@@ -28,6 +28,9 @@ export function headerKind(header: string): SectionKind | null {
 export function asHeader(line: string): SectionKind | null {
   // Most lines are prose, far longer than any header: that is decided before any pattern runs.
   if (line.length > 70 && line.trim().replace(/^#+\s*/, '').length > 70) return null;
+  // A line that ends a sentence is none either (see readAsHeader): most short lines are settled without a lookup.
+  const last = line.charCodeAt(line.length - 1);
+  if (last === 0x2e || last === 0x2c || last === 0x3b) return null;
   // The parser asks about the same lines several times (head, sections, company); the answer is kept.
   const known = HEADER_MEMO.get(line);
   if (known !== undefined) return known;
