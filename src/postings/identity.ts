@@ -1,6 +1,7 @@
 // Who is hiring for what: title, company, team, seniority, employment type, education.
 import type { EmploymentType, Seniority } from './schema.ts';
 import { fold } from './text.ts';
+import { byFirstLetter } from './lexicon/pattern.ts';
 
 const ROLE_NOUN = String.raw`(?:Engineer|Engineers|Developer|Scientist|Researcher|Manager|Designer|Analyst|Architect|Director|Lead|Specialist|Consultant|Intern|Administrator|Recruiter|Writer|Accountant|Technician|Coordinator|Representative|Officer|Associate|Strategist|Editor|Producer|Marketer|Programmer|Owner|Partner|Advocate|Executive|Head of [A-Z][\w&]*(?: [A-Z][\w&]*){0,2}|VP(?: of)? [A-Z][\w&]*(?: [A-Z][\w&]*){0,2}|SRE|SWE|Entwickler(?:in)?|Ingenieur(?:in)?|Ingénieur(?:e)?|Développeur(?:se)?|Desarrollador(?:a)?|Ingeniero|Ingeniera|Desenvolvedor(?:a)?|Engenheiro|Engenheira|Analista|Gerente|Cientista|Científico|Chef de projet|Werkstudent(?:in)?|Praktikant(?:in)?|Stagiaire|Estagiário|Pasante|Becario)`;
 
@@ -106,17 +107,7 @@ export function employmentTypeOf(...texts: Array<string | undefined>): Employmen
 // first letter ("c(?:ontract|ontractor|dd|…)|f(?:…)"), so each place tries a dozen letters, not every word; words
 // with different first letters cannot match at the same place, and a bucket keeps the list's order.
 const EMPLOYMENT_WORDS = EMPLOYMENT.flatMap(([, re]) => re.source.slice(3, -3).split('|'));
-const ANY_EMPLOYMENT = new RegExp(String.raw`\b(?:${bucketByFirstLetter(EMPLOYMENT_WORDS)})\b`, 'gi');
-
-function bucketByFirstLetter(words: string[]): string {
-  const buckets = new Map<string, string[]>();
-  for (const w of words) {
-    const key = w[0]!.toLowerCase();
-    if (!/^[a-z]$/.test(key)) throw new Error(`employment: word without a plain first letter: ${w}`);
-    buckets.set(key, [...(buckets.get(key) ?? []), w.slice(1)]);
-  }
-  return [...buckets].map(([head, rests]) => `${head}(?:${rests.join('|')})`).join('|');
-}
+const ANY_EMPLOYMENT = new RegExp(String.raw`\b(?:${byFirstLetter(EMPLOYMENT_WORDS)})\b`, 'gi');
 
 const DEGREE = /\b(bachelor'?s?|master'?s?|ph\.?d|doctorate|b\.?s\.?c?|m\.?s\.?c?|b\.?a\.?|m\.?b\.?a|b\.?tech|m\.?tech|degree|diplom|hochschulabschluss|studium|licence|licenciatura|grado|graduação|bacharelado|ingeniería|formation bac ?\+ ?\d)\b/i;
 

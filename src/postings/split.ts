@@ -3,10 +3,16 @@ import { isTitleLine, readHeader } from './header.ts';
 import { looksLikePlace } from './places.ts';
 import { looksLikeTitle } from './identity.ts';
 import { stripBullet, toLines } from './text.ts';
+import { byFirstLetter } from './lexicon/pattern.ts';
 
 // Words a post uses when it lists several roles, in the five languages.
-// Plain /i, not /iu: it runs over every posting's whole text, and Unicode case folding is far slower.
-const HIRING = /\b(?:we'?re hiring|we are hiring|hiring for|open (?:roles|positions)|positions?:|roles?:|who is hiring|several roles|multiple roles|stellt ein|offene stellen|wir suchen|nous recrutons|recrute|postes ouverts|estamos contratando|está contratando|vacantes|vagas abertas)(?![a-zà-ÿ])/i;
+const HIRING_WORDS = [
+  "we'?re hiring", 'we are hiring', 'hiring for', 'open (?:roles|positions)', 'positions?:', 'roles?:', 'who is hiring', 'several roles',
+  'multiple roles', 'stellt ein', 'offene stellen', 'wir suchen', 'nous recrutons', 'recrute', 'postes ouverts', 'estamos contratando',
+  'está contratando', 'vacantes', 'vagas abertas',
+];
+// Plain /i, not /iu, and grouped by first letter: it runs over every posting's whole text.
+const HIRING = new RegExp(String.raw`\b(?:${byFirstLetter(HIRING_WORDS)})(?![a-zà-ÿ])`, 'i');
 
 /**
  * Returns the text split into one block per role, each keeping the shared lines (company, location, how to apply).
