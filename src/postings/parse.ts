@@ -245,7 +245,9 @@ function parseText(block: string, opts: ParseOptions, shared: Problem[], index =
   const roleText = [...sections.intro, ...sections.role, ...sections.requirements, ...sections.responsibilities, ...sections.niceToHave].map((l) => l.text);
   const skills = findSkills(`${title ?? ''}\n${roleText.join('\n')}`);
   const seniority: Seniority | null = seniorityOf(labelled.seniority ?? null) ?? seniorityOf(title);
-  const employmentType = employmentTypeOf(labelled.employmentType, lines.slice(0, headEnd).join('\n'), title ?? '', allText.slice(0, 3000));
+  // The head is where allText starts, and is read first: the rest of the text is read only after it, from where it ends.
+  const headText = lines.slice(0, headEnd).join('\n');
+  const employmentType = employmentTypeOf(labelled.employmentType, headText, title ?? '', allText.slice(headText.length, 3000));
   const education = educationOf([...requirements, ...niceToHave]);
 
   if (!title) problems.push(problem('no-title', 'no job title found'));
