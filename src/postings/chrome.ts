@@ -1,5 +1,6 @@
 // Job-board chrome: buttons, footers, notices and offers that are not part of the posting.
 import { PhraseGate } from './text.ts';
+import { splitTop } from './lexicon/pattern.ts';
 
 const CHROME_LINE: RegExp[] = [
   /^(apply|apply now|apply here|apply today|easy apply|quick apply|apply for this (position|job|role)|apply on company site|apply on employer site|view job|save|save job|saved|share|share this job|share job|report( this)? job|report|follow|join waitlist|learn more|sign in|log in|sign up|show more|show less|see more|read more|back to (jobs|search|results)|view all jobs|similar jobs|more jobs|jetzt bewerben|postuler|candidatar-se|postularme|aplicar|candidatar)$/,
@@ -48,25 +49,6 @@ function plainPhrase(source: string): string | null {
     } else if ('[](){}*+?^$|.'.includes(c)) return null;
     else out += c;
   }
-  return out;
-}
-
-/** A pattern's top-level alternatives ("a|(b|c)|d" → a, (b|c), d). */
-function splitTop(source: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (c === '|' && depth === 0) {
-      out.push(source.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(source.slice(start));
   return out;
 }
 

@@ -1,4 +1,5 @@
 // Skill names: languages, tools and methods, each with the ways postings write it.
+import { depths, splitTop } from './lexicon/pattern.ts';
 
 /** Canonical name → pattern source (matched case-insensitively unless the entry says otherwise). */
 const SKILLS: Array<[string, string, ('cs' | 'ci')?]> = [
@@ -83,21 +84,6 @@ function firstChar(branch: string): string {
   return h;
 }
 
-/** The top-level alternatives of a pattern source. */
-function splitTop(src: string): string[] {
-  const d = depths(src);
-  const out: string[] = [];
-  let from = 0;
-  for (let i = 0; i < src.length; i++) {
-    if (src[i] === '|' && d[i] === 0) {
-      out.push(src.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(src.slice(from));
-  return out;
-}
-
 /** "(?:apache\s+)?spark" → "apache\s+spark", "spark": the same matches in the same order, each with a plain first character. */
 function unfoldOptionalStart(branch: string): string[] {
   if (!branch.startsWith('(?:')) return [branch];
@@ -108,27 +94,6 @@ function unfoldOptionalStart(branch: string): string[] {
   return [...splitTop(branch.slice(3, close)).map((b) => b + rest), rest].flatMap(unfoldOptionalStart);
 }
 
-/** The group depth after each character of a pattern source; -1 for escapes and character classes, which nest nothing. */
-function depths(src: string): number[] {
-  const out: number[] = [];
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') {
-      out.push(-1, -1);
-      i++;
-    } else if (inClass || c === '[') {
-      inClass = c !== ']';
-      out.push(-1);
-    } else {
-      if (c === '(') depth++;
-      else if (c === ')') depth--;
-      out.push(depth);
-    }
-  }
-  return out;
-}
 
 const PASSES = [combined('ci'), combined('cs')];
 

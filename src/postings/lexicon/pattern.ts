@@ -64,3 +64,40 @@ export function byFirstLetter(alternatives: readonly string[]): string {
   }
   return [...buckets].map(([head, rests]) => `${head}(?:${rests.join('|')})`).join('|');
 }
+
+/** The top-level alternatives of a pattern source. */
+export function splitTop(src: string): string[] {
+  const d = depths(src);
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] === '|' && d[i] === 0) {
+      out.push(src.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(src.slice(from));
+  return out;
+}
+
+/** The group depth after each character of a pattern source; -1 for escapes and character classes, which nest nothing. */
+export function depths(src: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      out.push(-1, -1);
+      i++;
+    } else if (inClass || c === '[') {
+      inClass = c !== ']';
+      out.push(-1);
+    } else {
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      out.push(depth);
+    }
+  }
+  return out;
+}
