@@ -6,7 +6,9 @@ import { findPlace, looksLikePlace, placeFromLine, townCountyShape } from './pla
 import { findSalaries } from './salary.ts';
 import { asHeader } from './sections.ts';
 import { stripBullet } from './text.ts';
-import { WORK_MODE_CHIP_START } from './lexicon/workmodes.ts';
+import { WORK_MODE_CHIP_START, WORK_MODE_CHIP_WORDS, workModeOf } from './lexicon/workmodes.ts';
+import { wordsSource } from './lexicon/pattern.ts';
+import { EMPLOYMENT_WORD_ONLY } from './identity.ts';
 
 export interface Header {
   title: string;
@@ -301,7 +303,14 @@ export function readHeader(lines: string[], html = false): Header | null {
   return { title, company: company ? cleanCompany(company) || null : null, location, locationLine, placeInTitle, start: i, end: j };
 }
 
-export const NOT_COMPANY = /^(remote|remoto|hybrid|h[ií]brido|hybride|presencial|on-?site|full[- ]time|part[- ]time|contract|apply|about|new|featured|urgent|hiring|engineering|salary|job|jobs|careers?|home)$/i;
+// A board's buttons and tabs, written where a company line could stand.
+const PAGE_WORD = /^(?:apply|about|new|featured|urgent|hiring|engineering|salary|job|jobs|careers?|home)$/i;
+
+/** A line that is a work-mode chip, an employment word or a board's button: never the company. */
+export function notCompany(line: string): boolean {
+  return PAGE_WORD.test(line) || !!workModeOf(line) || WORK_MODE_WHOLE.test(line) || EMPLOYMENT_WORD_ONLY.test(line);
+}
+const WORK_MODE_WHOLE = new RegExp(`^(?:${wordsSource(WORK_MODE_CHIP_WORDS)})$`, 'iu');
 
 const COMMA_CAPITAL = /, ?\p{Lu}/u;
 const GLUED_PLACE = /([\p{Lu}][\p{Ll}]+(?: [\p{Lu}][\p{Ll}]+){0,2}), ?([\p{Lu}]{2}\b|[\p{Lu}][\p{Ll}]+)/gu;
@@ -319,7 +328,7 @@ export function gluedCompany(line: string): string | null {
     if (i < 0) continue;
     const cut = spaced.indexOf(m[0]) + words.slice(0, i).join(' ').length;
     const prefix = spaced.slice(0, cut).replace(/[\s·|•,–—-]+$/, '').trim();
-    if (!prefix || prefix.split(/\s+/).length > 4 || NOT_COMPANY.test(prefix) || findPlace(prefix)) continue;
+    if (!prefix || prefix.split(/\s+/).length > 4 || notCompany(prefix) || findPlace(prefix)) continue;
     // The spacing was only for finding the place; give the name back as written ("PatreonNew" → "Patreon").
     const original = line.slice(0, line.indexOf(words[i]!, Math.max(0, cut - prefix.length - 2)));
     // Only a name run into the place ("PatreonNew York") or set off by a chip mark; "North London" is one place.

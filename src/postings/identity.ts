@@ -2,6 +2,7 @@
 import type { EmploymentType, Seniority } from './schema.ts';
 import { fold } from './text.ts';
 import { byFirstLetter } from './lexicon/pattern.ts';
+import { workModeOf } from './lexicon/workmodes.ts';
 
 const ROLE_NOUN = String.raw`(?:Engineer|Engineers|Developer|Scientist|Researcher|Manager|Designer|Analyst|Architect|Director|Lead|Specialist|Consultant|Intern|Administrator|Recruiter|Writer|Accountant|Technician|Coordinator|Representative|Officer|Associate|Strategist|Editor|Producer|Marketer|Programmer|Owner|Partner|Advocate|Executive|Head of [A-Z][\w&]*(?: [A-Z][\w&]*){0,2}|VP(?: of)? [A-Z][\w&]*(?: [A-Z][\w&]*){0,2}|SRE|SWE|Entwickler(?:in)?|Ingenieur(?:in)?|Ingénieur(?:e)?|Développeur(?:se)?|Desarrollador(?:a)?|Ingeniero|Ingeniera|Desenvolvedor(?:a)?|Engenheiro|Engenheira|Analista|Gerente|Cientista|Científico|Chef de projet|Werkstudent(?:in)?|Praktikant(?:in)?|Stagiaire|Estagiário|Pasante|Becario)`;
 
@@ -42,7 +43,7 @@ export function teamFromTitle(title: string): string | null {
   const m = /^(.*\b(?:Engineer|Developer|Scientist|Manager|Designer|Analyst|Architect|Researcher|Lead|Specialist))\s*(?:,|\s[-–—|]\s|\s\()\s*([A-Z][\w&/ ]{1,40}?)\)?$/.exec(title);
   if (!m) return null;
   const team = m[2]!.trim();
-  if (/^(m\/w\/d|w\/m\/d|h\/f|f\/h|remote|hybrid|on-?site|full[- ]time|part[- ]time|contract)$/i.test(team)) return null;
+  if (/^(?:m\/w\/d|w\/m\/d|h\/f|f\/h)$/i.test(team) || workModeOf(team) || EMPLOYMENT_WORD_ONLY.test(team)) return null;
   return team;
 }
 
@@ -108,6 +109,8 @@ export function employmentTypeOf(...texts: Array<string | undefined>): Employmen
 // with different first letters cannot match at the same place, and a bucket keeps the list's order.
 const EMPLOYMENT_WORDS = EMPLOYMENT.flatMap(([, re]) => re.source.slice(3, -3).split('|'));
 const ANY_EMPLOYMENT = new RegExp(String.raw`\b(?:${byFirstLetter(EMPLOYMENT_WORDS)})\b`, 'gi');
+/** A line or field that is nothing but an employment word ("Full-time", "Contract", "Praktikum"): no name or team. */
+export const EMPLOYMENT_WORD_ONLY = new RegExp(String.raw`^(?:${EMPLOYMENT_WORDS.join('|')})$`, 'i');
 
 const DEGREE = /\b(bachelor'?s?|master'?s?|ph\.?d|doctorate|b\.?s\.?c?|m\.?s\.?c?|b\.?a\.?|m\.?b\.?a|b\.?tech|m\.?tech|degree|diplom|hochschulabschluss|studium|licence|licenciatura|grado|graduação|bacharelado|ingeniería|formation bac ?\+ ?\d)\b/i;
 

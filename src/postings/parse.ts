@@ -7,7 +7,7 @@ import {
 } from './identity.ts';
 import { extractLabels, hasColonWithin, labelKey, type Labelled } from './labels.ts';
 import { findPlace, looksLikePlace, placeFromLine, placesFromLine } from './places.ts';
-import { cleanCompany, gluedCompany, isTitleLine, NOT_COMPANY, readHeader } from './header.ts';
+import { cleanCompany, gluedCompany, isTitleLine, notCompany, readHeader } from './header.ts';
 import { findSalaries } from './salary.ts';
 import { currencyOfCountry } from './lexicon/currencies.ts';
 import { WORK_MODE_CHIP_START } from './lexicon/workmodes.ts';
@@ -358,14 +358,14 @@ function companyFromHead(lines: string[], titleLine: number | null, headEnd: num
   if (titleLine !== null) {
     for (let i = titleLine - 1; i >= 0; i--) {
       const l = head[i]!.trim();
-      if (l && l.split(/\s+/).length <= 4 && l.length <= 40 && !looksLikeTitle(l) && !NOT_COMPANY.test(l) && !findPlace(l)) return l;
+      if (l && l.split(/\s+/).length <= 4 && l.length <= 40 && !looksLikeTitle(l) && !notCompany(l) && !findPlace(l)) return l;
     }
     for (let i = titleLine + 1; i < head.length; i++) {
       const l = head[i]!.trim();
       if (asHeader(l)) break;
       const glued = gluedCompany(l);
       if (glued) return glued;
-      if (l && l.split(/\s+/).length <= 3 && l.length <= 30 && !looksLikeTitle(l) && !NOT_COMPANY.test(l) && !findPlace(l) && /^[\p{Lu}\d]/u.test(l) && !/\d{2}/.test(l)) {
+      if (l && l.split(/\s+/).length <= 3 && l.length <= 30 && !looksLikeTitle(l) && !notCompany(l) && !findPlace(l) && /^[\p{Lu}\d]/u.test(l) && !/\d{2}/.test(l)) {
         if (!WORK_MODE_CHIP_START.test(l) && !/,/.test(l)) return l;
       }
     }
