@@ -31,6 +31,8 @@ export function asHeader(line: string): SectionKind | null {
   // A line that ends a sentence is none either (see readAsHeader): most short lines are settled without a lookup.
   const last = line.charCodeAt(line.length - 1);
   if (last === 0x2e || last === 0x2c || last === 0x3b) return null;
+  // So is a list item ("- Build…", "• Own…"), told by its first two characters.
+  if (BULLET_MARKS.has(line[0]!) && (line[1] === ' ' || line[1] === '\t')) return null;
   // The parser asks about the same lines several times (head, sections, company); the answer is kept.
   const known = HEADER_MEMO.get(line);
   if (known !== undefined) return known;
@@ -42,6 +44,9 @@ export function asHeader(line: string): SectionKind | null {
 
 const HEADER_MEMO = new Map<string, SectionKind | null>();
 const HEADER_MEMO_MAX = 4096;
+
+// Marks that open a list item whenever a space follows them (see stripBullet).
+const BULLET_MARKS = new Set([...'•●○◦▪▫■□‣⁃∙·*+-–—>✓✔➤►→']);
 
 function readAsHeader(line: string): SectionKind | null {
   const { bulleted } = stripBullet(line);
