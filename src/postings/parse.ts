@@ -234,16 +234,9 @@ function parseText(block: string, opts: ParseOptions, shared: Problem[], index =
     for (const s of sentences(proseLines.join(' '))) if (REQUIREMENT_SENTENCE.test(s) && s.length < 300) requirements.push(s);
   }
 
-  // The currency a bare amount is in, from the places or the language: worked out only if the text has such an amount.
-  let currencyHint: string | null | undefined;
-  const hints = {
-    get currency(): string | null {
-      if (currencyHint === undefined) currencyHint = currencyFromPlaces(place.locations) ?? currencyFromLanguage(allText);
-      return currencyHint;
-    },
-  };
+  const currencyHint = currencyFromPlaces(place.locations) ?? currencyFromLanguage(allText);
   // Labelled salary lines stay in the text (see extractLabels), so one pass finds every range in order.
-  const salaries = findSalaries(allText, hints);
+  const salaries = findSalaries(allText, { currency: currencyHint });
   const yearsExperience = findYears(
     [labelled.experience ?? '', ...requirements].filter(Boolean),
     lines,
