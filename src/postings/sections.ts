@@ -1,5 +1,5 @@
 // Finds section headers in any of the wordings boards use, in English, German, French, Spanish and Portuguese.
-import { fold, stripBullet } from './text.ts';
+import { BULLET_MARKS, fold, stripBullet } from './text.ts';
 
 export type SectionKind = 'requirements' | 'niceToHave' | 'responsibilities' | 'benefits' | 'about' | 'role' | 'other';
 
@@ -44,9 +44,6 @@ export function asHeader(line: string): SectionKind | null {
 
 const HEADER_MEMO = new Map<string, SectionKind | null>();
 const HEADER_MEMO_MAX = 4096;
-
-// Marks that open a list item whenever a space follows them (see stripBullet).
-const BULLET_MARKS = new Set([...'•●○◦▪▫■□‣⁃∙·*+-–—>✓✔➤►→']);
 
 function readAsHeader(line: string): SectionKind | null {
   const { bulleted } = stripBullet(line);

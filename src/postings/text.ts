@@ -424,7 +424,9 @@ export function foldKey(s: string): string {
   return fold(s).replace(/[^a-z0-9+#]+/g, ' ').trim();
 }
 
-const BULLET = /^(?:[•●○◦▪▫■□‣⁃∙·*+\-–—>✓✔➤►→]|\d{1,2}[.)]|[a-z][.)])\s+/u;
+/** Marks that open a list item when a space follows them. */
+export const BULLET_MARKS: ReadonlySet<string> = new Set([...'•●○◦▪▫■□‣⁃∙·*+-–—>✓✔➤►→']);
+const BULLET = new RegExp(String.raw`^(?:[${[...BULLET_MARKS].map((m) => (m === '-' ? '\\-' : m)).join('')}]|\d{1,2}[.)]|[a-z][.)])\s+`, 'u');
 
 /** Removes a leading bullet or list number; returns null when the line had none. */
 export function stripBullet(line: string): { text: string; bulleted: boolean } {
