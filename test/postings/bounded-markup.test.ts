@@ -54,3 +54,18 @@ describe('long runs of spaces and digits', () => {
     finishes(() => ask(`compare acme${' '.repeat(30_000)}and welder`, { index }));
   });
 });
+
+// The shapes the plain-look shortcuts stop at: glued words, stops before capitals, acronyms, figures and year words,
+// non-Latin text and surrogate pairs, each over a whole 200k-character posting.
+describe('long runs of the shapes the shortcuts look for', () => {
+  for (const [name, unit] of [
+    ['glued words', 'fooBarBazQux'], ['stops before capitals', 'a.B'], ['acronyms before words', 'ABCd'], ['figures', '1 000 '],
+    ['pay ranges', '$1,000 - '], ['year words', '3 ans '], ['work-mode words', 'remote hybrid '], ['CJK', '漢字'], ['surrogate pairs', '𝐀𝐚'],
+    ['hiring words', 'hiring for '], ['team phrases', 'the A team '],
+  ] as const) {
+    it(name, () => {
+      const [p] = finishes(() => parsePostings(`Welder\nAcme Metal\n\n${fill(unit)}`));
+      expect(p!.title).toBe('Welder');
+    });
+  }
+});
